@@ -1,0 +1,208 @@
+using System.Collections.Generic;
+
+namespace LicenseGuard.Catalog
+{
+    /// <summary>What a licence lets you do, coarsely; policies are written against these classes.</summary>
+    public static class LicenseClasses
+    {
+        /// <summary>MIT, Apache-2.0, BSD…: keep the notice.</summary>
+        public const string Permissive = "permissive";
+        /// <summary>LGPL, MPL, EPL…: file- or library-level copyleft.</summary>
+        public const string WeakCopyleft = "weak-copyleft";
+        /// <summary>GPL: copyleft over the combined work.</summary>
+        public const string StrongCopyleft = "strong-copyleft";
+        /// <summary>AGPL, SSPL: copyleft triggered by network use.</summary>
+        public const string NetworkCopyleft = "network-copyleft";
+        /// <summary>Llama, Gemma, OpenRAIL…: weights are published, with use restrictions and conditions.</summary>
+        public const string OpenWeightsRestricted = "open-weights-restricted";
+        /// <summary>CC-BY-NC, research-only licences.</summary>
+        public const string NonCommercial = "non-commercial";
+        /// <summary>Closed services and closed weights.</summary>
+        public const string Proprietary = "proprietary";
+        /// <summary>Nothing readable was declared.</summary>
+        public const string Unknown = "unknown";
+
+        /// <summary>Gets every class, in the order the docs list them.</summary>
+        public static IReadOnlyList<string> All { get; } = new[]
+        {
+            Permissive, WeakCopyleft, StrongCopyleft, NetworkCopyleft, OpenWeightsRestricted, NonCommercial, Proprietary, Unknown,
+        };
+    }
+
+    /// <summary>Common shape of every catalog entry.</summary>
+    public abstract class CatalogEntry
+    {
+        /// <summary>Gets the stable id (lower-case, used in rules files and diagnostic properties).</summary>
+        public string Id { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the human-readable name.</summary>
+        public string Name { get; internal set; } = string.Empty;
+
+        /// <summary>Gets where the entry's id was declared (the last layer that touched it).</summary>
+        public SourceSpan DeclaredAt { get; internal set; }
+
+        /// <inheritdoc/>
+        public override string ToString() => Name.Length > 0 ? Name : Id;
+    }
+
+    /// <summary>A licence: SPDX id or <c>LicenseRef-…</c>, and its class.</summary>
+    public sealed class LicenseEntry : CatalogEntry
+    {
+        /// <summary>Gets the licence class (see <see cref="LicenseClasses"/>).</summary>
+        public string Class { get; internal set; } = LicenseClasses.Unknown;
+
+        /// <summary>Gets a value indicating whether the licence is OSI-approved.</summary>
+        public bool Osi { get; internal set; }
+
+        /// <summary>Gets licence URLs that old package metadata and model cards use for this licence.</summary>
+        public IReadOnlyList<string> Urls { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets other spellings (Hugging Face tags such as <c>llama3.1</c>).</summary>
+        public IReadOnlyList<string> Aliases { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets what redistribution or use demands, one sentence each.</summary>
+        public IReadOnlyList<string> Obligations { get; internal set; } = System.Array.Empty<string>();
+    }
+
+    /// <summary>A .NET way to run open models (OllamaSharp, LLamaSharp, ONNX Runtime GenAI…).</summary>
+    public sealed class RuntimeEntry : CatalogEntry
+    {
+        /// <summary>Gets the NuGet packages the runtime needs.</summary>
+        public IReadOnlyList<string> Packages { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the Microsoft.Extensions.AI interfaces the runtime implements.</summary>
+        public IReadOnlyList<string> Implements { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets a one-line C# construction example.</summary>
+        public string Example { get; internal set; } = string.Empty;
+    }
+
+    /// <summary>How to run one model with one runtime.</summary>
+    public sealed class RunOption
+    {
+        /// <summary>Gets the runtime id.</summary>
+        public string Runtime { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the runtime-specific model reference (Ollama tag, GGUF repository, ONNX folder).</summary>
+        public string Reference { get; internal set; } = string.Empty;
+    }
+
+    /// <summary>A model: closed (API-only) or open-weight.</summary>
+    public sealed class ModelEntry : CatalogEntry
+    {
+        /// <summary>Gets the vendor or lab.</summary>
+        public string Vendor { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the model family (llama, gpt-neox…).</summary>
+        public string Family { get; internal set; } = string.Empty;
+
+        /// <summary>Gets a value indicating whether the weights are published.</summary>
+        public bool OpenWeights { get; internal set; }
+
+        /// <summary>Gets the licence id.</summary>
+        public string License { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the service that hosts a closed model.</summary>
+        public string? Service { get; internal set; }
+
+        /// <summary>Gets the model-id patterns used in code and APIs (<c>*</c> matches any run of characters).</summary>
+        public IReadOnlyList<string> Ids { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets file-name patterns of the model's weight files.</summary>
+        public IReadOnlyList<string> Files { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the ways to run the model from .NET.</summary>
+        public IReadOnlyList<RunOption> Run { get; internal set; } = System.Array.Empty<RunOption>();
+
+        /// <summary>Gets the severity override for findings about this model, if any.</summary>
+        public string? Severity { get; internal set; }
+    }
+
+    /// <summary>An open replacement: a model run by a runtime.</summary>
+    public sealed class AlternativeRef
+    {
+        /// <summary>Gets the model id.</summary>
+        public string Model { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the runtime id.</summary>
+        public string Runtime { get; internal set; } = string.Empty;
+    }
+
+    /// <summary>A proprietary, API-only AI service.</summary>
+    public sealed class ServiceEntry : CatalogEntry
+    {
+        /// <summary>Gets the vendor.</summary>
+        public string Vendor { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the access class (<c>api-only</c>).</summary>
+        public string Access { get; internal set; } = "api-only";
+
+        /// <summary>Gets the licence id of the service terms.</summary>
+        public string License { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the NuGet package id patterns of its SDKs.</summary>
+        public IReadOnlyList<string> Packages { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets SDK symbols in documentation-comment-id form (<c>N:</c>, <c>T:</c>, <c>M:</c>, <c>P:</c>, <c>F:</c>, <c>E:</c>).</summary>
+        public IReadOnlyList<string> Symbols { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets endpoint host patterns (<c>*.openai.azure.com</c>).</summary>
+        public IReadOnlyList<string> Hosts { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the ranked open alternatives.</summary>
+        public IReadOnlyList<AlternativeRef> Alternatives { get; internal set; } = System.Array.Empty<AlternativeRef>();
+
+        /// <summary>Gets the severity override for findings about this service, if any.</summary>
+        public string? Severity { get; internal set; }
+    }
+
+    /// <summary>Per-rule behaviour from a rules file's <c>rules</c> section.</summary>
+    public sealed class RuleSettings
+    {
+        /// <summary>Gets a value indicating whether the rule reports at all.</summary>
+        public bool Enabled { get; internal set; } = true;
+
+        /// <summary>Gets the severity override for the rule, if any.</summary>
+        public string? Severity { get; internal set; }
+
+        /// <summary>Gets subjects (host patterns, model-id patterns, symbol ids) the rule does not report.</summary>
+        public IReadOnlyList<string> Ignore { get; internal set; } = System.Array.Empty<string>();
+    }
+
+    /// <summary>A problem in a rules file, with its position.</summary>
+    public sealed class RulesProblem
+    {
+        /// <summary>Initializes a new instance of the <see cref="RulesProblem"/> class.</summary>
+        public RulesProblem(SourceSpan span, string message)
+        {
+            Span = span;
+            Message = message;
+        }
+
+        /// <summary>Gets where the problem stands.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>Gets what is wrong and what was ignored.</summary>
+        public string Message { get; }
+
+        /// <inheritdoc/>
+        public override string ToString() => $"{Span}: {Message}";
+    }
+
+    /// <summary>A rules file handed to the loader: path and text.</summary>
+    public sealed class RulesSource
+    {
+        /// <summary>Initializes a new instance of the <see cref="RulesSource"/> class.</summary>
+        public RulesSource(string path, string text)
+        {
+            Path = path;
+            Text = text;
+        }
+
+        /// <summary>Gets the path.</summary>
+        public string Path { get; }
+
+        /// <summary>Gets the text.</summary>
+        public string Text { get; }
+    }
+}

@@ -1,0 +1,576 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using LicenseGuard.Json;
+
+namespace LicenseGuard.Catalog
+{
+    /// <summary>
+    /// Reads rules files and layers them: entries of the same section and id merge field by field (the later file wins),
+    /// <c>"enabled": false</c> removes an entry, and every problem becomes a <see cref="RulesProblem"/> while the rest loads.
+    /// </summary>
+    internal static class RulesLoader
+    {
+        private enum FieldKind
+        {
+            String,
+            StringArray,
+            Boolean,
+            Severity,
+            LicenseClass,
+            AlternativeArray,
+            RunArray,
+        }
+
+        private static readonly string[] Severities = { "error", "warning", "info", "hidden", "none" };
+
+        private static readonly Dictionary<string, FieldKind> LicenseFields = new Dictionary<string, FieldKind>
+        {
+            ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["class"] = FieldKind.LicenseClass, ["osi"] = FieldKind.Boolean,
+            ["urls"] = FieldKind.StringArray, ["aliases"] = FieldKind.StringArray, ["obligations"] = FieldKind.StringArray, ["enabled"] = FieldKind.Boolean,
+        };
+
+        private static readonly Dictionary<string, FieldKind> RuntimeFields = new Dictionary<string, FieldKind>
+        {
+            ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["packages"] = FieldKind.StringArray, ["implements"] = FieldKind.StringArray,
+            ["example"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
+        };
+
+        private static readonly Dictionary<string, FieldKind> ModelFields = new Dictionary<string, FieldKind>
+        {
+            ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["vendor"] = FieldKind.String, ["family"] = FieldKind.String,
+            ["openWeights"] = FieldKind.Boolean, ["license"] = FieldKind.String, ["service"] = FieldKind.String, ["ids"] = FieldKind.StringArray,
+            ["files"] = FieldKind.StringArray, ["run"] = FieldKind.RunArray, ["severity"] = FieldKind.Severity, ["enabled"] = FieldKind.Boolean,
+        };
+
+        private static readonly Dictionary<string, FieldKind> ServiceFields = new Dictionary<string, FieldKind>
+        {
+            ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["vendor"] = FieldKind.String, ["access"] = FieldKind.String,
+            ["license"] = FieldKind.String, ["packages"] = FieldKind.StringArray, ["symbols"] = FieldKind.StringArray, ["hosts"] = FieldKind.StringArray,
+            ["alternatives"] = FieldKind.AlternativeArray, ["severity"] = FieldKind.Severity, ["enabled"] = FieldKind.Boolean,
+        };
+
+        private static readonly Dictionary<string, FieldKind> RuleFields = new Dictionary<string, FieldKind>
+        {
+            ["enabled"] = FieldKind.Boolean, ["severity"] = FieldKind.Severity, ["ignore"] = FieldKind.StringArray,
+        };
+
+        private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "models", "services", "rules" };
+
+        private static readonly Regex IdPattern = new Regex(@"^[A-Za-z0-9][A-Za-z0-9._+:-]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex RuleIdPattern = new Regex(@"^LG[0-9]{4}$", RegexOptions.CultureInvariant);
+        private static readonly Regex SymbolPattern = new Regex(@"^[NTMPFE]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_][A-Za-z0-9_`]*)*$", RegexOptions.CultureInvariant);
+        private static readonly Regex HostPattern = new Regex(@"^[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?(\.[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?)+$", RegexOptions.CultureInvariant);
+        private static readonly Regex PackagePattern = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]*\*?$", RegexOptions.CultureInvariant);
+
+        public static RulesCatalog Load(IReadOnlyList<RulesSource> builtIn, IReadOnlyList<RulesSource> user)
+        {
+            var state = new LoadState();
+            foreach (var source in builtIn.Concat(user))
+            {
+                state.AddLayer(source);
+            }
+
+            return state.Build();
+        }
+
+        private sealed class MergedEntry
+        {
+            public MergedEntry(string id, SourceSpan idSpan)
+            {
+                Id = id;
+                IdSpan = idSpan;
+            }
+
+            public string Id { get; }
+
+            public SourceSpan IdSpan { get; set; }
+
+            public Dictionary<string, JsonProperty> Fields { get; } = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
+
+            public bool Enabled => !Fields.TryGetValue("enabled", out var p) || p.Value.Kind != JsonKind.Boolean || p.Value.BooleanValue;
+        }
+
+        private sealed class Section
+        {
+            public Section(string name, Dictionary<string, FieldKind> fields)
+            {
+                Name = name;
+                Fields = fields;
+            }
+
+            public string Name { get; }
+
+            public Dictionary<string, FieldKind> Fields { get; }
+
+            public List<MergedEntry> Entries { get; } = new List<MergedEntry>();
+
+            public Dictionary<string, MergedEntry> ById { get; } = new Dictionary<string, MergedEntry>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        private sealed class LoadState
+        {
+            private readonly List<RulesProblem> problems = new List<RulesProblem>();
+            private readonly Section licenses = new Section("licenses", LicenseFields);
+            private readonly Section runtimes = new Section("runtimes", RuntimeFields);
+            private readonly Section models = new Section("models", ModelFields);
+            private readonly Section services = new Section("services", ServiceFields);
+            private readonly Section rules = new Section("rules", RuleFields);
+
+            public void AddLayer(RulesSource source)
+            {
+                JsonNode root;
+                try
+                {
+                    root = JsonReader.Parse(source.Path, source.Text);
+                }
+                catch (JsonParseException e)
+                {
+                    Problem(e.Span, $"The rules file is not valid JSON: {e.Message} The whole file was ignored.");
+                    return;
+                }
+
+                if (root.Kind != JsonKind.Object)
+                {
+                    Problem(root.Span, "A rules file must contain one JSON object; the whole file was ignored.");
+                    return;
+                }
+
+                foreach (var property in root.Properties)
+                {
+                    switch (property.Name)
+                    {
+                        case "$schema":
+                            ExpectKind(property, JsonKind.String);
+                            break;
+                        case "licenses":
+                            AddEntries(licenses, property);
+                            break;
+                        case "runtimes":
+                            AddEntries(runtimes, property);
+                            break;
+                        case "models":
+                            AddEntries(models, property);
+                            break;
+                        case "services":
+                            AddEntries(services, property);
+                            break;
+                        case "rules":
+                            AddRules(property);
+                            break;
+                        default:
+                            Problem(property.NameSpan, $"Unknown key '{property.Name}' (expected one of: {string.Join(", ", TopLevelKeys)}); it was ignored.");
+                            break;
+                    }
+                }
+            }
+
+            public RulesCatalog Build()
+            {
+                var licenseList = Bind<LicenseEntry>(licenses, BindLicense);
+                var runtimeList = Bind<RuntimeEntry>(runtimes, BindRuntime);
+                var licenseIds = new HashSet<string>(licenseList.SelectMany(l => new[] { l.Id }.Concat(l.Aliases)), StringComparer.OrdinalIgnoreCase);
+                var runtimeIds = new HashSet<string>(runtimeList.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+                var serviceIds = new HashSet<string>(services.Entries.Where(e => e.Enabled).Select(e => e.Id), StringComparer.OrdinalIgnoreCase);
+                var modelList = Bind<ModelEntry>(models, (e, m) => BindModel(e, m, licenseIds, runtimeIds, serviceIds));
+                var modelIds = new HashSet<string>(modelList.Select(m => m.Id), StringComparer.OrdinalIgnoreCase);
+                var serviceList = Bind<ServiceEntry>(services, (e, s) => BindService(e, s, licenseIds, runtimeIds, modelIds));
+                var ruleMap = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
+                foreach (var entry in rules.Entries)
+                {
+                    ruleMap[entry.Id] = new RuleSettings
+                    {
+                        Enabled = entry.Enabled,
+                        Severity = StringField(entry, "severity"),
+                        Ignore = StringArrayField(entry, "ignore"),
+                    };
+                }
+
+                return new RulesCatalog(serviceList, modelList, licenseList, runtimeList, ruleMap, problems);
+            }
+
+            private List<T> Bind<T>(Section section, Action<MergedEntry, T> bind)
+                where T : CatalogEntry, new()
+            {
+                var list = new List<T>();
+                foreach (var entry in section.Entries)
+                {
+                    if (!entry.Enabled)
+                    {
+                        continue;
+                    }
+
+                    var item = new T { Id = entry.Id, DeclaredAt = entry.IdSpan, Name = StringField(entry, "name") ?? entry.Id };
+                    bind(entry, item);
+                    list.Add(item);
+                }
+
+                return list;
+            }
+
+            private void BindLicense(MergedEntry entry, LicenseEntry license)
+            {
+                license.Class = StringField(entry, "class") ?? LicenseClasses.Unknown;
+                license.Osi = BoolField(entry, "osi");
+                license.Urls = StringArrayField(entry, "urls");
+                license.Aliases = StringArrayField(entry, "aliases");
+                license.Obligations = StringArrayField(entry, "obligations");
+            }
+
+            private void BindRuntime(MergedEntry entry, RuntimeEntry runtime)
+            {
+                runtime.Packages = ValidItems(entry, "packages", PackagePattern, "a NuGet package id (a trailing '*' is allowed)");
+                runtime.Implements = StringArrayField(entry, "implements");
+                runtime.Example = StringField(entry, "example") ?? string.Empty;
+            }
+
+            private void BindModel(MergedEntry entry, ModelEntry model, HashSet<string> licenseIds, HashSet<string> runtimeIds, HashSet<string> serviceIds)
+            {
+                model.Vendor = StringField(entry, "vendor") ?? string.Empty;
+                model.Family = StringField(entry, "family") ?? string.Empty;
+                model.OpenWeights = BoolField(entry, "openWeights");
+                model.License = CheckReference(entry, "license", licenseIds, "licence") ?? "LicenseRef-unknown";
+                model.Service = CheckReference(entry, "service", serviceIds, "service");
+                model.Ids = ValidModelPatterns(entry, "ids");
+                model.Files = ValidModelPatterns(entry, "files");
+                model.Severity = StringField(entry, "severity");
+                var run = new List<RunOption>();
+                if (entry.Fields.TryGetValue("run", out var runProperty) && runProperty.Value.Kind == JsonKind.Array)
+                {
+                    foreach (var item in runProperty.Value.Items)
+                    {
+                        string? runtime = ObjectString(item, "runtime", out var runtimeNode);
+                        string? reference = ObjectString(item, "reference", out _);
+                        if (runtime == null)
+                        {
+                            continue;
+                        }
+
+                        if (!runtimeIds.Contains(runtime))
+                        {
+                            Problem(runtimeNode!.Span, $"Unknown runtime '{runtime}' in model '{entry.Id}'; known runtimes are listed under \"runtimes\". The run option was ignored.");
+                            continue;
+                        }
+
+                        run.Add(new RunOption { Runtime = runtime, Reference = reference ?? string.Empty });
+                    }
+                }
+
+                model.Run = run;
+            }
+
+            private void BindService(MergedEntry entry, ServiceEntry service, HashSet<string> licenseIds, HashSet<string> runtimeIds, HashSet<string> modelIds)
+            {
+                service.Vendor = StringField(entry, "vendor") ?? string.Empty;
+                service.Access = StringField(entry, "access") ?? "api-only";
+                service.License = CheckReference(entry, "license", licenseIds, "licence") ?? "LicenseRef-unknown";
+                service.Packages = ValidItems(entry, "packages", PackagePattern, "a NuGet package id (a trailing '*' is allowed)");
+                service.Symbols = ValidItems(entry, "symbols", SymbolPattern, "a documentation-comment id such as 'N:OpenAI', 'T:OpenAI.OpenAIClient' or 'M:OpenAI.Chat.ChatClient.CompleteChat'");
+                service.Hosts = ValidItems(entry, "hosts", HostPattern, "a lower-case host name; '*' stands for any run of characters, as in '*.openai.azure.com'", lowerCase: true);
+                service.Severity = StringField(entry, "severity");
+                var alternatives = new List<AlternativeRef>();
+                if (entry.Fields.TryGetValue("alternatives", out var property) && property.Value.Kind == JsonKind.Array)
+                {
+                    foreach (var item in property.Value.Items)
+                    {
+                        string? model = ObjectString(item, "model", out var modelNode);
+                        string? runtime = ObjectString(item, "runtime", out var runtimeNode);
+                        if (model == null || runtime == null)
+                        {
+                            continue;
+                        }
+
+                        if (!modelIds.Contains(model))
+                        {
+                            Problem(modelNode!.Span, $"Unknown model '{model}' in the alternatives of service '{entry.Id}'; the alternative was ignored.");
+                        }
+                        else if (!runtimeIds.Contains(runtime))
+                        {
+                            Problem(runtimeNode!.Span, $"Unknown runtime '{runtime}' in the alternatives of service '{entry.Id}'; the alternative was ignored.");
+                        }
+                        else
+                        {
+                            alternatives.Add(new AlternativeRef { Model = model, Runtime = runtime });
+                        }
+                    }
+                }
+
+                service.Alternatives = alternatives;
+            }
+
+            private string? CheckReference(MergedEntry entry, string field, HashSet<string> known, string what)
+            {
+                string? value = StringField(entry, field);
+                if (value != null && !known.Contains(value))
+                {
+                    Problem(entry.Fields[field].Value.Span, $"Unknown {what} '{value}' in '{entry.Id}'; declare it first. The reference was ignored.");
+                    return null;
+                }
+
+                return value;
+            }
+
+            private IReadOnlyList<string> ValidModelPatterns(MergedEntry entry, string field)
+            {
+                var result = new List<string>();
+                if (!entry.Fields.TryGetValue(field, out var property) || property.Value.Kind != JsonKind.Array)
+                {
+                    return result;
+                }
+
+                foreach (var item in property.Value.Items)
+                {
+                    if (item.Kind != JsonKind.String)
+                    {
+                        continue;
+                    }
+
+                    string pattern = item.Text!;
+                    if (pattern.Trim('*').Length == 0 || pattern.Any(char.IsWhiteSpace))
+                    {
+                        Problem(item.Span, $"Invalid pattern '{pattern}' in '{entry.Id}': a pattern needs at least one character besides '*' and no white space. It was ignored.");
+                        continue;
+                    }
+
+                    result.Add(pattern);
+                }
+
+                return result;
+            }
+
+            private IReadOnlyList<string> ValidItems(MergedEntry entry, string field, Regex pattern, string expected, bool lowerCase = false)
+            {
+                var result = new List<string>();
+                if (!entry.Fields.TryGetValue(field, out var property) || property.Value.Kind != JsonKind.Array)
+                {
+                    return result;
+                }
+
+                foreach (var item in property.Value.Items)
+                {
+                    if (item.Kind != JsonKind.String)
+                    {
+                        continue;
+                    }
+
+                    string value = item.Text!;
+                    if (!pattern.IsMatch(value) || (lowerCase && value != value.ToLowerInvariant()))
+                    {
+                        Problem(item.Span, $"Invalid value '{value}' in \"{field}\" of '{entry.Id}': expected {expected}. It was ignored.");
+                        continue;
+                    }
+
+                    result.Add(value);
+                }
+
+                return result;
+            }
+
+            private string? ObjectString(JsonNode item, string name, out JsonNode? node)
+            {
+                node = item.Find(name)?.Value;
+                return node != null && node.Kind == JsonKind.String ? node.Text : null;
+            }
+
+            private void AddEntries(Section section, JsonProperty property)
+            {
+                if (!ExpectKind(property, JsonKind.Array))
+                {
+                    return;
+                }
+
+                foreach (var item in property.Value.Items)
+                {
+                    if (item.Kind != JsonKind.Object)
+                    {
+                        Problem(item.Span, $"Each item of \"{section.Name}\" must be an object; this one was ignored.");
+                        continue;
+                    }
+
+                    var idProperty = item.Find("id");
+                    if (idProperty == null || idProperty.Value.Kind != JsonKind.String || !IdPattern.IsMatch(idProperty.Value.Text!))
+                    {
+                        Problem(idProperty?.Value.Span ?? item.Span, $"An item of \"{section.Name}\" needs an \"id\" made of letters, digits and . _ + : -; this one was ignored.");
+                        continue;
+                    }
+
+                    MergeInto(section, idProperty.Value.Text!, idProperty.Value.Span, item);
+                }
+            }
+
+            private void AddRules(JsonProperty property)
+            {
+                if (!ExpectKind(property, JsonKind.Object))
+                {
+                    return;
+                }
+
+                foreach (var rule in property.Value.Properties)
+                {
+                    if (!RuleIdPattern.IsMatch(rule.Name))
+                    {
+                        Problem(rule.NameSpan, $"Unknown rule '{rule.Name}': keys of \"rules\" are diagnostic ids such as \"LG1002\". It was ignored.");
+                        continue;
+                    }
+
+                    if (rule.Value.Kind != JsonKind.Object)
+                    {
+                        Problem(rule.Value.Span, $"The settings of rule '{rule.Name}' must be an object; they were ignored.");
+                        continue;
+                    }
+
+                    MergeInto(rules, rule.Name, rule.NameSpan, rule.Value);
+                }
+            }
+
+            private void MergeInto(Section section, string id, SourceSpan idSpan, JsonNode item)
+            {
+                if (!section.ById.TryGetValue(id, out var merged))
+                {
+                    merged = new MergedEntry(id, idSpan);
+                    section.ById[id] = merged;
+                    section.Entries.Add(merged);
+                }
+                else
+                {
+                    merged.IdSpan = idSpan;
+                }
+
+                foreach (var field in item.Properties)
+                {
+                    if (!section.Fields.TryGetValue(field.Name, out var kind))
+                    {
+                        Problem(field.NameSpan, $"Unknown key '{field.Name}' in \"{section.Name}\" entry '{id}' (expected one of: {string.Join(", ", section.Fields.Keys)}); it was ignored.");
+                        continue;
+                    }
+
+                    if (IsValid(field, kind, id))
+                    {
+                        merged.Fields[field.Name] = field;
+                    }
+                }
+            }
+
+            private bool IsValid(JsonProperty field, FieldKind kind, string id)
+            {
+                var value = field.Value;
+                switch (kind)
+                {
+                    case FieldKind.String:
+                        return ExpectKind(field, JsonKind.String);
+                    case FieldKind.Boolean:
+                        return ExpectKind(field, JsonKind.Boolean);
+                    case FieldKind.Severity:
+                        return ExpectOneOf(field, Severities, id);
+                    case FieldKind.LicenseClass:
+                        return ExpectOneOf(field, LicenseClasses.All, id);
+                    case FieldKind.StringArray:
+                        if (!ExpectKind(field, JsonKind.Array))
+                        {
+                            return false;
+                        }
+
+                        foreach (var item in value.Items.Where(i => i.Kind != JsonKind.String))
+                        {
+                            Problem(item.Span, $"\"{field.Name}\" of '{id}' must list strings; this item was ignored.");
+                        }
+
+                        return true;
+                    case FieldKind.AlternativeArray:
+                        return ExpectObjectArray(field, id, "model", "runtime");
+                    case FieldKind.RunArray:
+                        return ExpectObjectArray(field, id, "runtime", "reference");
+                    default:
+                        return false;
+                }
+            }
+
+            private bool ExpectObjectArray(JsonProperty field, string id, string first, string second)
+            {
+                if (!ExpectKind(field, JsonKind.Array))
+                {
+                    return false;
+                }
+
+                foreach (var item in field.Value.Items)
+                {
+                    if (item.Kind != JsonKind.Object)
+                    {
+                        Problem(item.Span, $"Items of \"{field.Name}\" in '{id}' are objects with \"{first}\" and \"{second}\"; this one was ignored.");
+                        continue;
+                    }
+
+                    foreach (var member in item.Properties)
+                    {
+                        if (member.Name != first && member.Name != second)
+                        {
+                            Problem(member.NameSpan, $"Unknown key '{member.Name}' in \"{field.Name}\" of '{id}' (expected \"{first}\" and \"{second}\"); it was ignored.");
+                        }
+                        else if (member.Value.Kind != JsonKind.String)
+                        {
+                            Problem(member.Value.Span, $"\"{member.Name}\" in \"{field.Name}\" of '{id}' must be a string; the item was ignored.");
+                        }
+                    }
+
+                    if (item.Find(first)?.Value.Kind != JsonKind.String)
+                    {
+                        Problem(item.Span, $"An item of \"{field.Name}\" in '{id}' needs \"{first}\"; it was ignored.");
+                    }
+                }
+
+                return true;
+            }
+
+            private bool ExpectOneOf(JsonProperty field, IReadOnlyList<string> allowed, string id)
+            {
+                if (!ExpectKind(field, JsonKind.String))
+                {
+                    return false;
+                }
+
+                if (!allowed.Contains(field.Value.Text!))
+                {
+                    Problem(field.Value.Span, $"Invalid \"{field.Name}\" '{field.Value.Text}' in '{id}' (expected one of: {string.Join(", ", allowed)}); it was ignored.");
+                    return false;
+                }
+
+                return true;
+            }
+
+            private bool ExpectKind(JsonProperty property, JsonKind kind)
+            {
+                if (property.Value.Kind == kind)
+                {
+                    return true;
+                }
+
+                Problem(property.Value.Span, $"\"{property.Name}\" must be {Describe(kind)}, not {Describe(property.Value.Kind)}; it was ignored.");
+                return false;
+            }
+
+            private static string Describe(JsonKind kind) => kind switch
+            {
+                JsonKind.Object => "an object",
+                JsonKind.Array => "an array",
+                JsonKind.String => "a string",
+                JsonKind.Number => "a number",
+                JsonKind.Boolean => "true or false",
+                _ => "null",
+            };
+
+            private void Problem(SourceSpan span, string message) => problems.Add(new RulesProblem(span, message));
+
+            private static string? StringField(MergedEntry entry, string name) =>
+                entry.Fields.TryGetValue(name, out var p) && p.Value.Kind == JsonKind.String ? p.Value.Text : null;
+
+            private static bool BoolField(MergedEntry entry, string name) =>
+                entry.Fields.TryGetValue(name, out var p) && p.Value.BooleanValue;
+
+            private static IReadOnlyList<string> StringArrayField(MergedEntry entry, string name) =>
+                entry.Fields.TryGetValue(name, out var p) && p.Value.Kind == JsonKind.Array
+                    ? p.Value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).ToList()
+                    : (IReadOnlyList<string>)Array.Empty<string>();
+        }
+    }
+}

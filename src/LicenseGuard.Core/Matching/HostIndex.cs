@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using LicenseGuard.Catalog;
+
+namespace LicenseGuard.Matching
+{
+    /// <summary>Looks up proprietary endpoint hosts: exact names and wildcard patterns (<c>*.openai.azure.com</c>), never substrings of prose.</summary>
+    public sealed class HostIndex
+    {
+        private readonly Dictionary<string, ServiceEntry> exact = new Dictionary<string, ServiceEntry>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<(string Pattern, ServiceEntry Service)> wildcards = new List<(string, ServiceEntry)>();
+        private readonly List<string> ignored = new List<string>();
+
+        /// <summary>Initializes a new instance of the <see cref="HostIndex"/> class.</summary>
+        public HostIndex(RulesCatalog catalog, IEnumerable<string> ignoredHostPatterns)
+        {
+            foreach (var service in catalog.Services)
+            {
+                foreach (var host in service.Hosts)
+                {
+                    if (host.IndexOf('*') >= 0)
+                    {
+                        wildcards.Add((host, service));
+                    }
+                    else
+                    {
+                        exact[host] = service;
+                    }
+                }
+            }
+
+            ignored.AddRange(ignoredHostPatterns);
+        }
+
+        /// <summary>Gets a value indicating whether the index holds no host.</summary>
+        public bool IsEmpty => exact.Count == 0 && wildcards.Count == 0;
+
+        /// <summary>
+        /// Finds the service whose endpoint a string names. The string must be a URL (http, https, ws, wss) or a bare host,
+        /// optionally followed by a path; prose that merely mentions a host does not match.
+        /// </summary>
+        public ServiceEntry? Match(string value, out string host)
+        {
+            host = string.Empty;
+            if (!TryExtractHost(value, out host))
+            {
+                return null;
+            }
+
+            if (!exact.TryGetValue(host, out var service))
+            {
+                foreach (var (pattern, candidate) in wildcards)
+                {
+                    if (Glob.IsMatch(pattern, host))
+                    {
+                        service = candidate;
+                        break;
+                    }
+                }
+            }
+
+            if (service != null)
+            {
+                foreach (var pattern in ignored)
+                {
+                    if (Glob.IsMatch(pattern, host))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return service;
+        }
+
+        /// <summary>Extracts the host of a URL or bare host string (lower-cased); false for anything else.</summary>
+        public static bool TryExtractHost(string value, out string host)
+        {
+            host = string.Empty;
+            if (value.Length < 4 || value.IndexOf('.') < 0)
+            {
+                return false;
+            }
+
+            int start = 0;
+            while (start < value.Length && char.IsWhiteSpace(value[start]))
+            {
+                start++;
+            }
+
+            int schemeEnd = value.IndexOf("://", start, StringComparison.Ordinal);
+            if (schemeEnd > 0)
+            {
+                string scheme = value.Substring(start, schemeEnd - start);
+                if (!IsWebScheme(scheme))
+                {
+                    return false;
+                }
+
+                start = schemeEnd + 3;
+            }
+
+            int end = start;
+            while (end < value.Length && value[end] != '/' && value[end] != '?' && value[end] != '#')
+            {
+                if (char.IsWhiteSpace(value[end]))
+                {
+                    return false;
+                }
+
+                end++;
+            }
+
+            int at = value.LastIndexOf('@', end - 1, end - start);
+            if (at >= 0)
+            {
+                start = at + 1;
+            }
+
+            int colon = value.IndexOf(':', start, end - start);
+            int hostEnd = colon >= 0 ? colon : end;
+            if (hostEnd - start < 3)
+            {
+                return false;
+            }
+
+            for (int i = start; i < hostEnd; i++)
+            {
+                char c = value[i];
+                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '-'))
+                {
+                    return false;
+                }
+            }
+
+            // The rest of a string that is not a URL must still look like a path, not a sentence.
+            for (int i = end; i < value.Length; i++)
+            {
+                if (char.IsWhiteSpace(value[i]) && value.Substring(i).Trim().Length > 0)
+                {
+                    return false;
+                }
+            }
+
+            host = value.Substring(start, hostEnd - start).TrimEnd('.').ToLowerInvariant();
+            return host.IndexOf('.') > 0;
+        }
+
+        private static bool IsWebScheme(string scheme) =>
+            scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || scheme.Equals("http", StringComparison.OrdinalIgnoreCase) ||
+            scheme.Equals("wss", StringComparison.OrdinalIgnoreCase) || scheme.Equals("ws", StringComparison.OrdinalIgnoreCase);
+    }
+}
