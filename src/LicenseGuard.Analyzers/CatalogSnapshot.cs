@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text;
+using System.Threading;
+using LicenseGuard.Catalog;
+using LicenseGuard.Matching;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LicenseGuard.Analyzers
+{
+    /// <summary>
+    /// The effective catalog for one set of rules files, with its indexes built once. Snapshots are cached by the rules files'
+    /// paths and checksums, so the IDE's many compilations share one parse.
+    /// </summary>
+    internal sealed class CatalogSnapshot
+    {
+        private const int MaxCachedSnapshots = 16;
+
+        private static readonly ConcurrentDictionary<string, CatalogSnapshot> Cache = new ConcurrentDictionary<string, CatalogSnapshot>(StringComparer.Ordinal);
+        private static readonly Lazy<CatalogSnapshot> BuiltInSnapshot = new Lazy<CatalogSnapshot>(() => new CatalogSnapshot(RulesCatalog.BuiltIn, ImmutableArray<AdditionalText>.Empty));
+
+        private readonly Dictionary<string, string> alternativesText = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        private CatalogSnapshot(RulesCatalog catalog, ImmutableArray<AdditionalText> rulesFiles)
+        {
+            Catalog = catalog;
+            RulesFiles = rulesFiles;
+            Symbols = new ServiceSymbolIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryAiCall).Ignore);
+            Hosts = new HostIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryEndpoint).Ignore);
+            Models = new ModelIdIndex(catalog, catalog.GetRule(DiagnosticIds.ClosedModelId).Ignore);
+            foreach (var service in catalog.Services)
+            {
+                alternativesText[service.Id] = catalog.DescribeAlternatives(service.Alternatives);
+            }
+        }
+
+        public RulesCatalog Catalog { get; }
+
+        public ImmutableArray<AdditionalText> RulesFiles { get; }
+
+        public ServiceSymbolIndex Symbols { get; }
+
+        public HostIndex Hosts { get; }
+
+        public ModelIdIndex Models { get; }
+
+        /// <summary>Returns whether an additional file is a LicenseGuard rules file (<c>licenseguard*.json</c>, not a baseline).</summary>
+        public static bool IsRulesFile(string path)
+        {
+            string name = Path.GetFileName(path);
+            return name.StartsWith("licenseguard", StringComparison.OrdinalIgnoreCase)
+                && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                && name.IndexOf(".baseline", StringComparison.OrdinalIgnoreCase) < 0;
+        }
+
+        /// <summary>Gets the snapshot for a compilation's additional files.</summary>
+        public static CatalogSnapshot Get(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var rulesFiles = ImmutableArray.CreateBuilder<AdditionalText>();
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (IsRulesFile(file.Path))
+                {
+                    rulesFiles.Add(file);
+                }
+            }
+
+            if (rulesFiles.Count == 0)
+            {
+                return BuiltInSnapshot.Value;
+            }
+
+            // Additional files arrive in no particular order; layering must not depend on it.
+            rulesFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var key = new StringBuilder();
+            var sources = new List<RulesSource>(rulesFiles.Count);
+            var texts = new List<SourceText?>(rulesFiles.Count);
+            foreach (var file in rulesFiles)
+            {
+                var text = file.GetText(cancellationToken);
+                texts.Add(text);
+                key.Append(file.Path).Append('|');
+                if (text != null)
+                {
+                    foreach (byte b in text.GetChecksum())
+                    {
+                        key.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+
+                key.Append(';');
+            }
+
+            string cacheKey = key.ToString();
+            if (Cache.TryGetValue(cacheKey, out var cached))
+            {
+                return cached;
+            }
+
+            for (int i = 0; i < rulesFiles.Count; i++)
+            {
+                sources.Add(new RulesSource(rulesFiles[i].Path, texts[i]?.ToString() ?? string.Empty));
+            }
+
+            var snapshot = new CatalogSnapshot(RulesCatalog.Load(sources), rulesFiles.ToImmutable());
+            if (Cache.Count >= MaxCachedSnapshots)
+            {
+                Cache.Clear();
+            }
+
+            return Cache.GetOrAdd(cacheKey, snapshot);
+        }
+
+        /// <summary>Gets the precomputed alternatives text of a service.</summary>
+        public string AlternativesOf(ServiceEntry? service) =>
+            service != null && alternativesText.TryGetValue(service.Id, out var text) ? text : "none listed in the catalog";
+
+        /// <summary>Describes a service's access and licence class, e.g. <c>proprietary, api-only</c>.</summary>
+        public string AccessOf(ServiceEntry service) => Catalog.ClassOf(service.License) + ", " + service.Access;
+
+        /// <summary>Builds the machine-readable properties of a finding.</summary>
+        public ImmutableDictionary<string, string?> PropertiesFor(ServiceEntry? service, ModelEntry? model, string? host)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            if (service != null)
+            {
+                builder["service"] = service.Id;
+                builder["license"] = service.License;
+                builder["alternatives"] = string.Join(",", AlternativeIds(service));
+            }
+
+            if (model != null)
+            {
+                builder["model"] = model.Id;
+                builder["license"] = model.License;
+            }
+
+            if (host != null)
+            {
+                builder["host"] = host;
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>Gets the severity a finding should be reported with, or null to report nothing.</summary>
+        public DiagnosticSeverity? SeverityFor(DiagnosticDescriptor descriptor, string? entrySeverity)
+        {
+            var rule = Catalog.GetRule(descriptor.Id);
+            if (!rule.Enabled)
+            {
+                return null;
+            }
+
+            string? severity = entrySeverity ?? rule.Severity;
+            return severity switch
+            {
+                null => descriptor.DefaultSeverity,
+                "error" => DiagnosticSeverity.Error,
+                "warning" => DiagnosticSeverity.Warning,
+                "info" => DiagnosticSeverity.Info,
+                "hidden" => DiagnosticSeverity.Hidden,
+                _ => null,
+            };
+        }
+
+        private static IEnumerable<string> AlternativeIds(ServiceEntry service)
+        {
+            foreach (var alternative in service.Alternatives)
+            {
+                yield return alternative.Model + "@" + alternative.Runtime;
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LicenseGuard.Analyzers.Rules
+{
+    /// <summary>LG1003: a closed-weight model identifier in code. See docs/rules/LG1003.md.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ClosedModelIdAnalyzer : StringValueAnalyzerBase
+    {
+        private protected override DiagnosticDescriptor Descriptor => Descriptors.ClosedModelId;
+
+        private protected override bool AnalyzesInterpolationShapes => false;
+
+        private protected override bool IsActive(CatalogSnapshot snapshot) => snapshot.Models.HasClosedModels;
+
+        private protected override bool CouldMatch(CatalogSnapshot snapshot, string value) => snapshot.Models.CouldMatch(value);
+
+        private protected override StringFinding? Match(CatalogSnapshot snapshot, string value)
+        {
+            var model = snapshot.Models.MatchClosed(value);
+            if (model == null)
+            {
+                return null;
+            }
+
+            var service = model.Service == null ? null : snapshot.Catalog.FindService(model.Service);
+            string owner = service?.Name ?? model.Vendor;
+            string access = snapshot.Catalog.ClassOf(model.License) + (service != null ? ", " + service.Access : string.Empty);
+            var properties = snapshot.PropertiesFor(service, model, null);
+            return new StringFinding(
+                new object[] { value, model.Name, owner, access, snapshot.AlternativesOf(service) },
+                properties,
+                model.Severity ?? service?.Severity);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using LicenseGuard.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LicenseGuard.Analyzers.Rules
+{
+    /// <summary>LG1001: a call into a proprietary AI service's SDK. See docs/rules/LG1001.md.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ProprietaryAiCallAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.MethodReference,
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference,
+            OperationKind.EventReference);
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ProprietaryAiCall);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Generated API clients call SDKs too; users opt out with AnalyzerOptionKeys.AnalyzeGeneratedCode.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
+            if (!snapshot.Catalog.GetRule(DiagnosticIds.ProprietaryAiCall).Enabled || !snapshot.Symbols.AppliesTo(context.Compilation))
+            {
+                return;
+            }
+
+            var matcher = snapshot.Symbols.CreateMatcher();
+            var generatedCode = new GeneratedCodeOptions(context.Options);
+            context.RegisterOperationAction(c => AnalyzeOperation(c, snapshot, matcher, generatedCode), CallKinds);
+        }
+
+        private static void AnalyzeOperation(OperationAnalysisContext context, CatalogSnapshot snapshot, ServiceSymbolIndex.Matcher matcher, GeneratedCodeOptions generatedCode)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var operation = context.Operation;
+            var service = Match(operation, matcher, out var subject);
+            if (service == null || IsPartOfLargerCall(operation, matcher))
+            {
+                return;
+            }
+
+            if (context.IsGeneratedCode && !generatedCode.ShouldAnalyze(operation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            var severity = snapshot.SeverityFor(Descriptors.ProprietaryAiCall, service.Severity);
+            if (severity == null)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ProprietaryAiCall,
+                operation.Syntax.GetLocation(),
+                severity.Value,
+                additionalLocations: null,
+                properties: snapshot.PropertiesFor(service, null, null),
+                Describe(subject!), service.Name, snapshot.AccessOf(service), snapshot.AlternativesOf(service)));
+        }
+
+        private static ServiceEntry? Match(IOperation operation, ServiceSymbolIndex.Matcher matcher, out ISymbol? subject)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    subject = invocation.TargetMethod;
+                    return matcher.MatchMember(invocation.TargetMethod, isDataAccess: false);
+                case IObjectCreationOperation creation when creation.Type != null:
+                    subject = creation.Constructor ?? (ISymbol)creation.Type;
+                    return matcher.MatchCreatedType(creation.Type);
+                case IMethodReferenceOperation methodReference:
+                    subject = methodReference.Method;
+                    return matcher.MatchMember(methodReference.Method, isDataAccess: false);
+                case IMemberReferenceOperation memberReference:
+                    subject = memberReference.Member;
+                    return matcher.MatchMember(memberReference.Member, isDataAccess: true);
+                default:
+                    subject = null;
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// One finding per call site: an SDK operation that is the receiver or an argument of another SDK operation in the same
+        /// expression (<c>client.GetChatClient(m).CompleteChat(new UserChatMessage(q))</c>) is reported through the outermost one.
+        /// </summary>
+        private static bool IsPartOfLargerCall(IOperation operation, ServiceSymbolIndex.Matcher matcher)
+        {
+            for (var parent = operation.Parent; parent != null; parent = parent.Parent)
+            {
+                switch (parent.Kind)
+                {
+                    case OperationKind.Block:
+                    case OperationKind.AnonymousFunction:
+                    case OperationKind.LocalFunction:
+                    case OperationKind.MethodBody:
+                    case OperationKind.ConstructorBody:
+                    case OperationKind.ExpressionStatement:
+                    case OperationKind.VariableDeclarationGroup:
+                    case OperationKind.Return:
+                        return false;
+                    case OperationKind.Invocation:
+                    case OperationKind.ObjectCreation:
+                    case OperationKind.MethodReference:
+                    case OperationKind.PropertyReference:
+                    case OperationKind.FieldReference:
+                    case OperationKind.EventReference:
+                        if (Match(parent, matcher, out _) != null)
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Describe(ISymbol symbol)
+        {
+            if (symbol is IMethodSymbol method)
+            {
+                if (method.ReducedFrom != null)
+                {
+                    method = method.ReducedFrom;
+                }
+
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    return "new " + method.ContainingType.Name;
+                }
+
+                symbol = method;
+            }
+
+            return symbol.ContainingType == null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using LicenseGuard.Matching;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LicenseGuard.Analyzers.Rules
+{
+    /// <summary>LG1002: a proprietary AI service endpoint in code. See docs/rules/LG1002.md.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ProprietaryEndpointAnalyzer : StringValueAnalyzerBase
+    {
+        private protected override DiagnosticDescriptor Descriptor => Descriptors.ProprietaryEndpoint;
+
+        private protected override bool AnalyzesInterpolationShapes => true;
+
+        private protected override bool IsActive(CatalogSnapshot snapshot) => !snapshot.Hosts.IsEmpty;
+
+        private protected override bool CouldMatch(CatalogSnapshot snapshot, string value) =>
+            value.Length >= 4 && value.IndexOf('.') >= 0;
+
+        private protected override StringFinding? Match(CatalogSnapshot snapshot, string value)
+        {
+            var service = snapshot.Hosts.Match(value, out string host);
+            if (service == null)
+            {
+                return null;
+            }
+
+            return new StringFinding(
+                new object[] { host, service.Name, snapshot.AccessOf(service), snapshot.AlternativesOf(service) },
+                snapshot.PropertiesFor(service, null, host),
+                service.Severity);
+        }
+    }
+}

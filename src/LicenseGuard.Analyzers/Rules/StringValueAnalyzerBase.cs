@@ -1,0 +1,260 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LicenseGuard.Analyzers.Rules
+{
+    /// <summary>What a string matched: message arguments, properties and the entry's own severity.</summary>
+    internal sealed class StringFinding
+    {
+        public StringFinding(object[] messageArguments, ImmutableDictionary<string, string?> properties, string? entrySeverity)
+        {
+            MessageArguments = messageArguments;
+            Properties = properties;
+            EntrySeverity = entrySeverity;
+        }
+
+        public object[] MessageArguments { get; }
+
+        public ImmutableDictionary<string, string?> Properties { get; }
+
+        public string? EntrySeverity { get; }
+    }
+
+    /// <summary>
+    /// Shared walk for rules that judge string values (LG1002 endpoints, LG1003 model ids): literals, constant concatenations
+    /// and interpolations, with constants folded across files. A value is reported once, where it is formed: at the literal
+    /// when one literal or constant says it all, otherwise at the concatenation or interpolation that builds it.
+    /// </summary>
+    public abstract class StringValueAnalyzerBase : DiagnosticAnalyzer
+    {
+        private static readonly ImmutableArray<SyntaxKind> LiteralKinds = ImmutableArray.Create(SyntaxKind.StringLiteralExpression);
+
+        /// <inheritdoc/>
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        /// <summary>Gets the rule's descriptor.</summary>
+        private protected abstract DiagnosticDescriptor Descriptor { get; }
+
+        /// <summary>Gets a value indicating whether interpolated strings with non-constant holes are judged by their shape.</summary>
+        private protected abstract bool AnalyzesInterpolationShapes { get; }
+
+        /// <summary>Returns whether the rule has anything to look for under this catalog.</summary>
+        private protected abstract bool IsActive(CatalogSnapshot snapshot);
+
+        /// <summary>The cheap test every literal goes through before any lookup.</summary>
+        private protected abstract bool CouldMatch(CatalogSnapshot snapshot, string value);
+
+        /// <summary>Matches a whole string value.</summary>
+        private protected abstract StringFinding? Match(CatalogSnapshot snapshot, string value);
+
+        /// <inheritdoc/>
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Generated clients carry endpoints and model ids; users opt out with AnalyzerOptionKeys.AnalyzeGeneratedCode.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
+            if (!snapshot.Catalog.GetRule(Descriptor.Id).Enabled || !IsActive(snapshot))
+            {
+                return;
+            }
+
+            var generatedCode = new GeneratedCodeOptions(context.Options);
+            context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, snapshot, generatedCode), LiteralKinds);
+            context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, snapshot, generatedCode), SyntaxKind.AddExpression);
+            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, snapshot, generatedCode), SyntaxKind.InterpolatedStringExpression);
+        }
+
+        private void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            string value = ((LiteralExpressionSyntax)context.Node).Token.ValueText;
+            if (!CouldMatch(snapshot, value))
+            {
+                return;
+            }
+
+            Report(context, snapshot, generatedCode, context.Node, Match(snapshot, value));
+        }
+
+        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var node = (BinaryExpressionSyntax)context.Node;
+            if (IsOperandOfConcatenation(node))
+            {
+                return;
+            }
+
+            // The constant part of a concatenation is its left spine: "https://" + Host + "/v1/" + path.
+            ExpressionSyntax target = node;
+            string? value = null;
+            while (true)
+            {
+                var constant = context.SemanticModel.GetConstantValue(target, context.CancellationToken);
+                if (constant.HasValue)
+                {
+                    value = constant.Value as string;
+                    break;
+                }
+
+                if (Unparenthesize(target) is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    target = binary.Left;
+                    continue;
+                }
+
+                return;
+            }
+
+            if (value == null || !(Unparenthesize(target) is BinaryExpressionSyntax) || !CouldMatch(snapshot, value))
+            {
+                return;
+            }
+
+            var finding = Match(snapshot, value);
+            if (finding == null)
+            {
+                return;
+            }
+
+            var leaves = new List<ExpressionSyntax>();
+            Flatten(target, leaves);
+            foreach (var leaf in leaves)
+            {
+                if (MatchesAlone(context, snapshot, leaf))
+                {
+                    return;
+                }
+            }
+
+            Report(context, snapshot, generatedCode, target, finding);
+        }
+
+        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var node = (InterpolatedStringExpressionSyntax)context.Node;
+            if (node.Contents.Count == 0)
+            {
+                return;
+            }
+
+            var constant = context.SemanticModel.GetConstantValue(node, context.CancellationToken);
+            string? value = constant.HasValue ? constant.Value as string : null;
+            if (value == null)
+            {
+                // Judge the shape, a hole standing for one host label: $"https://{resource}.openai.azure.com/openai/..."
+                if (!AnalyzesInterpolationShapes || !(node.Contents[0] is InterpolatedStringTextSyntax first) || first.TextToken.ValueText.IndexOf("://", System.StringComparison.Ordinal) < 0)
+                {
+                    return;
+                }
+
+                var shape = new StringBuilder();
+                foreach (var content in node.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text)
+                    {
+                        shape.Append(text.TextToken.ValueText);
+                    }
+                    else if (content is InterpolationSyntax hole)
+                    {
+                        var holeValue = context.SemanticModel.GetConstantValue(hole.Expression, context.CancellationToken);
+                        shape.Append(holeValue.HasValue && holeValue.Value is string s ? s : "x");
+                    }
+                }
+
+                value = shape.ToString();
+            }
+
+            if (!CouldMatch(snapshot, value))
+            {
+                return;
+            }
+
+            var finding = Match(snapshot, value);
+            if (finding == null)
+            {
+                return;
+            }
+
+            foreach (var content in node.Contents)
+            {
+                if (content is InterpolationSyntax hole && MatchesAlone(context, snapshot, hole.Expression))
+                {
+                    return;
+                }
+            }
+
+            Report(context, snapshot, generatedCode, node, finding);
+        }
+
+        private bool MatchesAlone(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, ExpressionSyntax leaf)
+        {
+            var constant = context.SemanticModel.GetConstantValue(leaf, context.CancellationToken);
+            return constant.HasValue && constant.Value is string s && CouldMatch(snapshot, s) && Match(snapshot, s) != null;
+        }
+
+        private void Report(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, SyntaxNode node, StringFinding? finding)
+        {
+            if (finding == null || (context.IsGeneratedCode && !generatedCode.ShouldAnalyze(node.SyntaxTree)))
+            {
+                return;
+            }
+
+            var severity = snapshot.SeverityFor(Descriptor, finding.EntrySeverity);
+            if (severity == null)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, node.GetLocation(), severity.Value, null, finding.Properties, finding.MessageArguments));
+        }
+
+        private static bool IsOperandOfConcatenation(SyntaxNode node)
+        {
+            var parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression);
+        }
+
+        private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        private static void Flatten(ExpressionSyntax expression, List<ExpressionSyntax> leaves)
+        {
+            expression = Unparenthesize(expression);
+            if (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+            {
+                Flatten(binary.Left, leaves);
+                Flatten(binary.Right, leaves);
+            }
+            else
+            {
+                leaves.Add(expression);
+            }
+        }
+    }
+}

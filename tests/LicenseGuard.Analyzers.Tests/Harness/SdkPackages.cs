@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LicenseGuard.Analyzers.Tests.Harness;
+
+/// <summary>The real SDK packages the analyzer tests compile against (restored once per run by the testing library).</summary>
+internal static class SdkPackages
+{
+    // The SDKs target current .NET (OllamaSharp needs System.Text.Json 10), so compile against net10.0 reference assemblies.
+    private static readonly ReferenceAssemblies Net100 = new("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"), Path.Combine("ref", "net10.0"));
+
+    public static readonly ReferenceAssemblies All = Net100.AddPackages(ImmutableArray.Create(
+        Package("OpenAI", "2.15.0"),
+        Package("Anthropic", "13.14.0"),
+        Package("Anthropic.Bedrock", "1.0.6"),
+        Package("Anthropic.Vertex", "1.0.3"),
+        Package("Anthropic.Foundry", "1.0.0"),
+        Package("Azure.AI.OpenAI", "2.9.0-beta.1"),
+        Package("Azure.AI.Inference", "1.0.0-beta.5"),
+        Package("Azure.Core", "1.53.0"),
+        Package("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
+        Package("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0"),
+        Package("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "1.82.0"),
+        Package("Microsoft.Extensions.DependencyInjection", "10.0.0"),
+        Package("Microsoft.Extensions.Http", "9.0.0"),
+        Package("Betalgo.Ranul.OpenAI", "9.2.6"),
+        Package("OllamaSharp", "5.5.2")));
+
+    private static PackageIdentity Package(string id, string version) => new(id, version);
+}

@@ -1,0 +1,390 @@
+using LicenseGuard.Analyzers.Rules;
+using LicenseGuard.Analyzers.Tests.Harness;
+using Verify = LicenseGuard.Analyzers.Tests.Harness.Verify<LicenseGuard.Analyzers.Rules.ProprietaryAiCallAnalyzer>;
+
+namespace LicenseGuard.Analyzers.Tests.Rules;
+
+public class ProprietaryAiCallAnalyzerTests
+{
+    private const string OpenAiAlternatives = "Qwen2.5 7B (Apache-2.0) via OllamaSharp, gpt-oss-20b (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI";
+
+    [Fact]
+    public async Task ConstructorOfOpenAiClientIsReportedWithServiceAndAlternatives()
+    {
+        const string source = """
+            using OpenAI;
+            class C
+            {
+                object M() => {|#0:new OpenAIClient("key")|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("new OpenAIClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+    }
+
+    [Fact]
+    public async Task ChainedCallIsReportedOncePerCallSite()
+    {
+        const string source = """
+            using OpenAI;
+            using OpenAI.Chat;
+            class C
+            {
+                void M()
+                {
+                    var completion = {|#0:new OpenAIClient("key").GetChatClient("model").CompleteChat(new UserChatMessage("hi"))|};
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("ChatClient.CompleteChat", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+    }
+
+    [Fact]
+    public async Task CallsThroughVarAndLocalsAreEachReported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using OpenAI.Chat;
+            class C
+            {
+                async Task M(string key)
+                {
+                    var chat = {|#0:new ChatClient("model", key)|};
+                    var result = await {|#1:chat.CompleteChatAsync("hello")|};
+                    System.Console.WriteLine(result.Value.Content[0].Text);
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task UsingAliasDoesNotHideTheSdkType()
+    {
+        const string source = """
+            using Llm = OpenAI.Chat.ChatClient;
+            class C
+            {
+                object M() => {|#0:new Llm("model", "key")|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task TypeOnlyMentionsAreNotCallSites()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                private ChatClient? client;
+                ChatClient? Get(ChatClient? other) => other ?? client;
+            }
+            """;
+        await Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task MethodGroupIsReported()
+    {
+        const string source = """
+            using System;
+            using OpenAI;
+            using OpenAI.Chat;
+            class C
+            {
+                Func<string, ChatClient> M(OpenAIClient client) => {|#0:client.GetChatClient|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("OpenAIClient.GetChatClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+    }
+
+    [Fact]
+    public async Task UserClassDerivedFromSdkClientIsReportedAtCreationAndInheritedCalls()
+    {
+        const string source = """
+            using OpenAI;
+            class MyAssistantClient : OpenAIClient
+            {
+                public MyAssistantClient() {|#2:: base("key")|} { }
+            }
+            class C
+            {
+                void M()
+                {
+                    var client = {|#0:new MyAssistantClient()|};
+                    {|#1:client.GetChatClient("model")|};
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(2));
+    }
+
+    [Fact]
+    public async Task LookAlikeUserTypeInAnotherNamespaceIsNotReported()
+    {
+        const string source = """
+            namespace MyCompany.Ai
+            {
+                class OpenAIClient { public OpenAIClient(string key) { } public string GetChatClient(string m) => m; }
+                class ChatClient { public string CompleteChat(string p) => p; }
+                class C
+                {
+                    void M() { new OpenAIClient("key").GetChatClient("model"); new ChatClient().CompleteChat("x"); }
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task AnthropicClientAndMessagesAreReported()
+    {
+        const string source = """
+            using Anthropic;
+            class C
+            {
+                void M()
+                {
+                    var client = {|#0:new AnthropicClient()|};
+                    var messages = {|#1:client.Messages|};
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+                .WithArguments("new AnthropicClient", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task AnthropicAsIChatClientAdapterIsOneCallSite()
+    {
+        const string source = """
+            using Anthropic;
+            using Microsoft.Extensions.AI;
+            class C
+            {
+                IChatClient M() => {|#0:new AnthropicClient().AsIChatClient("claude-haiku-4-5")|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("AnthropicClientExtensions.AsIChatClient", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+    }
+
+    [Fact]
+    public async Task AnthropicOnBedrockIsItsOwnService()
+    {
+        const string source = """
+            using Anthropic.Bedrock;
+            class C
+            {
+                object M(IAnthropicBedrockCredentials credentials) => {|#0:new AnthropicBedrockClient(credentials)|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("new AnthropicBedrockClient", "Anthropic Claude on AWS Bedrock", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+    }
+
+    [Fact]
+    public async Task MicrosoftExtensionsAiOpenAiAdapterIsReportedOnce()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+            class C
+            {
+                IChatClient M() => {|#0:new OpenAIClient("key").GetChatClient("model").AsIChatClient()|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("OpenAIClientExtensions.AsIChatClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+    }
+
+    [Fact]
+    public async Task AzureOpenAiClientIsReportedAsAzure()
+    {
+        const string source = """
+            using System;
+            using System.ClientModel;
+            using Azure.AI.OpenAI;
+            class C
+            {
+                object M() => {|#0:new AzureOpenAIClient(new Uri("https://contoso.example"), new ApiKeyCredential("k"))|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("new AzureOpenAIClient", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via LLamaSharp"));
+    }
+
+    [Fact]
+    public async Task SemanticKernelRegistrationsAreReported()
+    {
+        const string source = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.SemanticKernel;
+            class C
+            {
+                void M(IServiceCollection services, IKernelBuilder kernel)
+                {
+                    {|#0:services.AddOpenAIChatCompletion("gpt-model", "key")|};
+                    {|#1:kernel.AddAzureOpenAIChatCompletion("deployment", "https://contoso.example", "key")|};
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+                .WithArguments("OpenAIServiceCollectionExtensions.AddOpenAIChatCompletion", "OpenAI API", "proprietary, api-only", OpenAiAlternatives),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1)
+                .WithArguments("AzureOpenAIKernelBuilderExtensions.AddAzureOpenAIChatCompletion", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via LLamaSharp"));
+    }
+
+    [Fact]
+    public async Task BetalgoServiceRegistrationIsReported()
+    {
+        const string source = """
+            using Betalgo.Ranul.OpenAI.Extensions;
+            using Microsoft.Extensions.DependencyInjection;
+            class C
+            {
+                void M(IServiceCollection services) => {|#0:services.AddOpenAIService()|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task ReadingResultDataIsNotACall()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                string M(ChatCompletion completion) => completion.Content[0].Text + completion.Role;
+            }
+            """;
+        await Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task GenericWrapperCallingTheSdkIsReportedInsideTheWrapper()
+    {
+        const string source = """
+            using System;
+            using OpenAI.Chat;
+            class Retry<T> where T : class
+            {
+                public TResult Run<TResult>(T client, Func<T, TResult> call) => call(client);
+            }
+            class C
+            {
+                object M(ChatClient chat) => new Retry<ChatClient>().Run(chat, c => {|#0:c.CompleteChat("hi")|});
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsAreAnalyzed()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            var chat = {|#0:new ChatClient("model", "key")|};
+            System.Console.WriteLine({|#1:chat.CompleteChat("hi")|}.Value.Content[0].Text);
+            """;
+        await Verify.ExecutableAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task OpenRuntimeIsNotReported()
+    {
+        const string source = """
+            using System;
+            using Microsoft.Extensions.AI;
+            using OllamaSharp;
+            class C
+            {
+                IChatClient M() => new OllamaApiClient(new Uri("http://localhost:11434"), "qwen2.5:7b");
+            }
+            """;
+        await Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task RulesFileCanDisableABuiltInService()
+    {
+        const string source = """
+            using OpenAI;
+            class C
+            {
+                object M() => new OpenAIClient("key");
+            }
+            """;
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", """{ "services": [ { "id": "openai", "enabled": false } ] }""") });
+    }
+
+    [Fact]
+    public async Task RulesFileCanAddAService()
+    {
+        const string source = """
+            namespace Contoso.Llm { public class GatewayClient { public string Ask(string q) => q; } }
+            class C
+            {
+                string M() => {|#0:new Contoso.Llm.GatewayClient().Ask("q")|};
+            }
+            """;
+        const string rules = """
+            {
+              "services": [
+                { "id": "contoso-gateway", "name": "Contoso LLM gateway", "vendor": "Contoso", "license": "LicenseRef-proprietary",
+                  "symbols": ["N:Contoso.Llm"], "alternatives": [ { "model": "olmo-2-7b", "runtime": "ollamasharp" } ] }
+              ]
+            }
+            """;
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", rules) },
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+                .WithArguments("GatewayClient.Ask", "Contoso LLM gateway", "proprietary, api-only", "OLMo 2 7B (Apache-2.0) via OllamaSharp"));
+    }
+
+    [Fact]
+    public async Task RulesFileSeverityOverrideApplies()
+    {
+        const string source = """
+            using OpenAI;
+            class C
+            {
+                object M() => {|#0:new OpenAIClient("key")|};
+            }
+            """;
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", """{ "rules": { "LG1001": { "severity": "error" } } }""") },
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public async Task GeneratedCodeIsAnalyzedUnlessTurnedOff()
+    {
+        const string source = """
+            // <auto-generated/>
+            using OpenAI;
+            class C
+            {
+                object M() => {|#0:new OpenAIClient("key")|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0));
+
+        var test = Verify.Create(new[] { source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty) }, Array.Empty<(string, string)>());
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\n{AnalyzerOptionKeys.AnalyzeGeneratedCode} = false\n"));
+        await test.RunAsync();
+    }
+}
