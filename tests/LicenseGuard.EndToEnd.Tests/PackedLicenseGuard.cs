@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace LicenseGuard.EndToEnd.Tests;
+
+/// <summary>
+/// Packs LicenseGuard once per test run into a private feed, with a version of its own so NuGet's global cache can never
+/// serve a package from an earlier run, and builds copies of the samples against it.
+/// </summary>
+public sealed class PackedLicenseGuard : IDisposable
+{
+    public PackedLicenseGuard()
+    {
+        RepoRoot = FindRepoRoot();
+        WorkRoot = Directory.CreateTempSubdirectory("licenseguard-e2e-").FullName;
+        Feed = Path.Combine(WorkRoot, "feed");
+        Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        var pack = Run(RepoRoot, "pack", Path.Combine(RepoRoot, "src", "LicenseGuard.Package"), "-c", "Release", $"-p:Version={Version}", "-o", Feed, "-nologo");
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
+        }
+
+        File.WriteAllText(Path.Combine(WorkRoot, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="licenseguard-e2e" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    public string RepoRoot { get; }
+
+    public string WorkRoot { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    /// <summary>Copies a sample into a fresh folder under the work root (which holds the NuGet.config of the private feed).</summary>
+    public string CopySample(string name)
+    {
+        string target = Path.Combine(WorkRoot, $"{name}-{Guid.NewGuid():N}");
+        CopyDirectory(Path.Combine(RepoRoot, "samples", name), target);
+        return target;
+    }
+
+    /// <summary>Builds a project folder with SARIF 2.1 output and returns the exit code, the console output and the SARIF results.</summary>
+    public BuildResult Build(string projectDirectory, params string[] extraArguments)
+    {
+        string sarif = Path.Combine(projectDirectory, "build.sarif");
+        var arguments = new List<string> { "build", projectDirectory, "-nologo", $"-p:LicenseGuardVersion={Version}", $"-p:ErrorLog={sarif}%2Cversion=2.1" };
+        arguments.AddRange(extraArguments);
+        var (exitCode, output) = Run(projectDirectory, arguments.ToArray());
+        var results = File.Exists(sarif) ? SarifResult.Read(sarif) : new List<SarifResult>();
+        return new BuildResult(exitCode, output, results);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Builds in tests must not leave compiler servers behind or share state between runs.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.ArgumentList.Add("-p:UseSharedCompilation=false");
+        var output = new StringBuilder();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LicenseGuard.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("LicenseGuard.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.GetDirectories(source))
+        {
+            string name = Path.GetFileName(directory);
+            if (name is "bin" or "obj")
+            {
+                continue;
+            }
+
+            CopyDirectory(directory, Path.Combine(target, name));
+        }
+    }
+}
+
+public sealed record BuildResult(int ExitCode, string Output, List<SarifResult> Results)
+{
+    public IEnumerable<SarifResult> LicenseGuardResults => Results.Where(r => r.RuleId.StartsWith("LG", StringComparison.Ordinal));
+}
+
+public sealed record SarifResult(string RuleId, string Level, string Message, string File, int Line)
+{
+    public static List<SarifResult> Read(string sarifPath)
+    {
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(sarifPath));
+        var results = new List<SarifResult>();
+        foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            if (!run.TryGetProperty("results", out var runResults))
+            {
+                continue;
+            }
+
+            foreach (var result in runResults.EnumerateArray())
+            {
+                string file = string.Empty;
+                int line = 0;
+                if (result.TryGetProperty("locations", out var locations) && locations.GetArrayLength() > 0)
+                {
+                    var physical = locations[0].GetProperty("physicalLocation");
+                    file = Path.GetFileName(new Uri(physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath);
+                    line = physical.GetProperty("region").GetProperty("startLine").GetInt32();
+                }
+
+                results.Add(new SarifResult(
+                    result.GetProperty("ruleId").GetString()!,
+                    result.TryGetProperty("level", out var level) ? level.GetString()! : "warning",
+                    result.GetProperty("message").GetProperty("text").GetString()!,
+                    file,
+                    line));
+            }
+        }
+
+        return results;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<PackedLicenseGuard>
+{
+    public const string Name = "Packed LicenseGuard";
+}

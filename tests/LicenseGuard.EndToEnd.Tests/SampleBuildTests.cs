@@ -1,0 +1,136 @@
+namespace LicenseGuard.EndToEnd.Tests;
+
+/// <summary>`dotnet build` of the samples against the packed LicenseGuard, asserting on SARIF ids, files and lines.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class SampleBuildTests(PackedLicenseGuard package)
+{
+    [Fact]
+    public void SupportBotReportsEveryProprietaryDependencyAtItsLine()
+    {
+        string project = package.CopySample("SupportBot");
+        var build = package.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var expected = new[]
+        {
+            ("LG1001", "TicketTriage.cs", LineOf(project, "TicketTriage.cs", "new OpenAIClient(apiKey).GetChatClient")),
+            ("LG1003", "TicketTriage.cs", LineOf(project, "TicketTriage.cs", "\"gpt-4o-mini\"")),
+            ("LG1001", "TicketTriage.cs", LineOf(project, "TicketTriage.cs", "await chat.CompleteChatAsync(")),
+            ("LG1003", "ReplyDrafter.cs", LineOf(project, "ReplyDrafter.cs", "\"claude-3-5-sonnet-20241022\"")),
+            ("LG1001", "ReplyDrafter.cs", LineOf(project, "ReplyDrafter.cs", "new AnthropicClient().AsIChatClient")),
+            ("LG1003", "GeminiTranslator.cs", LineOf(project, "GeminiTranslator.cs", "\"gemini-2.0-flash\"")),
+            ("LG1002", "GeminiTranslator.cs", LineOf(project, "GeminiTranslator.cs", "https://generativelanguage.googleapis.com")),
+        };
+        var actual = build.LicenseGuardResults.Select(r => (r.RuleId, r.File, r.Line)).ToList();
+        Assert.Equal(expected.OrderBy(e => e.ToString()), actual.OrderBy(a => a.ToString()));
+        Assert.DoesNotContain(build.Results, r => r.RuleId == "AD0001");
+
+        var claude = build.LicenseGuardResults.Single(r => r.RuleId == "LG1003" && r.File == "ReplyDrafter.cs");
+        Assert.Equal("'claude-3-5-sonnet-20241022' names Claude 3.5 Sonnet, a closed-weight model of Anthropic Claude API (proprietary, api-only). Open alternatives: Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI.", claude.Message);
+    }
+
+    [Fact]
+    public void LocalAssistantOnAnOpenModelIsClean()
+    {
+        var build = package.Build(package.CopySample("LocalAssistant"));
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Empty(build.LicenseGuardResults);
+        Assert.DoesNotContain(build.Results, r => r.RuleId == "AD0001");
+    }
+
+    [Fact]
+    public void WarningsAsErrorsFailsTheBuild()
+    {
+        var build = package.Build(package.CopySample("SupportBot"), "-p:WarningsAsErrors=LG1001");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error LG1001", build.Output);
+        Assert.Contains(build.LicenseGuardResults, r => r.RuleId == "LG1001" && r.Level == "error");
+    }
+
+    [Fact]
+    public void GlobalConfigSeverityFailsTheBuild()
+    {
+        string project = package.CopySample("SupportBot");
+        File.WriteAllText(Path.Combine(project, ".globalconfig"), "is_global = true\ndotnet_diagnostic.LG1003.severity = error\n");
+
+        var build = package.Build(project);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains(build.LicenseGuardResults, r => r.RuleId == "LG1003" && r.Level == "error");
+        Assert.Contains(build.LicenseGuardResults, r => r.RuleId == "LG1001" && r.Level == "warning");
+    }
+
+    [Fact]
+    public void PackageDefaultsSurviveWholesaleAnalyzerSilencing()
+    {
+        string project = package.CopySample("SupportBot");
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.severity = none\n");
+
+        var build = package.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Equal(7, build.LicenseGuardResults.Count());
+    }
+
+    [Fact]
+    public void WithoutThePackageDefaultsWholesaleSilencingWouldHideLicenseGuard()
+    {
+        // The control for the test above: it proves the .editorconfig really silences analyzers.
+        string project = package.CopySample("SupportBot");
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.severity = none\n");
+        File.WriteAllText(Path.Combine(project, "Directory.Build.targets"), """
+            <Project>
+              <Target Name="DropLicenseGuardDefaults" BeforeTargets="CoreCompile">
+                <ItemGroup>
+                  <EditorConfigFiles Remove="@(EditorConfigFiles)" Condition="'%(Filename)' == 'LicenseGuard'" />
+                </ItemGroup>
+              </Target>
+            </Project>
+            """);
+
+        var build = package.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Empty(build.LicenseGuardResults);
+    }
+
+    [Fact]
+    public void MalformedRulesFileIsReportedAtItsLineAndOtherFindingsRemain()
+    {
+        string project = package.CopySample("SupportBot");
+        File.WriteAllText(Path.Combine(project, "licenseguard.json"), "{\n  \"rules\": {\n    \"LG1003\": { \"enabled\": false }\n  \"services\": []\n}\n");
+
+        var build = package.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var problem = Assert.Single(build.LicenseGuardResults, r => r.RuleId == "LG9001");
+        Assert.Equal(("licenseguard.json", 4), (problem.File, problem.Line));
+        Assert.Contains("not valid JSON", problem.Message);
+        Assert.Equal(3, build.LicenseGuardResults.Count(r => r.RuleId == "LG1001"));
+        Assert.Equal(3, build.LicenseGuardResults.Count(r => r.RuleId == "LG1003"));
+    }
+
+    [Fact]
+    public void ValidRulesFileIsPickedUpFromTheProjectFolder()
+    {
+        string project = package.CopySample("SupportBot");
+        File.WriteAllText(Path.Combine(project, "licenseguard.json"), """{ "rules": { "LG1003": { "enabled": false } }, "services": [ { "id": "anthropic", "severity": "error" } ] }""");
+
+        var build = package.Build(project);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.DoesNotContain(build.LicenseGuardResults, r => r.RuleId == "LG1003");
+        Assert.Contains(build.LicenseGuardResults, r => r.RuleId == "LG1001" && r.File == "ReplyDrafter.cs" && r.Level == "error");
+        Assert.Contains(build.LicenseGuardResults, r => r.RuleId == "LG1001" && r.File == "TicketTriage.cs" && r.Level == "warning");
+    }
+
+    private static int LineOf(string project, string file, string text)
+    {
+        var lines = File.ReadAllLines(Path.Combine(project, file));
+        int index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"'{text}' not found in {file}");
+        return index + 1;
+    }
+}
