@@ -58,6 +58,17 @@ namespace LicenseGuard.Catalog
 
         private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "models", "services", "rules" };
 
+        /// <summary>Gets the keys each section accepts (for the schema consistency test and the docs).</summary>
+        internal static IReadOnlyDictionary<string, IEnumerable<string>> KnownKeys { get; } = new Dictionary<string, IEnumerable<string>>
+        {
+            [""] = TopLevelKeys,
+            ["licenses"] = LicenseFields.Keys,
+            ["runtimes"] = RuntimeFields.Keys,
+            ["models"] = ModelFields.Keys,
+            ["services"] = ServiceFields.Keys,
+            ["rules"] = RuleFields.Keys,
+        };
+
         private static readonly Regex IdPattern = new Regex(@"^[A-Za-z0-9][A-Za-z0-9._+:-]*$", RegexOptions.CultureInvariant);
         private static readonly Regex RuleIdPattern = new Regex(@"^LG[0-9]{4}$", RegexOptions.CultureInvariant);
         private static readonly Regex SymbolPattern = new Regex(@"^[NTMPFE]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_][A-Za-z0-9_`]*)*$", RegexOptions.CultureInvariant);

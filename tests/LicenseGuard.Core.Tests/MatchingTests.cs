@@ -1,0 +1,78 @@
+using LicenseGuard.Catalog;
+using LicenseGuard.Matching;
+
+namespace LicenseGuard.Core.Tests;
+
+public class MatchingTests
+{
+    private static readonly HostIndex Hosts = new(RulesCatalog.BuiltIn, Array.Empty<string>());
+    private static readonly ModelIdIndex Models = new(RulesCatalog.BuiltIn, Array.Empty<string>());
+
+    [Theory]
+    [InlineData("gpt-4o*", "GPT-4O-MINI", true)]
+    [InlineData("*.anthropic.claude-*", "us.anthropic.claude-x", true)]
+    [InlineData("bedrock-runtime.*.amazonaws.com", "bedrock-runtime.eu-west-1.amazonaws.com", true)]
+    [InlineData("o1", "o1-mini", false)]
+    [InlineData("a*b*c", "axxbyyc", true)]
+    [InlineData("a*b*c", "axxbyy", false)]
+    public void GlobMatchesWholeValues(string pattern, string value, bool expected) =>
+        Assert.Equal(expected, Glob.IsMatch(pattern, value));
+
+    [Theory]
+    [InlineData("https://api.openai.com/v1/chat/completions", "openai", "api.openai.com")]
+    [InlineData("HTTPS://API.OPENAI.COM", "openai", "api.openai.com")]
+    [InlineData("wss://api.openai.com/v1/realtime", "openai", "api.openai.com")]
+    [InlineData("https://user:pw@api.anthropic.com:443/v1", "anthropic", "api.anthropic.com")]
+    [InlineData("api.cohere.ai", "cohere", "api.cohere.ai")]
+    [InlineData("https://contoso.openai.azure.com/", "azure-openai", "contoso.openai.azure.com")]
+    [InlineData("https://europe-west4-aiplatform.googleapis.com/v1/projects", "google-vertex-ai", "europe-west4-aiplatform.googleapis.com")]
+    [InlineData("https://bedrock-runtime.us-east-1.amazonaws.com", "aws-bedrock", "bedrock-runtime.us-east-1.amazonaws.com")]
+    public void EndpointsMatchTheirService(string value, string service, string host)
+    {
+        Assert.Equal(service, Hosts.Match(value, out var found)?.Id);
+        Assert.Equal(host, found);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:11434")]
+    [InlineData("see https://api.openai.com for details")]
+    [InlineData("Calling api.openai.com now")]
+    [InlineData("ftp://api.openai.com/")]
+    [InlineData("https://api.openai.com.evil.example/")]
+    [InlineData("https://s3.amazonaws.com/bucket")]
+    [InlineData("openai.azure.com")]
+    [InlineData("file.json")]
+    public void NonEndpointsDoNotMatch(string value) => Assert.Null(Hosts.Match(value, out _));
+
+    [Theory]
+    [InlineData("gpt-4o", "gpt-4o")]
+    [InlineData("gpt-4.1-nano", "gpt-4.1")]
+    [InlineData("o1", "openai-o-series")]
+    [InlineData("o4-mini-2025-04-16", "openai-o-series")]
+    [InlineData("claude-3-5-sonnet-latest", "claude-3.5-sonnet")]
+    [InlineData("claude-3-5-sonnet@20240620", "claude-3.5-sonnet")]
+    [InlineData("anthropic.claude-3-5-sonnet-20240620-v1:0", "claude-3.5-sonnet")]
+    [InlineData("global.anthropic.claude-haiku-4-5-20251001-v1:0", "claude")]
+    [InlineData("gemini-2.5-pro", "gemini")]
+    [InlineData("text-embedding-3-small", "openai-embeddings")]
+    [InlineData("whisper-1", "openai-media")]
+    [InlineData("mistral-large-latest", "mistral-large")]
+    [InlineData("amazon.nova-pro-v1:0", "amazon-nova")]
+    [InlineData("grok-4", "grok")]
+    public void ClosedModelIdsMatch(string value, string model) => Assert.Equal(model, Models.MatchClosed(value)?.Id);
+
+    [Theory]
+    [InlineData("gpt-oss-20b")]
+    [InlineData("gpt-neox-20b")]
+    [InlineData("gpt-j-6b")]
+    [InlineData("gpt2")]
+    [InlineData("gemma-2-9b-it")]
+    [InlineData("llama3.1:8b")]
+    [InlineData("whisper-large-v3")]
+    [InlineData("open-mixtral-8x22b")]
+    [InlineData("deepseek-chat")]
+    [InlineData("o1 is great")]
+    [InlineData("order")]
+    [InlineData("")]
+    public void OpenOrUnrelatedIdsDoNotMatch(string value) => Assert.Null(Models.MatchClosed(value));
+}
