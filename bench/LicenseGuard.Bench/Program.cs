@@ -1,0 +1,161 @@
+// Analyzer benchmark: how much analysis time LicenseGuard adds to a large compilation that uses AI SDKs, next to
+// Microsoft.CodeAnalysis.BannedApiAnalyzers configured with the same symbol list.
+//   dotnet run -c Release --project bench/LicenseGuard.Bench [-- --files 1000 --iterations 7]
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text;
+using LicenseGuard.Analyzers.Rules;
+using LicenseGuard.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+int files = ArgValue("--files", 1000);
+int iterations = ArgValue("--iterations", 5);
+
+var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    .Concat(new[] { typeof(OpenAI.OpenAIClient).Assembly.Location, typeof(Anthropic.AnthropicClient).Assembly.Location, typeof(Microsoft.Extensions.AI.OpenAIClientExtensions).Assembly.Location, typeof(Microsoft.Extensions.AI.IChatClient).Assembly.Location, typeof(System.ClientModel.ApiKeyCredential).Assembly.Location })
+    .Distinct()
+    .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+    .ToList();
+var trees = Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(Corpus.File(i), path: $"/bench/File{i}.cs")).ToList();
+var compilation = CSharpCompilation.Create("Bench", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+if (errors.Count > 0)
+{
+    Console.Error.WriteLine($"corpus does not compile: {errors[0]}");
+    return 1;
+}
+
+// BannedSymbols.txt with the catalog's SDK symbols, the equivalent configuration for BannedApiAnalyzers.
+var bannedSymbols = string.Join("\n", RulesCatalog.BuiltIn.Services.SelectMany(s => s.Symbols).Distinct());
+var bannedApi = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "banned-api", "Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.dll"), new Loader())
+    .GetAnalyzers(LanguageNames.CSharp).Where(a => a.GetType().Name.Contains("Banned")).ToImmutableArray();
+var licenseGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new RulesFileAnalyzer());
+var configurations = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableArray<AdditionalText> Files)[]
+{
+    ("no analyzer: compiler diagnostics only", ImmutableArray<DiagnosticAnalyzer>.Empty, ImmutableArray<AdditionalText>.Empty),
+    ("LicenseGuard LG1001-LG1003 + LG9001", licenseGuard, ImmutableArray<AdditionalText>.Empty),
+    ("LicenseGuard LG1001 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer()), ImmutableArray<AdditionalText>.Empty),
+    ($"BannedApiAnalyzers ({bannedSymbols.Split('\n').Length} symbols)", bannedApi, ImmutableArray.Create<AdditionalText>(new InMemoryText("/bench/BannedSymbols.txt", bannedSymbols))),
+};
+
+Console.WriteLine($"{files} files, {trees.Sum(t => t.GetText().Lines.Count):N0} lines, {iterations} iterations after 1 warm-up; medians. Roslyn {typeof(Compilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores");
+Console.WriteLine();
+Console.WriteLine("| configuration | wall time (ms) | analyzer execution time (ms) | findings |");
+Console.WriteLine("|---|---:|---:|---:|");
+foreach (var (name, analyzers, additional) in configurations)
+{
+    var wall = new List<double>();
+    var analyzerTime = new List<double>();
+    int findings = 0;
+    for (int i = 0; i <= iterations; i++)
+    {
+        var fresh = compilation.Clone();
+        var stopwatch = Stopwatch.StartNew();
+        if (analyzers.IsEmpty)
+        {
+            fresh.GetDiagnostics();
+            stopwatch.Stop();
+            analyzerTime.Add(0);
+        }
+        else
+        {
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+            var withAnalyzers = fresh.WithAnalyzers(analyzers, options);
+            var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+            stopwatch.Stop();
+            findings = result.GetAllDiagnostics().Count(d => d.Id.StartsWith("LG", StringComparison.Ordinal) || d.Id == "RS0030" || d.Id == "RS0035");
+            analyzerTime.Add(result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds));
+        }
+
+        if (i > 0)
+        {
+            wall.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            analyzerTime.Clear();
+        }
+    }
+
+    Console.WriteLine($"| {name} | {Median(wall):N0} | {Median(analyzerTime):N0} | {findings:N0} |");
+}
+
+return 0;
+
+int ArgValue(string name, int fallback)
+{
+    int index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out int value) ? value : fallback;
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+}
+
+/// <summary>Generates realistic files: most code is plain business logic, some of it calls OpenAI or Anthropic.</summary>
+internal static class Corpus
+{
+    public static string File(int i)
+    {
+        var code = new StringBuilder();
+        code.AppendLine("using System; using System.Collections.Generic; using System.Linq; using System.Threading.Tasks;");
+        code.AppendLine("using OpenAI; using OpenAI.Chat; using Anthropic; using Microsoft.Extensions.AI;");
+        code.AppendLine($"namespace Bench.Module{i % 20};");
+        code.AppendLine($"public sealed class Service{i}");
+        code.AppendLine("{");
+        code.AppendLine($"    private const string Endpoint = \"https://service{i}.internal.example/api\";");
+        code.AppendLine($"    private readonly Dictionary<string, int> counts = new();");
+        for (int m = 0; m < 8; m++)
+        {
+            code.AppendLine($"    public int Compute{m}(IEnumerable<int> values, string label)");
+            code.AppendLine("    {");
+            code.AppendLine($"        var total = values.Where(v => v % {m + 2} == 0).Select(v => v * {m + 1}).Sum();");
+            code.AppendLine("        counts[label] = counts.TryGetValue(label, out var c) ? c + total : total;");
+            code.AppendLine($"        Console.WriteLine($\"{{label}}: {{total}} items processed in step {m}\");");
+            code.AppendLine("        return total > 100 ? total - 100 : total + label.Length;");
+            code.AppendLine("    }");
+        }
+
+        if (i % 4 == 0)
+        {
+            code.AppendLine("    public async Task<string> AskOpenAIAsync(string key, string question)");
+            code.AppendLine("    {");
+            code.AppendLine("        ChatClient chat = new OpenAIClient(key).GetChatClient(\"gpt-4o-mini\");");
+            code.AppendLine("        ChatCompletion completion = await chat.CompleteChatAsync(new SystemChatMessage(\"Be brief.\"), new UserChatMessage(question));");
+            code.AppendLine("        return completion.Content[0].Text;");
+            code.AppendLine("    }");
+        }
+
+        if (i % 5 == 0)
+        {
+            code.AppendLine("    public Task<ChatResponse> AskClaudeAsync(string question) => new AnthropicClient().AsIChatClient(\"claude-3-5-sonnet-20241022\").GetResponseAsync(question);");
+            code.AppendLine("    public Uri Raw => new Uri(\"https://api.anthropic.com/v1/messages\");");
+        }
+
+        code.AppendLine("}");
+        return code.ToString();
+    }
+}
+
+internal sealed class InMemoryText(string path, string text) : AdditionalText
+{
+    private readonly SourceText source = SourceText.From(text);
+
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => source;
+}
+
+internal sealed class Loader : IAnalyzerAssemblyLoader
+{
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+}
