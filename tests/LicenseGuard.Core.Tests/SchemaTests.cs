@@ -30,7 +30,7 @@ public class SchemaTests
 
         var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? Array.Empty<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     [Fact]
@@ -49,7 +49,14 @@ public class SchemaTests
         var definitions = new Dictionary<string, string> { ["licenses"] = "license", ["runtimes"] = "runtime", ["models"] = "model", ["services"] = "service", ["rules"] = "rule" };
         foreach (var (section, keys) in LicenseGuard.Catalog.RulesLoader.KnownKeys)
         {
-            var properties = section.Length == 0 ? schema["properties"]! : schema["$defs"]![definitions[section]]!["properties"]!;
+            var properties = section switch
+            {
+                "" => schema["properties"]!,
+                "policy" => schema["properties"]!["policy"]!["properties"]!,
+                "policy.exceptions" => schema["properties"]!["policy"]!["properties"]!["exceptions"]!["items"]!["properties"]!,
+                "policy.clarify" => schema["properties"]!["policy"]!["properties"]!["clarify"]!["items"]!["properties"]!,
+                _ => schema["$defs"]![definitions[section]]!["properties"]!,
+            };
             Assert.Equal(keys.OrderBy(k => k), properties.AsObject().Select(p => p.Key).OrderBy(k => k));
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using LicenseGuard.Policy;
 
 namespace LicenseGuard.Catalog
 {
@@ -18,6 +19,7 @@ namespace LicenseGuard.Catalog
         private readonly Dictionary<string, ModelEntry> modelsById;
         private readonly Dictionary<string, LicenseEntry> licensesByIdOrAlias;
         private readonly Dictionary<string, RuntimeEntry> runtimesById;
+        private readonly Dictionary<string, LicenseEntry> licensesByUrl = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
 
         internal RulesCatalog(
             IReadOnlyList<ServiceEntry> services,
@@ -25,8 +27,10 @@ namespace LicenseGuard.Catalog
             IReadOnlyList<LicenseEntry> licenses,
             IReadOnlyList<RuntimeEntry> runtimes,
             IReadOnlyDictionary<string, RuleSettings> rules,
-            IReadOnlyList<RulesProblem> problems)
+            IReadOnlyList<RulesProblem> problems,
+            LicensePolicy policy)
         {
+            Policy = policy;
             Services = services;
             Models = models;
             Licenses = licenses;
@@ -44,6 +48,11 @@ namespace LicenseGuard.Catalog
 
             foreach (var license in licenses)
             {
+                foreach (var url in license.Urls)
+                {
+                    licensesByUrl[NormalizeUrl(url)] = license;
+                }
+
                 foreach (var alias in license.Aliases)
                 {
                     if (!licensesByIdOrAlias.ContainsKey(alias))
@@ -72,6 +81,9 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets per-rule settings keyed by diagnostic id.</summary>
         public IReadOnlyDictionary<string, RuleSettings> Rules { get; }
 
+        /// <summary>Gets the licence policy for NuGet dependencies.</summary>
+        public LicensePolicy Policy { get; }
+
         /// <summary>Gets the problems found in the rules files, in file order.</summary>
         public IReadOnlyList<RulesProblem> Problems { get; }
 
@@ -87,6 +99,29 @@ namespace LicenseGuard.Catalog
 
         /// <summary>Finds a licence by id or alias (case-insensitive).</summary>
         public LicenseEntry? FindLicense(string idOrAlias) => licensesByIdOrAlias.TryGetValue(idOrAlias, out var l) ? l : null;
+
+        /// <summary>Finds the licence a legacy <c>licenseUrl</c> points at, if the catalog knows the URL.</summary>
+        public LicenseEntry? FindLicenseByUrl(string url) => licensesByUrl.TryGetValue(NormalizeUrl(url), out var l) ? l : null;
+
+        /// <summary>Normalises a licence URL: no scheme, no <c>www.</c>, no trailing slash, lower case.</summary>
+        public static string NormalizeUrl(string url)
+        {
+            string value = url.Trim().ToLowerInvariant();
+            foreach (var prefix in new[] { "https://", "http://" })
+            {
+                if (value.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    value = value.Substring(prefix.Length);
+                }
+            }
+
+            if (value.StartsWith("www.", StringComparison.Ordinal))
+            {
+                value = value.Substring(4);
+            }
+
+            return value.TrimEnd('/');
+        }
 
         /// <summary>Finds a runtime by id.</summary>
         public RuntimeEntry? FindRuntime(string id) => runtimesById.TryGetValue(id, out var r) ? r : null;

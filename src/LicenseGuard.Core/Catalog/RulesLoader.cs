@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Globalization;
 using LicenseGuard.Json;
+using LicenseGuard.Licensing;
+using LicenseGuard.Policy;
 
 namespace LicenseGuard.Catalog
 {
@@ -56,7 +59,9 @@ namespace LicenseGuard.Catalog
             ["enabled"] = FieldKind.Boolean, ["severity"] = FieldKind.Severity, ["ignore"] = FieldKind.StringArray,
         };
 
-        private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "models", "services", "rules" };
+        private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "models", "services", "rules", "policy" };
+
+        private static readonly string[] PolicyKeys = { "classes", "licenses", "ignore", "exceptions", "clarify", "includeDevelopmentDependencies" };
 
         /// <summary>Gets the keys each section accepts (for the schema consistency test and the docs).</summary>
         internal static IReadOnlyDictionary<string, IEnumerable<string>> KnownKeys { get; } = new Dictionary<string, IEnumerable<string>>
@@ -67,6 +72,9 @@ namespace LicenseGuard.Catalog
             ["models"] = ModelFields.Keys,
             ["services"] = ServiceFields.Keys,
             ["rules"] = RuleFields.Keys,
+            ["policy"] = PolicyKeys,
+            ["policy.exceptions"] = new[] { "package", "version", "reason", "expires" },
+            ["policy.clarify"] = new[] { "package", "version", "license", "reason" },
         };
 
         private static readonly Regex IdPattern = new Regex(@"^[A-Za-z0-9][A-Za-z0-9._+:-]*$", RegexOptions.CultureInvariant);
@@ -128,6 +136,8 @@ namespace LicenseGuard.Catalog
             private readonly Section models = new Section("models", ModelFields);
             private readonly Section services = new Section("services", ServiceFields);
             private readonly Section rules = new Section("rules", RuleFields);
+            private readonly LicensePolicy policy = new LicensePolicy();
+            private readonly List<(string License, SourceSpan Span)> policyLicenseKeys = new List<(string, SourceSpan)>();
 
             public void AddLayer(RulesSource source)
             {
@@ -170,6 +180,9 @@ namespace LicenseGuard.Catalog
                         case "rules":
                             AddRules(property);
                             break;
+                        case "policy":
+                            AddPolicy(property);
+                            break;
                         default:
                             Problem(property.NameSpan, $"Unknown key '{property.Name}' (expected one of: {string.Join(", ", TopLevelKeys)}); it was ignored.");
                             break;
@@ -198,7 +211,15 @@ namespace LicenseGuard.Catalog
                     };
                 }
 
-                return new RulesCatalog(serviceList, modelList, licenseList, runtimeList, ruleMap, problems);
+                foreach (var (license, span) in policyLicenseKeys)
+                {
+                    if (!licenseIds.Contains(license))
+                    {
+                        Problem(span, $"Unknown licence '{license}' in \"policy.licenses\"; declare it under \"licenses\" (with its class) so the rule can apply.");
+                    }
+                }
+
+                return new RulesCatalog(serviceList, modelList, licenseList, runtimeList, ruleMap, problems, policy);
             }
 
             private List<T> Bind<T>(Section section, Action<MergedEntry, T> bind)
@@ -408,6 +429,190 @@ namespace LicenseGuard.Catalog
 
                     MergeInto(section, idProperty.Value.Text!, idProperty.Value.Span, item);
                 }
+            }
+
+            private void AddPolicy(JsonProperty property)
+            {
+                if (!ExpectKind(property, JsonKind.Object))
+                {
+                    return;
+                }
+
+                foreach (var field in property.Value.Properties)
+                {
+                    switch (field.Name)
+                    {
+                        case "classes":
+                            foreach (var (key, action, span) in ActionMap(field))
+                            {
+                                if (LicenseClasses.All.Contains(key))
+                                {
+                                    policy.Classes[key] = action;
+                                }
+                                else
+                                {
+                                    Problem(span, $"Unknown licence class '{key}' in \"policy.classes\" (expected one of: {string.Join(", ", LicenseClasses.All)}); it was ignored.");
+                                }
+                            }
+
+                            break;
+                        case "licenses":
+                            foreach (var (key, action, span) in ActionMap(field))
+                            {
+                                policy.Licenses[key] = action;
+                                policyLicenseKeys.Add((key, span));
+                            }
+
+                            break;
+                        case "ignore":
+                            if (IsValid(field, FieldKind.StringArray, "policy"))
+                            {
+                                foreach (var item in field.Value.Items.Where(i => i.Kind == JsonKind.String))
+                                {
+                                    policy.Ignore.Add(item.Text!);
+                                }
+                            }
+
+                            break;
+                        case "exceptions":
+                            foreach (var (item, values) in PolicyItems(field, new[] { "package", "version", "reason", "expires" }, new[] { "package", "reason" }))
+                            {
+                                var exception = new PolicyException { Package = values["package"].Text!, Reason = values["reason"].Text!, DeclaredAt = item.Span };
+                                if (values.TryGetValue("version", out var version))
+                                {
+                                    if (!TryRange(version, out var range))
+                                    {
+                                        continue;
+                                    }
+
+                                    exception.Version = range!;
+                                }
+
+                                if (values.TryGetValue("expires", out var expires))
+                                {
+                                    if (!DateTime.TryParseExact(expires.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                                    {
+                                        Problem(expires.Span, $"\"expires\" must be a date written yyyy-MM-dd, not '{expires.Text}'; the exception was ignored.");
+                                        continue;
+                                    }
+
+                                    exception.Expires = date;
+                                }
+
+                                policy.Exceptions.Add(exception);
+                            }
+
+                            break;
+                        case "clarify":
+                            foreach (var (item, values) in PolicyItems(field, new[] { "package", "version", "license", "reason" }, new[] { "package", "license", "reason" }))
+                            {
+                                var license = values["license"];
+                                if (!LicenseExpression.TryParse(license.Text!, out _, out var error))
+                                {
+                                    Problem(license.Span, $"{error} The clarification was ignored.");
+                                    continue;
+                                }
+
+                                var clarification = new PolicyClarification { Package = values["package"].Text!, License = license.Text!, Reason = values["reason"].Text!, DeclaredAt = item.Span };
+                                if (values.TryGetValue("version", out var version))
+                                {
+                                    if (!TryRange(version, out var range))
+                                    {
+                                        continue;
+                                    }
+
+                                    clarification.Version = range!;
+                                }
+
+                                policy.Clarifications.Add(clarification);
+                            }
+
+                            break;
+                        case "includeDevelopmentDependencies":
+                            if (ExpectKind(field, JsonKind.Boolean))
+                            {
+                                policy.IncludeDevelopmentDependencies = field.Value.BooleanValue;
+                            }
+
+                            break;
+                        default:
+                            Problem(field.NameSpan, $"Unknown key '{field.Name}' in \"policy\" (expected one of: {string.Join(", ", PolicyKeys)}); it was ignored.");
+                            break;
+                    }
+                }
+            }
+
+            private IEnumerable<(string Key, PolicyAction Action, SourceSpan Span)> ActionMap(JsonProperty field)
+            {
+                if (!ExpectKind(field, JsonKind.Object))
+                {
+                    yield break;
+                }
+
+                foreach (var entry in field.Value.Properties)
+                {
+                    if (entry.Value.Kind != JsonKind.String || !LicensePolicy.TryParseAction(entry.Value.Text!, out var action))
+                    {
+                        Problem(entry.Value.Span, $"\"policy.{field.Name}.{entry.Name}\" must be \"allow\", \"warn\" or \"deny\"; it was ignored.");
+                        continue;
+                    }
+
+                    yield return (entry.Name, action, entry.NameSpan);
+                }
+            }
+
+            private IEnumerable<(JsonNode Item, Dictionary<string, JsonNode> Values)> PolicyItems(JsonProperty field, string[] allowed, string[] required)
+            {
+                if (!ExpectKind(field, JsonKind.Array))
+                {
+                    yield break;
+                }
+
+                foreach (var item in field.Value.Items)
+                {
+                    if (item.Kind != JsonKind.Object)
+                    {
+                        Problem(item.Span, $"Items of \"policy.{field.Name}\" are objects; this one was ignored.");
+                        continue;
+                    }
+
+                    var values = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+                    foreach (var member in item.Properties)
+                    {
+                        if (!allowed.Contains(member.Name))
+                        {
+                            Problem(member.NameSpan, $"Unknown key '{member.Name}' in \"policy.{field.Name}\" (expected one of: {string.Join(", ", allowed)}); it was ignored.");
+                        }
+                        else if (member.Value.Kind != JsonKind.String || member.Value.Text!.Trim().Length == 0)
+                        {
+                            Problem(member.Value.Span, $"\"{member.Name}\" in \"policy.{field.Name}\" must be a non-empty string.");
+                        }
+                        else
+                        {
+                            values[member.Name] = member.Value;
+                        }
+                    }
+
+                    var missing = required.Where(r => !values.ContainsKey(r)).ToList();
+                    if (missing.Count > 0)
+                    {
+                        Problem(item.Span, $"An item of \"policy.{field.Name}\" needs {string.Join(" and ", missing.Select(m => "\"" + m + "\""))}; it was ignored.");
+                        continue;
+                    }
+
+                    yield return (item, values);
+                }
+            }
+
+            private bool TryRange(JsonNode node, out PackageVersionRange? range)
+            {
+                if (PackageVersionRange.TryParse(node.Text!, out range))
+                {
+                    return true;
+                }
+
+                Problem(node.Span, $"'{node.Text}' is not a NuGet version range (examples: \"4.5.3.3\" for 4.5.3.3 and later, \"[4.5.3.3]\" for exactly it, \"[1.0,2.0)\"); the entry was ignored.");
+                return false;
             }
 
             private void AddRules(JsonProperty property)

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LicenseGuard.Json;
+
+namespace LicenseGuard.Inventory
+{
+    /// <summary>How a package declares its licence in its .nuspec.</summary>
+    public enum LicenseSource
+    {
+        /// <summary>Nothing declared.</summary>
+        None,
+        /// <summary><c>&lt;license type="expression"&gt;</c>.</summary>
+        Expression,
+        /// <summary><c>&lt;license type="file"&gt;</c>: a licence text inside the package.</summary>
+        File,
+        /// <summary>Legacy <c>&lt;licenseUrl&gt;</c>.</summary>
+        Url,
+    }
+
+    /// <summary>The licence a package declares, as declared (judgement happens in the evaluator).</summary>
+    public sealed class DeclaredLicense
+    {
+        /// <summary>Gets or sets where the licence comes from.</summary>
+        public LicenseSource Source { get; set; }
+
+        /// <summary>Gets or sets the expression, the file path inside the package, or the URL.</summary>
+        public string? Value { get; set; }
+
+        /// <summary>Gets or sets, for licence files, the SPDX id recognised in the text (null when not recognised or unreadable).</summary>
+        public string? DetectedInFile { get; set; }
+    }
+
+    /// <summary>One resolved package of a project.</summary>
+    public sealed class PackageFact
+    {
+        /// <summary>Gets or sets the package id.</summary>
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the resolved version.</summary>
+        public string Version { get; set; } = string.Empty;
+
+        /// <summary>Gets the target frameworks it is resolved for.</summary>
+        public List<string> Frameworks { get; } = new List<string>();
+
+        /// <summary>Gets or sets a value indicating whether a PackageReference names it.</summary>
+        public bool Direct { get; set; }
+
+        /// <summary>Gets or sets a value indicating whether it is development-only (nuspec developmentDependency, or reached only through such packages).</summary>
+        public bool Development { get; set; }
+
+        /// <summary>Gets or sets a value indicating whether it reaches the project only through PrivateAssets="all" references.</summary>
+        public bool PrivateAssets { get; set; }
+
+        /// <summary>Gets the shortest chain that brings it, from the direct reference to its parent (empty for direct packages), as "Id Version".</summary>
+        public List<string> Path { get; } = new List<string>();
+
+        /// <summary>Gets or sets the declared licence.</summary>
+        public DeclaredLicense License { get; set; } = new DeclaredLicense();
+
+        /// <summary>Gets the id of the direct reference that brings the package.</summary>
+        public string DirectReference => Path.Count == 0 ? Id : Path[0].Split(' ')[0];
+
+        /// <summary>Gets "Id Version".</summary>
+        public string Display => Id + " " + Version;
+    }
+
+    /// <summary>The facts the build gathers about one project, written to <c>obj/…/licenseguard.inventory.json</c>.</summary>
+    public sealed class ProjectInventory
+    {
+        /// <summary>The inventory format version.</summary>
+        public const int CurrentFormat = 1;
+
+        /// <summary>The file name the analyzer looks for.</summary>
+        public const string FileName = "licenseguard.inventory.json";
+
+        /// <summary>Gets or sets the project file path.</summary>
+        public string Project { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the Directory.Packages.props path under central package management.</summary>
+        public string? CentralPackagesFile { get; set; }
+
+        /// <summary>Gets the packages, sorted by id.</summary>
+        public List<PackageFact> Packages { get; } = new List<PackageFact>();
+
+        /// <summary>Gets problems met while gathering (unreadable nuspec, missing assets file…).</summary>
+        public List<string> Problems { get; } = new List<string>();
+
+        /// <summary>Writes the inventory as JSON.</summary>
+        public string ToJson()
+        {
+            var writer = new JsonWriter().StartObject()
+                .Property("format", CurrentFormat)
+                .Property("project", Project)
+                .Property("centralPackagesFile", CentralPackagesFile)
+                .Property("problems", Problems)
+                .Name("packages").StartArray();
+            foreach (var package in Packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, StringComparer.Ordinal))
+            {
+                writer.StartObject()
+                    .Property("id", package.Id)
+                    .Property("version", package.Version)
+                    .Property("frameworks", package.Frameworks)
+                    .Property("direct", package.Direct)
+                    .Property("development", package.Development)
+                    .Property("privateAssets", package.PrivateAssets)
+                    .Property("path", package.Path)
+                    .Name("license").StartObject()
+                        .Property("source", package.License.Source.ToString().ToLowerInvariant())
+                        .Property("value", package.License.Value)
+                        .Property("detectedInFile", package.License.DetectedInFile)
+                    .EndObject()
+                    .EndObject();
+            }
+
+            return writer.EndArray().EndObject().ToString() + "\n";
+        }
+
+        /// <summary>Reads an inventory written by <see cref="ToJson"/>.</summary>
+        /// <exception cref="JsonParseException">The text is not JSON.</exception>
+        /// <exception cref="FormatException">The JSON is not an inventory of a supported format.</exception>
+        public static ProjectInventory Parse(string path, string text)
+        {
+            var root = JsonReader.Parse(path, text);
+            if (root.Kind != JsonKind.Object || root.Find("format")?.Value.Text != CurrentFormat.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw new FormatException($"{path} is not a LicenseGuard inventory of format {CurrentFormat}.");
+            }
+
+            var inventory = new ProjectInventory
+            {
+                Project = root.Find("project")?.Value.Text ?? string.Empty,
+                CentralPackagesFile = root.Find("centralPackagesFile")?.Value.Text,
+            };
+            inventory.Problems.AddRange(Strings(root.Find("problems")?.Value));
+            foreach (var item in root.Find("packages")?.Value.Items ?? Array.Empty<JsonNode>())
+            {
+                var package = new PackageFact
+                {
+                    Id = item.Find("id")?.Value.Text ?? string.Empty,
+                    Version = item.Find("version")?.Value.Text ?? string.Empty,
+                    Direct = item.Find("direct")?.Value.BooleanValue ?? false,
+                    Development = item.Find("development")?.Value.BooleanValue ?? false,
+                    PrivateAssets = item.Find("privateAssets")?.Value.BooleanValue ?? false,
+                };
+                package.Frameworks.AddRange(Strings(item.Find("frameworks")?.Value));
+                package.Path.AddRange(Strings(item.Find("path")?.Value));
+                var license = item.Find("license")?.Value;
+                if (license != null && Enum.TryParse<LicenseSource>(license.Find("source")?.Value.Text, ignoreCase: true, out var source))
+                {
+                    package.License = new DeclaredLicense
+                    {
+                        Source = source,
+                        Value = license.Find("value")?.Value.Text,
+                        DetectedInFile = license.Find("detectedInFile")?.Value.Text,
+                    };
+                }
+
+                if (package.Id.Length > 0)
+                {
+                    inventory.Packages.Add(package);
+                }
+            }
+
+            return inventory;
+        }
+
+        private static IEnumerable<string> Strings(JsonNode? node) =>
+            node?.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!) ?? Enumerable.Empty<string>();
+    }
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LicenseGuard.Catalog;
+using LicenseGuard.Inventory;
+using LicenseGuard.Licensing;
+using LicenseGuard.Matching;
+
+namespace LicenseGuard.Policy
+{
+    /// <summary>One verdict about a dependency or a policy entry.</summary>
+    public sealed class DependencyFinding
+    {
+        /// <summary>Gets the diagnostic id (LG3001–LG3004).</summary>
+        public string RuleId { get; internal set; } = string.Empty;
+
+        /// <summary>Gets how serious the policy says it is.</summary>
+        public PolicyAction Action { get; internal set; }
+
+        /// <summary>Gets the package, for LG3001–LG3003.</summary>
+        public PackageFact? Package { get; internal set; }
+
+        /// <summary>Gets the licence expression (or what was found instead).</summary>
+        public string License { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the licence class that decided.</summary>
+        public string LicenseClass { get; internal set; } = LicenseClasses.Unknown;
+
+        /// <summary>Gets the policy rule that decided, e.g. <c>classes.weak-copyleft = warn</c>.</summary>
+        public string Rule { get; internal set; } = string.Empty;
+
+        /// <summary>Gets where the licence fact came from, or why it is unknown.</summary>
+        public string Origin { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the proprietary service, for LG3003.</summary>
+        public ServiceEntry? Service { get; internal set; }
+
+        /// <summary>Gets the policy exception, for LG3004.</summary>
+        public PolicyException? Exception { get; internal set; }
+
+        /// <summary>Gets "Id Version via A 1.0 → B 2.0" for packages.</summary>
+        public string Subject => Package == null ? string.Empty : Package.Path.Count == 0 ? Package.Display : Package.Display + " via " + string.Join(" → ", Package.Path);
+    }
+
+    /// <summary>Judges a project's inventory against the catalog and the licence policy. Used by the analyzer and the CLI alike.</summary>
+    public static class DependencyEvaluator
+    {
+        /// <summary>Diagnostic id: licence not allowed.</summary>
+        public const string LicenseNotAllowed = "LG3001";
+
+        /// <summary>Diagnostic id: licence unknown.</summary>
+        public const string LicenseUnknown = "LG3002";
+
+        /// <summary>Diagnostic id: package is a proprietary AI SDK.</summary>
+        public const string ProprietaryAiPackage = "LG3003";
+
+        /// <summary>Diagnostic id: policy exception unused or expired.</summary>
+        public const string ExceptionUnusedOrExpired = "LG3004";
+
+        /// <summary>Evaluates every package; <paramref name="today"/> decides which exceptions have expired.</summary>
+        public static IReadOnlyList<DependencyFinding> Evaluate(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today)
+        {
+            var policy = catalog.Policy;
+            var findings = new List<DependencyFinding>();
+            var used = new HashSet<PolicyException>();
+            foreach (var package in packages)
+            {
+                if (policy.Ignore.Any(pattern => Glob.IsMatch(pattern, package.Id)) || (package.Development && !policy.IncludeDevelopmentDependencies))
+                {
+                    continue;
+                }
+
+                var packageFindings = Judge(package, catalog).ToList();
+                var exception = FindException(policy, package, today);
+                if (exception != null && packageFindings.Count > 0)
+                {
+                    used.Add(exception);
+                    continue;
+                }
+
+                findings.AddRange(packageFindings);
+            }
+
+            foreach (var exception in policy.Exceptions)
+            {
+                bool expired = exception.Expires.HasValue && exception.Expires.Value.Date < today.Date;
+                if (expired || !used.Contains(exception))
+                {
+                    findings.Add(new DependencyFinding
+                    {
+                        RuleId = ExceptionUnusedOrExpired,
+                        Action = PolicyAction.Warn,
+                        Exception = exception,
+                        Origin = expired
+                            ? $"expired on {exception.Expires!.Value:yyyy-MM-dd}"
+                            : "silences nothing: no package in this project matches it with a finding",
+                    });
+                }
+            }
+
+            return findings;
+        }
+
+        /// <summary>Resolves a package's licence expression and where it came from; null expression when unknown.</summary>
+        public static (LicenseExpression? Expression, string Origin) ResolveLicense(PackageFact package, RulesCatalog catalog)
+        {
+            var clarification = catalog.Policy.Clarifications.FirstOrDefault(c => Matches(c.Package, c.Version, package));
+            if (clarification != null)
+            {
+                return (LicenseExpression.Parse(clarification.License), $"clarified in {System.IO.Path.GetFileName(clarification.DeclaredAt.Path)}: {clarification.Reason}");
+            }
+
+            var declared = package.License;
+            switch (declared.Source)
+            {
+                case LicenseSource.Expression:
+                    return LicenseExpression.TryParse(declared.Value ?? string.Empty, out var parsed, out var error)
+                        ? (parsed, "nuspec licence expression")
+                        : (null, $"invalid licence expression '{declared.Value}': {error}");
+                case LicenseSource.File:
+                    return declared.DetectedInFile != null
+                        ? (LicenseExpression.Parse(declared.DetectedInFile), $"licence file '{declared.Value}' recognised as {declared.DetectedInFile}")
+                        : (null, $"licence file '{declared.Value}' not recognised");
+                case LicenseSource.Url:
+                    return FromUrl(declared.Value ?? string.Empty, catalog);
+                default:
+                    return (null, "no licence declared");
+            }
+        }
+
+        private static (LicenseExpression? Expression, string Origin) FromUrl(string url, RulesCatalog catalog)
+        {
+            string normalized = RulesCatalog.NormalizeUrl(url);
+            const string nugetLicenses = "licenses.nuget.org/";
+            if (normalized.StartsWith(nugetLicenses, StringComparison.Ordinal))
+            {
+                string expression = Uri.UnescapeDataString(url.Trim().TrimEnd('/').Substring(url.IndexOf(nugetLicenses, StringComparison.OrdinalIgnoreCase) + nugetLicenses.Length));
+                if (LicenseExpression.TryParse(expression, out var parsed, out _))
+                {
+                    return (parsed, "licenseUrl on licenses.nuget.org");
+                }
+            }
+
+            if (normalized == "aka.ms/deprecatelicenseurl")
+            {
+                return (null, "licenseUrl is NuGet's placeholder (aka.ms/deprecateLicenseUrl) and no licence element was read");
+            }
+
+            var license = catalog.FindLicenseByUrl(url);
+            return license != null
+                ? (LicenseExpression.Parse(license.Id), $"licenseUrl {url} maps to {license.Id}")
+                : (null, $"licenseUrl {url} is not a licence URL LicenseGuard knows");
+        }
+
+        private static IEnumerable<DependencyFinding> Judge(PackageFact package, RulesCatalog catalog)
+        {
+            var service = catalog.Services.FirstOrDefault(s => s.Packages.Any(pattern => Glob.IsMatch(pattern, package.Id)));
+            if (service != null)
+            {
+                yield return new DependencyFinding { RuleId = ProprietaryAiPackage, Action = PolicyAction.Warn, Package = package, Service = service, License = service.License, LicenseClass = catalog.ClassOf(service.License) };
+            }
+
+            var (expression, origin) = ResolveLicense(package, catalog);
+            if (expression == null)
+            {
+                var action = catalog.Policy.Classes.TryGetValue(LicenseClasses.Unknown, out var a) ? a : PolicyAction.Warn;
+                if (action != PolicyAction.Allow)
+                {
+                    yield return new DependencyFinding
+                    {
+                        RuleId = LicenseUnknown, Action = action, Package = package, Origin = origin, License = package.License.Value ?? "none",
+                        Rule = $"classes.{LicenseClasses.Unknown} = {LicensePolicy.NameOf(action)}",
+                    };
+                }
+
+                yield break;
+            }
+
+            var verdict = expression.Evaluate(
+                term => JudgeTerm(term, catalog),
+                (x, y) => x.Action <= y.Action ? x : y,
+                (x, y) => x.Action >= y.Action ? x : y);
+            if (verdict.Action != PolicyAction.Allow)
+            {
+                yield return new DependencyFinding
+                {
+                    RuleId = LicenseNotAllowed, Action = verdict.Action, Package = package, License = expression.ToString().Trim('(', ')'),
+                    LicenseClass = verdict.Class, Rule = verdict.Rule, Origin = origin,
+                };
+            }
+        }
+
+        private static (PolicyAction Action, string Class, string Rule) JudgeTerm(LicenseTerm term, RulesCatalog catalog)
+        {
+            var policy = catalog.Policy;
+            string licenseClass = term.Exception != null && catalog.FindLicense(term.Exception) != null
+                ? catalog.ClassOf(term.Exception)
+                : catalog.ClassOf(term.Id);
+            foreach (var key in new[] { term.ToString(), term.Id, term.BaseId })
+            {
+                if (policy.Licenses.TryGetValue(key, out var byLicense))
+                {
+                    return (byLicense, licenseClass, $"licenses.{key} = {LicensePolicy.NameOf(byLicense)}");
+                }
+            }
+
+            var byClass = policy.Classes.TryGetValue(licenseClass, out var action) ? action : PolicyAction.Warn;
+            return (byClass, licenseClass, $"classes.{licenseClass} = {LicensePolicy.NameOf(byClass)}");
+        }
+
+        private static PolicyException? FindException(LicensePolicy policy, PackageFact package, DateTime today) =>
+            policy.Exceptions.FirstOrDefault(e => Matches(e.Package, e.Version, package) && !(e.Expires.HasValue && e.Expires.Value.Date < today.Date));
+
+        private static bool Matches(string pattern, PackageVersionRange range, PackageFact package) =>
+            Glob.IsMatch(pattern, package.Id) && PackageVersion.TryParse(package.Version, out var version) && range.Contains(version!);
+    }
+}

@@ -1,0 +1,172 @@
+using LicenseGuard.Catalog;
+using LicenseGuard.Inventory;
+using LicenseGuard.Policy;
+
+namespace LicenseGuard.Core.Tests;
+
+public class DependencyEvaluatorTests
+{
+    private static readonly DateTime Today = new(2026, 11, 28);
+
+    private static PackageFact Package(string id, string version, LicenseSource source, string? value, string? detected = null, params string[] path)
+    {
+        var package = new PackageFact { Id = id, Version = version, Direct = path.Length == 0, License = new DeclaredLicense { Source = source, Value = value, DetectedInFile = detected } };
+        package.Path.AddRange(path);
+        return package;
+    }
+
+    private static RulesCatalog Policy(string json = "{}") => RulesCatalog.Load(new[] { new RulesSource("/repo/licenseguard.json", json) });
+
+    [Fact]
+    public void PermissivePackagesPass()
+    {
+        var findings = DependencyEvaluator.Evaluate(new[] { Package("Newtonsoft.Json", "13.0.3", LicenseSource.Expression, "MIT") }, Policy(), Today);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void WeakCopyleftWarnsWithTheRuleThatFailedAndThePath()
+    {
+        var epplus = Package("EPPlus", "4.5.3.3", LicenseSource.Url, "https://www.gnu.org/licenses/lgpl-3.0.html", null, "Foo 1.2.0", "Bar 2.0.0");
+        var finding = Assert.Single(DependencyEvaluator.Evaluate(new[] { epplus }, Policy(), Today));
+
+        Assert.Equal((DependencyEvaluator.LicenseNotAllowed, PolicyAction.Warn), (finding.RuleId, finding.Action));
+        Assert.Equal(("LGPL-3.0", "weak-copyleft", "classes.weak-copyleft = warn"), (finding.License, finding.LicenseClass, finding.Rule));
+        Assert.Equal("EPPlus 4.5.3.3 via Foo 1.2.0 → Bar 2.0.0", finding.Subject);
+        Assert.Equal("Foo", epplus.DirectReference);
+    }
+
+    [Theory]
+    [InlineData("GPL-3.0-only", PolicyAction.Deny)]
+    [InlineData("AGPL-3.0-or-later", PolicyAction.Deny)]
+    [InlineData("MIT OR GPL-3.0-only", PolicyAction.Allow)]
+    [InlineData("MIT AND GPL-3.0-only", PolicyAction.Deny)]
+    [InlineData("LGPL-2.1-only OR GPL-3.0-only", PolicyAction.Warn)]
+    [InlineData("GPL-2.0-only WITH Classpath-exception-2.0", PolicyAction.Warn)]
+    [InlineData("Apache-2.0 WITH LLVM-exception", PolicyAction.Allow)]
+    [InlineData("CC-BY-NC-4.0", PolicyAction.Deny)]
+    [InlineData("LicenseRef-Contoso-EULA", PolicyAction.Warn)]
+    public void ExpressionsFollowOrAndAndWith(string expression, PolicyAction expected)
+    {
+        var findings = DependencyEvaluator.Evaluate(new[] { Package("P", "1.0.0", LicenseSource.Expression, expression) }, Policy(), Today);
+        Assert.Equal(expected, findings.Select(f => f.Action).DefaultIfEmpty(PolicyAction.Allow).Single());
+    }
+
+    [Fact]
+    public void LicenceRulesWinOverClassRules()
+    {
+        var catalog = Policy("""{ "policy": { "licenses": { "LGPL-3.0-only": "allow", "MIT": "deny" } } }""");
+        var findings = DependencyEvaluator.Evaluate(new[]
+        {
+            Package("A", "1.0.0", LicenseSource.Expression, "LGPL-3.0-only"),
+            Package("B", "1.0.0", LicenseSource.Expression, "MIT"),
+        }, catalog, Today);
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("B 1.0.0", PolicyAction.Deny, "licenses.MIT = deny"), (finding.Subject, finding.Action, finding.Rule));
+    }
+
+    [Theory]
+    [InlineData(LicenseSource.None, null, null, "no licence declared")]
+    [InlineData(LicenseSource.File, "LICENSE.txt", null, "licence file 'LICENSE.txt' not recognised")]
+    [InlineData(LicenseSource.Url, "https://aka.ms/deprecateLicenseUrl", null, "placeholder")]
+    [InlineData(LicenseSource.Url, "https://contoso.example/eula.html", null, "is not a licence URL LicenseGuard knows")]
+    [InlineData(LicenseSource.Expression, "MIT OR", null, "invalid licence expression")]
+    public void UnknownLicencesAreLG3002WithTheReason(LicenseSource source, string? value, string? detected, string reason)
+    {
+        var finding = Assert.Single(DependencyEvaluator.Evaluate(new[] { Package("P", "1.0.0", source, value, detected) }, Policy(), Today));
+        Assert.Equal((DependencyEvaluator.LicenseUnknown, PolicyAction.Warn), (finding.RuleId, finding.Action));
+        Assert.Contains(reason, finding.Origin);
+    }
+
+    [Theory]
+    [InlineData(LicenseSource.File, "LICENSE.txt", "MIT")]
+    [InlineData(LicenseSource.Url, "https://licenses.nuget.org/MIT", null)]
+    [InlineData(LicenseSource.Url, "http://www.apache.org/licenses/LICENSE-2.0", null)]
+    [InlineData(LicenseSource.Url, "https://opensource.org/licenses/mit-license.php", null)]
+    public void KnownFilesAndUrlsResolve(LicenseSource source, string value, string? detected)
+    {
+        var catalog = Policy("""{ "licenses": [ { "id": "MIT", "urls": ["https://opensource.org/licenses/MIT", "https://opensource.org/licenses/mit-license.php"] } ] }""");
+        Assert.Empty(DependencyEvaluator.Evaluate(new[] { Package("P", "1.0.0", source, value, detected) }, catalog, Today));
+    }
+
+    [Fact]
+    public void ClarificationPinsTheLicence()
+    {
+        var catalog = Policy("""{ "policy": { "clarify": [ { "package": "Legacy.*", "version": "[1.0,2.0)", "license": "MIT", "reason": "Upstream LICENSE file is MIT." } ] } }""");
+        var findings = DependencyEvaluator.Evaluate(new[]
+        {
+            Package("Legacy.Core", "1.5.0", LicenseSource.None, null),
+            Package("Legacy.Core", "2.0.0", LicenseSource.None, null),
+        }, catalog, Today);
+
+        Assert.Equal("Legacy.Core 2.0.0", Assert.Single(findings).Subject);
+    }
+
+    [Fact]
+    public void ExceptionSilencesExactlyItsPackageAndVersion()
+    {
+        var catalog = Policy("""{ "policy": { "exceptions": [ { "package": "EPPlus", "version": "[4.5.3.3]", "reason": "Legal approved LGPL use, ticket 42." } ] } }""");
+        var findings = DependencyEvaluator.Evaluate(new[]
+        {
+            Package("EPPlus", "4.5.3.3", LicenseSource.Expression, "LGPL-3.0-only"),
+            Package("EPPlus", "4.5.3.2", LicenseSource.Expression, "LGPL-3.0-only"),
+            Package("Other", "1.0.0", LicenseSource.Expression, "LGPL-3.0-only"),
+        }, catalog, Today);
+
+        Assert.Equal(new[] { "EPPlus 4.5.3.2", "Other 1.0.0" }, findings.Select(f => f.Subject));
+    }
+
+    [Fact]
+    public void UnusedAndExpiredExceptionsAreReported()
+    {
+        var catalog = Policy("""
+            { "policy": { "exceptions": [
+                { "package": "Gone", "reason": "We removed it." },
+                { "package": "EPPlus", "reason": "Until the migration.", "expires": "2026-01-31" }
+            ] } }
+            """);
+        var findings = DependencyEvaluator.Evaluate(new[] { Package("EPPlus", "4.5.3.3", LicenseSource.Expression, "LGPL-3.0-only") }, catalog, Today);
+
+        Assert.Equal(3, findings.Count);
+        Assert.Contains(findings, f => f.RuleId == DependencyEvaluator.LicenseNotAllowed && f.Package!.Id == "EPPlus");
+        Assert.Contains(findings, f => f.RuleId == DependencyEvaluator.ExceptionUnusedOrExpired && f.Exception!.Package == "Gone" && f.Origin.StartsWith("silences nothing", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.RuleId == DependencyEvaluator.ExceptionUnusedOrExpired && f.Exception!.Package == "EPPlus" && f.Origin == "expired on 2026-01-31");
+    }
+
+    [Fact]
+    public void ProprietaryAiSdkPackagesAreLG3003EvenWhenTheirLicenceIsPermissive()
+    {
+        var findings = DependencyEvaluator.Evaluate(new[] { Package("Anthropic", "13.14.0", LicenseSource.Expression, "Apache-2.0"), Package("OpenAI", "2.15.0", LicenseSource.Expression, "MIT") }, Policy(), Today);
+
+        Assert.Equal(new[] { ("Anthropic", "anthropic"), ("OpenAI", "openai") }, findings.Select(f => (f.Package!.Id, f.Service!.Id)));
+        Assert.All(findings, f => Assert.Equal(DependencyEvaluator.ProprietaryAiPackage, f.RuleId));
+    }
+
+    [Fact]
+    public void IgnoredAndDevelopmentPackagesAreSkipped()
+    {
+        var dev = Package("Some.Analyzers", "1.0.0", LicenseSource.None, null);
+        dev.Development = true;
+        var findings = DependencyEvaluator.Evaluate(new[] { Package("Contoso.Internal", "1.0.0", LicenseSource.None, null), dev }, Policy("""{ "policy": { "ignore": ["Contoso.*"] } }"""), Today);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void PolicyProblemsAreReportedWithPositions()
+    {
+        var catalog = Policy("""
+            { "policy": {
+                "classes": { "permisive": "allow", "weak-copyleft": "maybe" },
+                "licenses": { "GLP-3.0": "deny" },
+                "exceptions": [ { "package": "X" }, { "package": "Y", "reason": "r", "version": "[1.0", "expires": "soon" } ],
+                "clarify": [ { "package": "Z", "license": "MIT OR", "reason": "r" } ],
+                "extra": 1
+            } }
+            """);
+
+        Assert.Equal(7, catalog.Problems.Count);
+        Assert.All(catalog.Problems, p => Assert.Equal("/repo/licenseguard.json", p.Span.Path));
+        Assert.Contains(catalog.Problems, p => p.Message.Contains("Unknown licence 'GLP-3.0'"));
+    }
+}
