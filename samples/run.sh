@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version="0.1.0-local.$(date +%s)"
 dotnet pack "$root/src/LicenseGuard.Package" -c Release -p:Version="$version" -o "$root/artifacts/packages" -v quiet -nologo
-for sample in "${@:-SupportBot LocalAssistant}"; do
+for sample in "${@:-SupportBot LocalAssistant InvoiceExporter}"; do
   for name in $sample; do
     echo "== samples/$name"
     dotnet build "$root/samples/$name" -p:LicenseGuardVersion="$version" -nologo -v quiet -clp:NoSummary \

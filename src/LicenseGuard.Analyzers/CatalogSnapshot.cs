@@ -6,6 +6,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using LicenseGuard.Catalog;
+using LicenseGuard.Inventory;
 using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -49,13 +50,17 @@ namespace LicenseGuard.Analyzers
 
         public ModelIdIndex Models { get; }
 
-        /// <summary>Returns whether an additional file is a LicenseGuard rules file (<c>licenseguard*.json</c>, not a baseline).</summary>
+        /// <summary>
+        /// Returns whether an additional file is a LicenseGuard rules file: <c>licenseguard*.json</c>, except the files
+        /// LicenseGuard writes itself (<c>licenseguard.inventory.json</c>, <c>licenseguard.baseline.json</c>).
+        /// </summary>
         public static bool IsRulesFile(string path)
         {
             string name = Path.GetFileName(path);
             return name.StartsWith("licenseguard", StringComparison.OrdinalIgnoreCase)
                 && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                && name.IndexOf(".baseline", StringComparison.OrdinalIgnoreCase) < 0;
+                && !name.Equals(ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase)
+                && !name.Equals("licenseguard.baseline.json", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>Gets the snapshot for a compilation's additional files.</summary>

@@ -8,6 +8,9 @@ namespace LicenseGuard.Analyzers
         /// <summary>Category of findings about proprietary AI use in code.</summary>
         public const string ProprietaryAiCategory = "LicenseGuard.ProprietaryAi";
 
+        /// <summary>Category of NuGet dependency findings.</summary>
+        public const string DependenciesCategory = "LicenseGuard.Dependencies";
+
         /// <summary>Category of rules-file and setup problems.</summary>
         public const string ConfigurationCategory = "LicenseGuard.Configuration";
 
@@ -44,6 +47,76 @@ namespace LicenseGuard.Analyzers
             description: "A string is the id of a model whose weights are not published, so the code depends on the vendor's API. Open-weight model ids are not reported.",
             helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ClosedModelId));
 
+        /// <summary>LG3001.</summary>
+        public static readonly DiagnosticDescriptor LicenseNotAllowed = new DiagnosticDescriptor(
+            DiagnosticIds.LicenseNotAllowed,
+            title: "Package licence not allowed by the licence policy",
+            messageFormat: "Package {0} is licensed {1} ({2}), which the licence policy flags ({3}). Accept it with an exception and a reason in licenseguard.json, or replace the package.",
+            DependenciesCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A direct or transitive NuGet package has a licence that the policy warns about or denies (by licence id or licence class). A policy rule 'warn' reports a warning, 'deny' an error. Transitive packages are reported at the direct reference that brings them, with the path.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.LicenseNotAllowed));
+
+        /// <summary>LG3001 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor LicenseNotAllowedAtCompilationEnd = AtCompilationEnd(LicenseNotAllowed);
+
+        /// <summary>LG3002.</summary>
+        public static readonly DiagnosticDescriptor LicenseUnknown = new DiagnosticDescriptor(
+            DiagnosticIds.LicenseUnknown,
+            title: "Package licence cannot be determined",
+            messageFormat: "The licence of package {0} cannot be determined: {1}. Pin it with a \"clarify\" entry in licenseguard.json, or accept the package with an exception.",
+            DependenciesCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The package declares no licence, an invalid expression, a licence file whose text is not recognised, or a licenseUrl LicenseGuard does not know. Policy class 'unknown' decides the severity.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.LicenseUnknown));
+
+        /// <summary>LG3002 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor LicenseUnknownAtCompilationEnd = AtCompilationEnd(LicenseUnknown);
+
+        /// <summary>LG3003.</summary>
+        public static readonly DiagnosticDescriptor ProprietaryAiPackage = new DiagnosticDescriptor(
+            DiagnosticIds.ProprietaryAiPackage,
+            title: "Package is an SDK of a proprietary AI service",
+            messageFormat: "Package {0} is an SDK of {1} ({2}). Open alternatives: {3}.",
+            DependenciesCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The project depends on the SDK of a proprietary, API-only AI service, even if no code calls it yet. The message names open-weight models and the .NET runtimes that can replace it.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ProprietaryAiPackage));
+
+        /// <summary>LG3003 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor ProprietaryAiPackageAtCompilationEnd = AtCompilationEnd(ProprietaryAiPackage);
+
+        /// <summary>LG3004.</summary>
+        public static readonly DiagnosticDescriptor PolicyExceptionUnusedOrExpired = new DiagnosticDescriptor(
+            DiagnosticIds.PolicyExceptionUnusedOrExpired,
+            title: "Licence-policy exception is unused or expired",
+            messageFormat: "The licence exception for '{0}' {1}; remove it, or renew it with a new date and reason",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "An entry of policy.exceptions silences nothing in this project (the package is gone, or now passes), or its expiry date has passed, so it no longer applies. Keeping exceptions current keeps the policy honest.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.PolicyExceptionUnusedOrExpired));
+
+        /// <summary>LG3004 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor PolicyExceptionUnusedOrExpiredAtCompilationEnd = AtCompilationEnd(PolicyExceptionUnusedOrExpired);
+
+        /// <summary>LG9002.</summary>
+        public static readonly DiagnosticDescriptor BuildIntegrationMissing = new DiagnosticDescriptor(
+            DiagnosticIds.BuildIntegrationMissing,
+            title: "LicenseGuard's build step did not run",
+            messageFormat: "NuGet dependencies were not checked: {0}",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The package's build target gathers the restored packages into obj/licenseguard.inventory.json before compiling. It did not run (the project was not restored, or LicenseGuardGather=false), or what it wrote cannot be read, so LG3001-LG3004 could not be checked.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.BuildIntegrationMissing));
+
+        /// <summary>LG9002 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor BuildIntegrationMissingAtCompilationEnd = AtCompilationEnd(BuildIntegrationMissing);
+
         /// <summary>LG9001, reported from the rules file itself.</summary>
         public static readonly DiagnosticDescriptor RulesFileInvalid = new DiagnosticDescriptor(
             DiagnosticIds.RulesFileInvalid,
@@ -56,15 +129,21 @@ namespace LicenseGuard.Analyzers
             helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.RulesFileInvalid));
 
         /// <summary>LG9001, reported at compilation end for hosts that do not run additional-file actions.</summary>
-        public static readonly DiagnosticDescriptor RulesFileInvalidAtCompilationEnd = new DiagnosticDescriptor(
-            DiagnosticIds.RulesFileInvalid,
-            title: "Invalid LicenseGuard rules file",
-            messageFormat: "{0}",
-            ConfigurationCategory,
-            DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            description: "A licenseguard*.json rules file has a syntax error, an unknown key, a value of the wrong type or an invalid symbol id or pattern. The part named in the message was ignored; everything else still applies.",
-            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.RulesFileInvalid),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor RulesFileInvalidAtCompilationEnd = AtCompilationEnd(RulesFileInvalid);
+    
+        /// <summary>
+        /// The twin of a descriptor for diagnostics reported at compilation end (hosts that skip additional-file actions); the
+        /// tag tells the IDE to expect them only from full analysis.
+        /// </summary>
+        private static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor descriptor) => new DiagnosticDescriptor(
+            descriptor.Id,
+            descriptor.Title,
+            descriptor.MessageFormat,
+            descriptor.Category,
+            descriptor.DefaultSeverity,
+            descriptor.IsEnabledByDefault,
+            descriptor.Description,
+            descriptor.HelpLinkUri,
+            WellKnownDiagnosticTags.CompilationEnd);
     }
 }

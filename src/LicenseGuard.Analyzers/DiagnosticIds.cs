@@ -12,6 +12,21 @@ namespace LicenseGuard.Analyzers
         /// <summary>A closed-weight model identifier used in code.</summary>
         public const string ClosedModelId = "LG1003";
 
+        /// <summary>A package's licence is not allowed by the policy.</summary>
+        public const string LicenseNotAllowed = "LG3001";
+
+        /// <summary>A package's licence cannot be determined.</summary>
+        public const string LicenseUnknown = "LG3002";
+
+        /// <summary>A package is an SDK of a proprietary AI service.</summary>
+        public const string ProprietaryAiPackage = "LG3003";
+
+        /// <summary>A licence-policy exception is unused or expired.</summary>
+        public const string PolicyExceptionUnusedOrExpired = "LG3004";
+
+        /// <summary>Build integration did not run, or its facts are missing or unreadable.</summary>
+        public const string BuildIntegrationMissing = "LG9002";
+
         /// <summary>A rules file is invalid.</summary>
         public const string RulesFileInvalid = "LG9001";
 

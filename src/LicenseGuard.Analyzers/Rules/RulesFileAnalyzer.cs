@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Concurrent;
+using System.Linq;
 using System.Collections.Immutable;
-using LicenseGuard.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace LicenseGuard.Analyzers.Rules
 {
@@ -32,50 +30,13 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-            context.RegisterAdditionalFileAction(c =>
-            {
-                if (!CatalogSnapshot.IsRulesFile(c.AdditionalFile.Path) || !reported.TryAdd(c.AdditionalFile.Path, true))
-                {
-                    return;
-                }
-
-                ReportProblems(snapshot, c.AdditionalFile, Descriptors.RulesFileInvalid, c.ReportDiagnostic, c.CancellationToken);
-            });
-
-            // Some IDE hosts never run additional-file actions; report what they skipped once the compilation ends.
-            context.RegisterCompilationEndAction(c =>
-            {
-                foreach (var file in snapshot.RulesFiles)
-                {
-                    if (reported.TryAdd(file.Path, true))
-                    {
-                        ReportProblems(snapshot, file, Descriptors.RulesFileInvalidAtCompilationEnd, c.ReportDiagnostic, c.CancellationToken);
-                    }
-                }
-            });
-        }
-
-        private static void ReportProblems(CatalogSnapshot snapshot, AdditionalText file, DiagnosticDescriptor descriptor, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
-        {
-            var text = file.GetText(cancellationToken);
-            if (text == null)
-            {
-                return;
-            }
-
-            foreach (RulesProblem problem in snapshot.Catalog.Problems)
-            {
-                if (!string.Equals(problem.Span.Path, file.Path, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                int start = Math.Min(problem.Span.Start, text.Length);
-                var span = new TextSpan(start, Math.Min(problem.Span.Length, text.Length - start));
-                var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                report(Diagnostic.Create(descriptor, location, problem.Message));
-            }
+            AdditionalFileReporting.Register(context, snapshot.RulesFiles, (file, text, atCompilationEnd, _) =>
+                from problem in snapshot.Catalog.Problems
+                where string.Equals(problem.Span.Path, file.Path, StringComparison.Ordinal)
+                select Diagnostic.Create(
+                    atCompilationEnd ? Descriptors.RulesFileInvalidAtCompilationEnd : Descriptors.RulesFileInvalid,
+                    AdditionalFileReporting.LocationIn(file, text, problem.Span.Start, problem.Span.Length),
+                    problem.Message));
         }
     }
 }

@@ -76,7 +76,7 @@ public class RulesFileAnalyzerTests
     public async Task EachRulesFileGetsItsOwnProblems()
     {
         await Verify.AnalyzerAsync(new[] { Source },
-            new[] { ("/0/licenseguard.json", "{ {|#0:\"nope\"|}: 1 }"), ("/0/licenseguard.team.json", "{|#1:[]|}"), ("/0/other.json", "not json at all") },
+            new[] { ("/0/licenseguard.json", "{ {|#0:\"nope\"|}: 1 }"), ("/0/licenseguard.team.json", "{|#1:[]|}"), ("/0/other.json", "not json at all"), ("/0/obj/licenseguard.inventory.json", "{ \"format\": 1 }"), ("/0/licenseguard.baseline.json", "[]") },
             Verify.Diagnostic(DiagnosticIds.RulesFileInvalid).WithLocation(0),
             Verify.Diagnostic(DiagnosticIds.RulesFileInvalid).WithLocation(1));
     }

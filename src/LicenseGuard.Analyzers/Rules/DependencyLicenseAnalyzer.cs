@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using LicenseGuard.Inventory;
+using LicenseGuard.Json;
+using LicenseGuard.Matching;
+using LicenseGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LicenseGuard.Analyzers.Rules
+{
+    /// <summary>
+    /// LG3001–LG3004 and LG9002: judges the NuGet packages the build gathered (obj/licenseguard.inventory.json) against the
+    /// licence policy and the catalog, and reports at the project-file line of the direct reference. See docs/rules/LG3001.md.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DependencyLicenseAnalyzer : DiagnosticAnalyzer
+    {
+        private const int MaxCachedEvaluations = 16;
+
+        private static readonly ConcurrentDictionary<string, (ProjectInventory? Inventory, string? Error)> Inventories = new ConcurrentDictionary<string, (ProjectInventory?, string?)>(StringComparer.Ordinal);
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.LicenseNotAllowed, Descriptors.LicenseNotAllowedAtCompilationEnd,
+            Descriptors.LicenseUnknown, Descriptors.LicenseUnknownAtCompilationEnd,
+            Descriptors.ProprietaryAiPackage, Descriptors.ProprietaryAiPackageAtCompilationEnd,
+            Descriptors.PolicyExceptionUnusedOrExpired, Descriptors.PolicyExceptionUnusedOrExpiredAtCompilationEnd,
+            Descriptors.BuildIntegrationMissing, Descriptors.BuildIntegrationMissingAtCompilationEnd);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var files = context.Options.AdditionalFiles;
+            var inventoryFile = files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Path), ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase));
+            var projectFiles = files.Where(f => f.Path.EndsWith("proj", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (inventoryFile == null)
+            {
+                // Only a project that carries LicenseGuard's build targets hands over its project file; without them, stay silent.
+                var projectFile = projectFiles.FirstOrDefault();
+                if (projectFile != null)
+                {
+                    AdditionalFileReporting.Register(context, new[] { projectFile }, (file, text, atEnd, _) => new[]
+                    {
+                        Diagnostic.Create(atEnd ? Descriptors.BuildIntegrationMissingAtCompilationEnd : Descriptors.BuildIntegrationMissing, AdditionalFileReporting.LocationIn(file, text, 0, 0), "obj/licenseguard.inventory.json was not written; restore the project (dotnet restore) and check that the LicenseGuardGather property is not false"),
+                    });
+                }
+
+                return;
+            }
+
+            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
+            var (inventory, error) = Read(inventoryFile, context.CancellationToken);
+            var project = projectFiles.FirstOrDefault(f => inventory != null && string.Equals(f.Path, inventory.Project, StringComparison.OrdinalIgnoreCase)) ?? projectFiles.FirstOrDefault();
+            if (inventory == null)
+            {
+                if (project != null)
+                {
+                    AdditionalFileReporting.Register(context, new[] { project }, (file, text, atEnd, _) => new[]
+                    {
+                        Diagnostic.Create(atEnd ? Descriptors.BuildIntegrationMissingAtCompilationEnd : Descriptors.BuildIntegrationMissing, AdditionalFileReporting.LocationIn(file, text, 0, 0), error),
+                    });
+                }
+
+                return;
+            }
+
+            var central = inventory.CentralPackagesFile == null ? null : files.FirstOrDefault(f => string.Equals(f.Path, inventory.CentralPackagesFile, StringComparison.OrdinalIgnoreCase));
+            var findings = DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date);
+            var reportFiles = new List<AdditionalText>();
+            if (project != null)
+            {
+                reportFiles.Add(project);
+            }
+
+            if (central != null)
+            {
+                reportFiles.Add(central);
+            }
+
+            reportFiles.AddRange(snapshot.RulesFiles);
+
+            // Under central package management a finding goes to the <PackageVersion> line when Directory.Packages.props has
+            // one for the direct reference; the project file keeps the rest (project references, VersionOverride-only packages).
+            var centralText = central?.GetText(context.CancellationToken);
+            var centralLocator = centralText == null ? null : new ProjectFileLocator(centralText);
+            Func<string, bool> isCentral = id => centralLocator?.FindElement("PackageVersion", id) != null;
+            AdditionalFileReporting.Register(context, reportFiles, (file, text, atEnd, cancellationToken) =>
+                DiagnosticsIn(file, text, atEnd, file == project, file == central, isCentral, inventory, findings, snapshot, cancellationToken));
+        }
+
+        private static IEnumerable<Diagnostic> DiagnosticsIn(
+            AdditionalText file, SourceText text, bool atEnd, bool isProject, bool isCentral, Func<string, bool> hasCentralVersion, ProjectInventory inventory,
+            IReadOnlyList<DependencyFinding> findings, CatalogSnapshot snapshot, CancellationToken cancellationToken)
+        {
+            var locator = new ProjectFileLocator(text);
+            if (isProject)
+            {
+                foreach (var problem in inventory.Problems)
+                {
+                    yield return Diagnostic.Create(atEnd ? Descriptors.BuildIntegrationMissingAtCompilationEnd : Descriptors.BuildIntegrationMissing, AdditionalFileReporting.LocationIn(file, text, 0, 0), problem);
+                }
+            }
+
+            foreach (var finding in findings)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var descriptor = DescriptorFor(finding.RuleId, atEnd);
+                var rule = snapshot.Catalog.GetRule(descriptor.Id);
+                if (finding.Package != null && rule.Ignore.Any(pattern => Glob.IsMatch(pattern, finding.Package.Id)))
+                {
+                    continue;
+                }
+
+                var severity = snapshot.SeverityFor(descriptor, finding.Service?.Severity ?? (finding.Action == PolicyAction.Deny ? "error" : null));
+                if (severity == null)
+                {
+                    continue;
+                }
+
+                Location? location = null;
+                if (finding.Exception != null)
+                {
+                    if (string.Equals(finding.Exception.DeclaredAt.Path, file.Path, StringComparison.Ordinal))
+                    {
+                        location = AdditionalFileReporting.LocationIn(file, text, finding.Exception.DeclaredAt.Start, finding.Exception.DeclaredAt.Length);
+                    }
+                }
+                else if (finding.Package != null && (isCentral || isProject) && isCentral == hasCentralVersion(finding.Package.DirectReference))
+                {
+                    string direct = finding.Package.DirectReference;
+                    var span = isCentral
+                        ? locator.FindElement("PackageVersion", direct)
+                        : locator.FindElement("PackageReference", direct) ?? locator.FindProjectReference(direct) ?? new TextSpan(0, 0);
+                    if (span != null)
+                    {
+                        location = AdditionalFileReporting.LocationIn(file, text, span.Value.Start, span.Value.Length);
+                    }
+                }
+
+                if (location != null)
+                {
+                    yield return Diagnostic.Create(descriptor, location, severity.Value, null, PropertiesOf(finding, snapshot), ArgumentsOf(finding, snapshot));
+                }
+            }
+        }
+
+        private static object[] ArgumentsOf(DependencyFinding finding, CatalogSnapshot snapshot) => finding.RuleId switch
+        {
+            DependencyEvaluator.LicenseNotAllowed => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Rule },
+            DependencyEvaluator.LicenseUnknown => new object[] { finding.Subject, finding.Origin },
+            DependencyEvaluator.ProprietaryAiPackage => new object[] { finding.Subject, finding.Service!.Name, snapshot.AccessOf(finding.Service), snapshot.AlternativesOf(finding.Service) },
+            _ => new object[] { finding.Exception!.Package + (finding.Exception.Version.Original == "*" ? string.Empty : " " + finding.Exception.Version.Original), finding.Origin },
+        };
+
+        private static ImmutableDictionary<string, string?> PropertiesOf(DependencyFinding finding, CatalogSnapshot snapshot)
+        {
+            var properties = snapshot.PropertiesFor(finding.Service, null, null).ToBuilder();
+            if (finding.Package != null)
+            {
+                properties["package"] = finding.Package.Id;
+                properties["version"] = finding.Package.Version;
+                properties["directReference"] = finding.Package.DirectReference;
+                properties["path"] = string.Join(" > ", finding.Package.Path);
+                properties["license"] = finding.License;
+                properties["licenseClass"] = finding.LicenseClass;
+                properties["rule"] = finding.Rule;
+                properties["origin"] = finding.Origin;
+            }
+
+            return properties.ToImmutable();
+        }
+
+        private static DiagnosticDescriptor DescriptorFor(string ruleId, bool atEnd) => ruleId switch
+        {
+            DependencyEvaluator.LicenseNotAllowed => atEnd ? Descriptors.LicenseNotAllowedAtCompilationEnd : Descriptors.LicenseNotAllowed,
+            DependencyEvaluator.LicenseUnknown => atEnd ? Descriptors.LicenseUnknownAtCompilationEnd : Descriptors.LicenseUnknown,
+            DependencyEvaluator.ProprietaryAiPackage => atEnd ? Descriptors.ProprietaryAiPackageAtCompilationEnd : Descriptors.ProprietaryAiPackage,
+            _ => atEnd ? Descriptors.PolicyExceptionUnusedOrExpiredAtCompilationEnd : Descriptors.PolicyExceptionUnusedOrExpired,
+        };
+
+        private static (ProjectInventory? Inventory, string? Error) Read(AdditionalText file, CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken);
+            if (text == null)
+            {
+                return (null, $"{file.Path} cannot be read");
+            }
+
+            string key = file.Path + "|" + string.Concat(text.GetChecksum().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+            if (Inventories.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            (ProjectInventory?, string?) result;
+            try
+            {
+                result = (ProjectInventory.Parse(file.Path, text.ToString()), null);
+            }
+            catch (JsonParseException e)
+            {
+                result = (null, $"{e.Span} is not valid JSON ({e.Message}); rebuild to regenerate it");
+            }
+            catch (FormatException e)
+            {
+                result = (null, e.Message + "; rebuild to regenerate it");
+            }
+
+            if (Inventories.Count >= MaxCachedEvaluations)
+            {
+                Inventories.Clear();
+            }
+
+            return Inventories.GetOrAdd(key, result);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using LicenseGuard.Gather;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace LicenseGuard.Build
+{
+    /// <summary>
+    /// Writes <c>licenseguard.inventory.json</c> from the restore output before compilation; the analyzer judges it. The task
+    /// never fails the build: anything unexpected becomes a warning and the analyzer reports the missing facts as LG9002.
+    /// </summary>
+    public sealed class GatherLicenseFacts : Task
+    {
+        /// <summary>Gets or sets the restore output, <c>$(ProjectAssetsFile)</c>.</summary>
+        [Required]
+        public string AssetsFile { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets where to write the inventory.</summary>
+        [Required]
+        public string InventoryFile { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the Directory.Packages.props path under central package management.</summary>
+        public string? CentralPackagesFile { get; set; }
+
+        /// <inheritdoc/>
+        public override bool Execute()
+        {
+            try
+            {
+                var inventory = InventoryBuilder.Build(AssetsFile, string.IsNullOrEmpty(CentralPackagesFile) ? null : CentralPackagesFile);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(InventoryFile))!);
+                File.WriteAllText(InventoryFile, inventory.ToJson());
+                Log.LogMessage(MessageImportance.Low, $"LicenseGuard: {inventory.Packages.Count} packages written to {InventoryFile}.");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException || e is ArgumentException)
+            {
+                Log.LogWarning(null, "LG9002", null, AssetsFile, 0, 0, 0, 0, $"LicenseGuard could not gather licence facts: {e.Message}");
+            }
+
+            return true;
+        }
+    }
+}

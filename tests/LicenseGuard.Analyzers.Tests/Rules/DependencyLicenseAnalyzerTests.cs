@@ -1,0 +1,195 @@
+using LicenseGuard.Inventory;
+using Microsoft.CodeAnalysis;
+using Verify = LicenseGuard.Analyzers.Tests.Harness.Verify<LicenseGuard.Analyzers.Rules.DependencyLicenseAnalyzer>;
+
+namespace LicenseGuard.Analyzers.Tests.Rules;
+
+public class DependencyLicenseAnalyzerTests
+{
+    private const string Source = "class C { }";
+    private const string ProjectPath = "/0/App.csproj";
+    private const string InventoryPath = "/0/obj/Debug/net10.0/licenseguard.inventory.json";
+
+    private static PackageFact Package(string id, string version, LicenseSource source, string? value, string? detected = null, params string[] path)
+    {
+        var package = new PackageFact { Id = id, Version = version, Direct = path.Length == 0, License = new DeclaredLicense { Source = source, Value = value, DetectedInFile = detected } };
+        package.Frameworks.Add("net10.0");
+        package.Path.AddRange(path);
+        return package;
+    }
+
+    private static string Inventory(string? centralFile, params PackageFact[] packages)
+    {
+        var inventory = new ProjectInventory { Project = ProjectPath, CentralPackagesFile = centralFile };
+        inventory.Packages.AddRange(packages);
+        return inventory.ToJson();
+    }
+
+    private static Task VerifyAsync((string Path, string Text)[] files, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync(new[] { Source }, files, expected);
+
+    [Fact]
+    public void AnalyzerIsQuietWithoutLicenseGuardBuildIntegration() => VerifyAsync(Array.Empty<(string, string)>()).GetAwaiter().GetResult();
+
+    [Fact]
+    public async Task LgplPackageIsReportedAtItsPackageReferenceWithTheRuleThatFailed()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<PackageReference Include="EPPlus" Version="4.5.3.3" />|}
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+              </ItemGroup>
+            </Project>
+            """;
+        var inventory = Inventory(null,
+            Package("EPPlus", "4.5.3.3", LicenseSource.File, "lgpl-3.0.txt", "LGPL-3.0-only"),
+            Package("Newtonsoft.Json", "13.0.3", LicenseSource.Expression, "MIT"));
+
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0)
+                .WithArguments("EPPlus 4.5.3.3", "LGPL-3.0-only", "weak-copyleft", "classes.weak-copyleft = warn"));
+    }
+
+    [Fact]
+    public async Task TransitivePackageIsReportedAtTheDirectReferenceWithItsPath()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<PackageReference Include="Foo" Version="1.2.0" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var inventory = Inventory(null,
+            Package("Foo", "1.2.0", LicenseSource.Expression, "MIT"),
+            Package("Bar", "2.0.0", LicenseSource.Expression, "Apache-2.0", null, "Foo 1.2.0"),
+            Package("GplLib", "3.1.0", LicenseSource.Expression, "GPL-3.0-only", null, "Foo 1.2.0", "Bar 2.0.0"));
+
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("GplLib 3.1.0 via Foo 1.2.0 → Bar 2.0.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny"));
+    }
+
+    [Fact]
+    public async Task UnknownLicenceIsLG3002WithTheReason()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<PackageReference Update="Newtonsoft.Json" Version="9.0.1" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var inventory = Inventory(null, Package("Newtonsoft.Json", "9.0.1", LicenseSource.Url, "https://raw.github.com/JamesNK/Newtonsoft.Json/master/LICENSE.md"));
+
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
+            Verify.Diagnostic(DiagnosticIds.LicenseUnknown).WithLocation(0)
+                .WithArguments("Newtonsoft.Json 9.0.1", "licenseUrl https://raw.github.com/JamesNK/Newtonsoft.Json/master/LICENSE.md is not a licence URL LicenseGuard knows"));
+    }
+
+    [Fact]
+    public async Task ProprietaryAiSdkIsReportedEvenWithoutCalls()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<PackageReference Include="OpenAI" Version="2.15.0" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var inventory = Inventory(null, Package("OpenAI", "2.15.0", LicenseSource.Expression, "MIT"));
+
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiPackage).WithLocation(0)
+                .WithArguments("OpenAI 2.15.0", "OpenAI API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, gpt-oss-20b (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+    }
+
+    [Fact]
+    public async Task ExceptionSilencesItsPackageAndUnusedExceptionsAreReportedInTheRulesFile()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <PackageReference Include="EPPlus" Version="4.5.3.3" />
+              </ItemGroup>
+            </Project>
+            """;
+        const string rules = """
+            {
+              "policy": {
+                "exceptions": [
+                  { "package": "EPPlus", "version": "[4.5.3.3]", "reason": "Legal approved, ticket 42." },
+                  {|#0:{ "package": "SharpZipLib", "reason": "Removed last year." }|}
+                ]
+              }
+            }
+            """;
+        var inventory = Inventory(null, Package("EPPlus", "4.5.3.3", LicenseSource.File, "lgpl-3.0.txt", "LGPL-3.0-only"));
+
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory), ("/0/licenseguard.json", rules) },
+            Verify.Diagnostic(DiagnosticIds.PolicyExceptionUnusedOrExpired).WithLocation(0)
+                .WithArguments("SharpZipLib", "silences nothing: no package in this project matches it with a finding"));
+    }
+
+    [Fact]
+    public async Task CentralPackageManagementReportsAtThePackageVersionLine()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <PackageReference Include="EPPlus" />
+                <ProjectReference Include="..\Lib\Lib.csproj" />
+              </ItemGroup>
+            </Project>
+            """;
+        const string central = """
+            <Project>
+              <ItemGroup>
+                {|#0:<PackageVersion Include="EPPlus" Version="4.5.3.3" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var inventory = Inventory("/0/Directory.Packages.props",
+            Package("EPPlus", "4.5.3.3", LicenseSource.File, "lgpl-3.0.txt", "LGPL-3.0-only"),
+            Package("Anthropic", "13.14.0", LicenseSource.Expression, "Apache-2.0", null, "Lib 1.0.0"));
+
+        await VerifyAsync(new[] { (ProjectPath, project.Replace("<ProjectReference", "{|#1:<ProjectReference").Replace("Lib.csproj\" />", "Lib.csproj\" />|}")), ("/0/Directory.Packages.props", central), (InventoryPath, inventory) },
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiPackage).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task MissingInventoryIsLG9002AtTheProjectFile()
+    {
+        await VerifyAsync(new[] { (ProjectPath, "{|#0:|}<Project Sdk=\"Microsoft.NET.Sdk\" />") },
+            Verify.Diagnostic(DiagnosticIds.BuildIntegrationMissing).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task UnreadableInventoryIsLG9002()
+    {
+        await VerifyAsync(new[] { (ProjectPath, "{|#0:|}<Project Sdk=\"Microsoft.NET.Sdk\" />"), (InventoryPath, "{ \"format\": 1, \"packages\": [ ") },
+            Verify.Diagnostic(DiagnosticIds.BuildIntegrationMissing).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task RulesCanIgnorePackagesAndRaiseSeverity()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <PackageReference Include="EPPlus" Version="4.5.3.3" />
+                {|#0:<PackageReference Include="Contoso.Mpl" Version="1.0.0" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        const string rules = """{ "rules": { "LG3001": { "ignore": ["EPPlus"], "severity": "error" } } }""";
+        var inventory = Inventory(null,
+            Package("EPPlus", "4.5.3.3", LicenseSource.File, "lgpl-3.0.txt", "LGPL-3.0-only"),
+            Package("Contoso.Mpl", "1.0.0", LicenseSource.Expression, "MPL-2.0"));
+
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory), ("/0/licenseguard.json", rules) },
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error));
+    }
+}
