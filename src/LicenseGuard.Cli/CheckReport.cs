@@ -1,0 +1,107 @@
+using System.Text;
+using LicenseGuard.Catalog;
+using LicenseGuard.Inventory;
+using LicenseGuard.Json;
+using LicenseGuard.Policy;
+
+namespace LicenseGuard.Cli;
+
+/// <summary>The verdict per package of a check, as a table for people or JSON (format version 1) for machines.</summary>
+internal sealed class CheckReport(string packageId, string framework, IReadOnlyList<PackageFact> packages, IReadOnlyList<DependencyFinding> findings, RulesCatalog catalog, bool showPaths)
+{
+    /// <summary>The JSON format version; bumped only on breaking changes.</summary>
+    public const int FormatVersion = 1;
+
+    private IEnumerable<(PackageFact Package, string License, string Class, string Origin, string Verdict, List<DependencyFinding> Findings)> Rows()
+    {
+        foreach (var package in packages)
+        {
+            var (expression, origin) = DependencyEvaluator.ResolveLicense(package, catalog);
+            string license = expression?.ToString()!.Trim('(', ')') ?? "unknown";
+            string licenseClass = expression == null ? LicenseClasses.Unknown : string.Join(" / ", expression.Terms.Select(t => catalog.ClassOf(t.Exception ?? t.Id)).Distinct());
+            var own = findings.Where(f => f.Package == package).ToList();
+            string verdict = own.Count == 0 ? "ok" : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
+            yield return (package, license, licenseClass, origin, verdict, own);
+        }
+    }
+
+    public string ToTable()
+    {
+        var rows = Rows().ToList();
+        var text = new StringBuilder();
+        text.AppendLine($"{packageId} for {framework}: {rows.Count} package(s), {rows.Count(r => r.Verdict == "error")} error(s), {rows.Count(r => r.Verdict == "warning")} warning(s)");
+        text.AppendLine();
+        int nameWidth = Math.Max(7, rows.Max(r => r.Package.Display.Length));
+        int licenseWidth = Math.Max(7, rows.Max(r => r.License.Length));
+        text.AppendLine($"  {"VERDICT",-8} {"PACKAGE".PadRight(nameWidth)}  {"LICENCE".PadRight(licenseWidth)}  CLASS");
+        foreach (var row in rows)
+        {
+            text.AppendLine($"  {row.Verdict,-8} {row.Package.Display.PadRight(nameWidth)}  {row.License.PadRight(licenseWidth)}  {row.Class}");
+            if (showPaths && row.Package.Path.Count > 0)
+            {
+                text.AppendLine($"  {string.Empty,-8} via {string.Join(" → ", row.Package.Path)}");
+            }
+
+            foreach (var finding in row.Findings)
+            {
+                text.AppendLine($"  {string.Empty,-8} {finding.RuleId}: {Reason(finding)}");
+            }
+        }
+
+        foreach (var finding in findings.Where(f => f.Exception != null))
+        {
+            text.AppendLine($"  {"warning",-8} {finding.RuleId}: exception for '{finding.Exception!.Package}' {finding.Origin}");
+        }
+
+        return text.ToString();
+    }
+
+    public string ToJson()
+    {
+        var writer = new JsonWriter().StartObject()
+            .Property("version", FormatVersion)
+            .Name("parameters").StartObject().Property("package", packageId).Property("framework", framework).EndObject()
+            .Name("packages").StartArray();
+        foreach (var row in Rows())
+        {
+            writer.StartObject()
+                .Property("id", row.Package.Id)
+                .Property("version", row.Package.Version)
+                .Property("direct", row.Package.Direct)
+                .Property("path", row.Package.Path)
+                .Property("license", row.License)
+                .Property("licenseClass", row.Class)
+                .Property("licenseOrigin", row.Origin)
+                .Property("verdict", row.Verdict)
+                .Name("findings").StartArray();
+            foreach (var finding in row.Findings)
+            {
+                writer.StartObject()
+                    .Property("id", finding.RuleId)
+                    .Property("severity", finding.Action == PolicyAction.Deny ? "error" : "warning")
+                    .Property("rule", finding.Rule)
+                    .Property("message", Reason(finding))
+                    .Property("alternatives", finding.Service == null ? Array.Empty<string>() : finding.Service.Alternatives.Select(a => a.Model + "@" + a.Runtime))
+                    .EndObject();
+            }
+
+            writer.EndArray().EndObject();
+        }
+
+        writer.EndArray().Name("problems").StartArray();
+        foreach (var finding in findings.Where(f => f.Exception != null))
+        {
+            writer.StartObject().Property("id", finding.RuleId).Property("message", $"exception for '{finding.Exception!.Package}' {finding.Origin}").EndObject();
+        }
+
+        return writer.EndArray().EndObject() + "\n";
+    }
+
+    private string Reason(DependencyFinding finding) => finding.RuleId switch
+    {
+        DependencyEvaluator.LicenseNotAllowed => $"{finding.License} ({finding.LicenseClass}) is flagged by the policy: {finding.Rule}",
+        DependencyEvaluator.LicenseUnknown => $"licence unknown: {finding.Origin}",
+        DependencyEvaluator.ProprietaryAiPackage => $"SDK of {finding.Service!.Name}, a proprietary AI service; open alternatives: {catalog.DescribeAlternatives(finding.Service.Alternatives)}",
+        _ => finding.Origin,
+    };
+}

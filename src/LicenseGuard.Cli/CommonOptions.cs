@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace LicenseGuard.Cli;
+
+/// <summary>Options shared by every command, declared once.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string> Format = new("--format") { Description = "Output format: table (for people) or json (for machines).", DefaultValueFactory = _ => "table" };
+
+    public static readonly Option<string?> Output = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+
+    public static readonly Option<string> FailOn = new("--fail-on") { Description = "Exit with code 1 when a finding is at least this severe: error (policy deny) or warning (policy warn too).", DefaultValueFactory = _ => "error" };
+
+    public static readonly Option<bool> NoPaths = new("--no-paths") { Description = "Do not print the dependency path that brings each package." };
+
+    public static readonly Option<string> Verbosity = new("--verbosity", "-v") { Description = "How much to say on standard error: quiet, minimal, normal, detailed or diagnostic.", DefaultValueFactory = _ => "normal" };
+
+    static CommonOptions()
+    {
+        Format.AcceptOnlyFromAmong("table", "json");
+        FailOn.AcceptOnlyFromAmong("error", "warning");
+        Verbosity.AcceptOnlyFromAmong("quiet", "q", "minimal", "m", "normal", "n", "detailed", "d", "diagnostic", "diag");
+    }
+}

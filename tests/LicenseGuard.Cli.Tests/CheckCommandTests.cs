@@ -1,0 +1,145 @@
+using System.Text.Json;
+
+namespace LicenseGuard.Cli.Tests;
+
+/// <summary>`licenseguard check` against a real local feed, through the real tool binary.</summary>
+public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
+{
+    private static JsonElement Package(JsonDocument report, string id) =>
+        report.RootElement.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+
+    [Fact]
+    public void LgplPackageIsAWarningAndExitsZeroByDefault()
+    {
+        var (code, stdout, stderr) = feed.Tool(null, "check", "EPPlus", "--version", "4.5.3.3", "--framework", "netstandard2.0", "--format", "json");
+
+        Assert.True(code == 0, stderr);
+        using var report = JsonDocument.Parse(stdout);
+        Assert.Equal(1, report.RootElement.GetProperty("version").GetInt32());
+        var epplus = Package(report, "EPPlus");
+        Assert.Equal(("LGPL-3.0-only", "weak-copyleft", "warning"), (epplus.GetProperty("license").GetString(), epplus.GetProperty("licenseClass").GetString(), epplus.GetProperty("verdict").GetString()));
+        Assert.Equal("licence file 'lgpl-3.0.txt' recognised as LGPL-3.0-only", epplus.GetProperty("licenseOrigin").GetString());
+        Assert.Equal("LG3001", epplus.GetProperty("findings")[0].GetProperty("id").GetString());
+        Assert.True(report.RootElement.GetProperty("packages").GetArrayLength() > 10);
+        Assert.All(report.RootElement.GetProperty("packages").EnumerateArray().Skip(1), p => Assert.Equal("EPPlus 4.5.3.3", p.GetProperty("path")[0].GetString()));
+    }
+
+    [Fact]
+    public void FailOnWarningTurnsWarningsIntoExitCodeOne()
+    {
+        var (code, _, _) = feed.Tool(null, "check", "EPPlus", "--version", "4.5.3.3", "--framework", "netstandard2.0", "--fail-on", "warning");
+        Assert.Equal(1, code);
+    }
+
+    [Fact]
+    public void PolicyFromTheWorkingFolderIsApplied()
+    {
+        string directory = Path.Combine(feed.WorkingDirectory, "deny");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "licenseguard.json"), """{ "policy": { "classes": { "weak-copyleft": "deny" } } }""");
+
+        var (code, stdout, _) = feed.Tool(directory, "check", "EPPlus", "--version", "4.5.3.3", "--framework", "netstandard2.0");
+
+        Assert.Equal(1, code);
+        Assert.Contains("error    EPPlus 4.5.3.3", stdout);
+        Assert.Contains("classes.weak-copyleft = deny", stdout);
+    }
+
+    [Fact]
+    public void ProprietaryAiSdkIsReportedWithAlternativesAndItsDependenciesWithPaths()
+    {
+        var (code, stdout, stderr) = feed.Tool(null, "check", "OpenAI", "--framework", "netstandard2.0", "--format", "json");
+
+        Assert.True(code == 0, stderr);
+        using var report = JsonDocument.Parse(stdout);
+        var openai = Package(report, "OpenAI");
+        Assert.Equal("2.15.0", openai.GetProperty("version").GetString());
+        var finding = openai.GetProperty("findings")[0];
+        Assert.Equal("LG3003", finding.GetProperty("id").GetString());
+        Assert.Equal("qwen2.5-7b@ollamasharp", finding.GetProperty("alternatives")[0].GetString());
+        Assert.Equal("OpenAI 2.15.0", Package(report, "System.ClientModel").GetProperty("path")[0].GetString());
+    }
+
+    [Fact]
+    public void UnknownLicenceIsReportedWithItsReason()
+    {
+        var (_, stdout, _) = feed.Tool(null, "check", "Newtonsoft.Json", "--version", "9.0.1", "--framework", "netstandard2.0");
+        Assert.Contains("LG3002: licence unknown: licenseUrl https://raw.github.com/JamesNK/Newtonsoft.Json/master/LICENSE.md is not a licence URL LicenseGuard knows", stdout);
+    }
+
+    [Fact]
+    public void TableCanHidePathsAndOutputCanGoToAFile()
+    {
+        string output = Path.Combine(feed.Root, "report.json");
+        var (code, stdout, stderr) = feed.Tool(null, "check", "EPPlus", "--version", "4.5.3.3", "--framework", "netstandard2.0", "--format", "json", "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Empty(stdout);
+        Assert.Contains("Wrote", stderr);
+        using var report = JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Equal("EPPlus", report.RootElement.GetProperty("parameters").GetProperty("package").GetString());
+
+        var (_, table, _) = feed.Tool(null, "check", "EPPlus", "--version", "4.5.3.3", "--framework", "netstandard2.0", "--no-paths");
+        Assert.DoesNotContain("via EPPlus", table);
+    }
+
+    [Fact]
+    public void MissingPackageIsAFeedFailure()
+    {
+        var (code, _, stderr) = feed.Tool(null, "check", "No.Such.Package.LicenseGuard");
+        Assert.Equal(4, code);
+        Assert.Contains("was not found", stderr);
+    }
+
+    [Fact]
+    public void MissingVersionIsAFeedFailure()
+    {
+        var (code, _, stderr) = feed.Tool(null, "check", "EPPlus", "--version", "99.0.0");
+        Assert.Equal(4, code);
+        Assert.Contains("has no version 99.0.0", stderr);
+    }
+
+    [Fact]
+    public void UnreachableSourceIsAFeedFailure()
+    {
+        var (code, _, stderr) = feed.Tool(null, "check", "EPPlus", "--source", "http://127.0.0.1:9/v3/index.json");
+        Assert.Equal(4, code);
+        Assert.Contains("http://127.0.0.1:9/v3/index.json", stderr);
+    }
+
+    [Fact]
+    public void InvalidRulesFileExitsThreeWithItsPosition()
+    {
+        string directory = Path.Combine(feed.WorkingDirectory, "bad-rules");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "licenseguard.json"), "{\n  \"policy\": { \"classes\": { \"weak-copyleft\": \"sometimes\" } }\n}");
+
+        var (code, _, stderr) = feed.Tool(directory, "check", "EPPlus");
+
+        Assert.Equal(3, code);
+        Assert.Contains("licenseguard.json(2,45): error LG9001:", stderr);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("check")]
+    [InlineData("check", "EPPlus", "--format", "xml")]
+    [InlineData("check", "EPPlus", "--framework", "not-a-framework")]
+    [InlineData("frobnicate")]
+    public void UsageErrorsExitTwo(params string[] arguments)
+    {
+        var (code, _, _) = feed.Tool(null, arguments);
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
+    public void HelpDescribesEveryOption()
+    {
+        var (code, stdout, _) = feed.Tool(null, "check", "--help");
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "--version", "--source", "--prerelease", "--framework", "--format", "--output", "--fail-on", "--no-paths", "--verbosity" })
+        {
+            Assert.Contains(option, stdout);
+        }
+    }
+}
