@@ -26,7 +26,7 @@ internal static class CheckCommand
         var command = new Command("check", "Judge a NuGet package and its dependencies against the licence policy before installing it.")
         {
             PackageArgument, VersionOption, SourceOption, PrereleaseOption, FrameworkOption,
-            CommonOptions.Format, CommonOptions.Output, CommonOptions.FailOn, CommonOptions.NoPaths, CommonOptions.Verbosity,
+            CommonOptions.Format, CommonOptions.Json, CommonOptions.Output, CommonOptions.FailOn, CommonOptions.NoPaths, CommonOptions.Verbosity,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
@@ -88,7 +88,7 @@ internal static class CheckCommand
 
         var findings = DependencyEvaluator.Evaluate(packages, catalog, DateTime.UtcNow.Date);
         var report = new CheckReport(id, framework.GetShortFolderName(), packages, findings, catalog, !parse.GetValue(CommonOptions.NoPaths));
-        string format = parse.GetValue(CommonOptions.Format)!;
+        string format = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(CommonOptions.Format)!;
         string rendered = format == "json" ? report.ToJson() : report.ToTable();
         string? output = parse.GetValue(CommonOptions.Output);
         if (output != null)

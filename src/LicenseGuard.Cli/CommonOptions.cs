@@ -7,6 +7,8 @@ internal static class CommonOptions
 {
     public static readonly Option<string> Format = new("--format") { Description = "Output format: table (for people) or json (for machines).", DefaultValueFactory = _ => "table" };
 
+    public static readonly Option<bool> Json = new("--json") { Description = "Shorthand for --format json." };
+
     public static readonly Option<string?> Output = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
 
     public static readonly Option<string> FailOn = new("--fail-on") { Description = "Exit with code 1 when a finding is at least this severe: error (policy deny) or warning (policy warn too).", DefaultValueFactory = _ => "error" };

@@ -48,7 +48,7 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
     [Fact]
     public void ProprietaryAiSdkIsReportedWithAlternativesAndItsDependenciesWithPaths()
     {
-        var (code, stdout, stderr) = feed.Tool(null, "check", "OpenAI", "--framework", "netstandard2.0", "--format", "json");
+        var (code, stdout, stderr) = feed.Tool(null, "check", "OpenAI", "--framework", "netstandard2.0", "--json");
 
         Assert.True(code == 0, stderr);
         using var report = JsonDocument.Parse(stdout);
@@ -137,7 +137,7 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
     {
         var (code, stdout, _) = feed.Tool(null, "check", "--help");
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--version", "--source", "--prerelease", "--framework", "--format", "--output", "--fail-on", "--no-paths", "--verbosity" })
+        foreach (var option in new[] { "--version", "--source", "--prerelease", "--framework", "--format", "--json", "--output", "--fail-on", "--no-paths", "--verbosity" })
         {
             Assert.Contains(option, stdout);
         }
