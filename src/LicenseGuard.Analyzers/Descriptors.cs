@@ -8,6 +8,9 @@ namespace LicenseGuard.Analyzers
         /// <summary>Category of findings about proprietary AI use in code.</summary>
         public const string ProprietaryAiCategory = "LicenseGuard.ProprietaryAi";
 
+        /// <summary>Category of model-weight findings.</summary>
+        public const string ModelWeightsCategory = "LicenseGuard.ModelWeights";
+
         /// <summary>Category of NuGet dependency findings.</summary>
         public const string DependenciesCategory = "LicenseGuard.Dependencies";
 
@@ -46,6 +49,20 @@ namespace LicenseGuard.Analyzers
             isEnabledByDefault: true,
             description: "A string is the id of a model whose weights are not published, so the code depends on the vendor's API. Open-weight model ids are not reported.",
             helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ClosedModelId));
+
+        /// <summary>LG2001.</summary>
+        public static readonly DiagnosticDescriptor ModelWeightsShipped = new DiagnosticDescriptor(
+            DiagnosticIds.ModelWeightsShipped,
+            title: "Model weights shipped with the build",
+            messageFormat: "'{0}' ({1}) ships model weights to {2}: {3}, licence {4} ({5}), from {6}. {7}. Open alternatives that allow redistribution: {8}.",
+            ModelWeightsCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "An item copies model weights into build output, publish output, the package or the assembly. Closed and non-commercial weights are errors; restricted open weights (Llama, Gemma, OpenRAIL) are warnings that list their conditions; permissive weights are an informational reminder of the notice obligation; an unknown licence is a warning.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ModelWeightsShipped));
+
+        /// <summary>LG2001 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor ModelWeightsShippedAtCompilationEnd = AtCompilationEnd(ModelWeightsShipped);
 
         /// <summary>LG3001.</summary>
         public static readonly DiagnosticDescriptor LicenseNotAllowed = new DiagnosticDescriptor(

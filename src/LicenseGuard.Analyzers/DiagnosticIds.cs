@@ -12,6 +12,9 @@ namespace LicenseGuard.Analyzers
         /// <summary>A closed-weight model identifier used in code.</summary>
         public const string ClosedModelId = "LG1003";
 
+        /// <summary>Model weights put into build output, publish output or the package.</summary>
+        public const string ModelWeightsShipped = "LG2001";
+
         /// <summary>A package's licence is not allowed by the policy.</summary>
         public const string LicenseNotAllowed = "LG3001";
 

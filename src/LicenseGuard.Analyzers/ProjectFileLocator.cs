@@ -36,6 +36,60 @@ namespace LicenseGuard.Analyzers
             return null;
         }
 
+        /// <summary>
+        /// Finds the item element (None, Content, EmbeddedResource) whose Include or Update names <paramref name="item"/>, literally
+        /// or through a wildcard; the literal match wins.
+        /// </summary>
+        public TextSpan? FindItem(string item)
+        {
+            string wanted = item.Replace('\\', '/');
+            TextSpan? wildcard = null;
+            foreach (var element in new[] { "<None", "<Content", "<EmbeddedResource" })
+            {
+                for (int open = text.IndexOf(element, StringComparison.OrdinalIgnoreCase); open >= 0; open = text.IndexOf(element, open + 1, StringComparison.OrdinalIgnoreCase))
+                {
+                    int close = text.IndexOf('>', open);
+                    if (close < 0)
+                    {
+                        break;
+                    }
+
+                    string tag = text.Substring(open, close - open);
+                    foreach (var attribute in new[] { "Include=", "Update=" })
+                    {
+                        int at = tag.IndexOf(attribute, StringComparison.OrdinalIgnoreCase);
+                        if (at < 0 || at + attribute.Length >= tag.Length)
+                        {
+                            continue;
+                        }
+
+                        char quote = tag[at + attribute.Length];
+                        int end = tag.IndexOf(quote, at + attribute.Length + 1);
+                        if (end < 0)
+                        {
+                            continue;
+                        }
+
+                        foreach (var spec in tag.Substring(at + attribute.Length + 1, end - at - attribute.Length - 1).Split(';'))
+                        {
+                            string pattern = spec.Trim().Replace('\\', '/').Replace("**/", "*");
+                            if (string.Equals(pattern, wanted, StringComparison.OrdinalIgnoreCase))
+                            {
+                                return TextSpan.FromBounds(open, close + 1);
+                            }
+
+                            if (wildcard == null && pattern.IndexOf('*') >= 0 && LicenseGuard.Matching.Glob.IsMatch(pattern, wanted))
+                            {
+                                wildcard = TextSpan.FromBounds(open, close + 1);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return wildcard;
+        }
+
         /// <summary>Finds a <c>&lt;ProjectReference&gt;</c> whose file name (without extension) is <paramref name="projectName"/>.</summary>
         public TextSpan? FindProjectReference(string projectName)
         {

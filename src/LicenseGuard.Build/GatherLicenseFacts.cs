@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Linq;
 using LicenseGuard.Gather;
+using LicenseGuard.Gather.Weights;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -23,15 +25,33 @@ namespace LicenseGuard.Build
         /// <summary>Gets or sets the Directory.Packages.props path under central package management.</summary>
         public string? CentralPackagesFile { get; set; }
 
+        /// <summary>
+        /// Gets or sets the items that reach build output, publish output, the package or the assembly, with metadata
+        /// <c>LicenseGuardItemType</c>, <c>LicenseGuardDefinedIn</c> and <c>LicenseGuardDestinations</c> (semicolon-separated).
+        /// </summary>
+        public ITaskItem[] WeightCandidates { get; set; } = Array.Empty<ITaskItem>();
+
         /// <inheritdoc/>
         public override bool Execute()
         {
             try
             {
                 var inventory = InventoryBuilder.Build(AssetsFile, string.IsNullOrEmpty(CentralPackagesFile) ? null : CentralPackagesFile);
+                WeightsGatherer.AddWeights(inventory, WeightCandidates.Select(item =>
+                {
+                    var candidate = new WeightCandidate
+                    {
+                        Item = item.ItemSpec,
+                        FullPath = item.GetMetadata("FullPath"),
+                        ItemType = item.GetMetadata("LicenseGuardItemType"),
+                        DefinedIn = item.GetMetadata("LicenseGuardDefinedIn"),
+                    };
+                    candidate.Destinations.AddRange(item.GetMetadata("LicenseGuardDestinations").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries));
+                    return candidate;
+                }));
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(InventoryFile))!);
                 File.WriteAllText(InventoryFile, inventory.ToJson());
-                Log.LogMessage(MessageImportance.Low, $"LicenseGuard: {inventory.Packages.Count} packages written to {InventoryFile}.");
+                Log.LogMessage(MessageImportance.Low, $"LicenseGuard: {inventory.Packages.Count} packages and {inventory.Weights.Count} weight files written to {InventoryFile}.");
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException || e is ArgumentException)
             {

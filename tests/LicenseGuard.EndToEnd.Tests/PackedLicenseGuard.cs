@@ -48,11 +48,29 @@ public sealed class PackedLicenseGuard : IDisposable
         return target;
     }
 
-    /// <summary>Builds a project folder with SARIF 2.1 output and returns the exit code, the console output and the SARIF results.</summary>
-    public BuildResult Build(string projectDirectory, params string[] extraArguments)
+    /// <summary>Runs the repository's weight-file generator for a copied sample (the weights are not committed).</summary>
+    public void MakeWeights(string sampleDirectory)
     {
-        string sarif = Path.Combine(projectDirectory, "build.sarif");
-        var arguments = new List<string> { "build", projectDirectory, "-nologo", $"-p:LicenseGuardVersion={Version}", $"-p:ErrorLog={sarif}%2Cversion=2.1" };
+        var (exitCode, output) = Run(RepoRoot, "run", Path.Combine(RepoRoot, "samples", "tools", "make-weights.cs"), "--", sampleDirectory);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException("make-weights failed:\n" + output);
+        }
+    }
+
+    /// <summary>Runs any dotnet command in a folder.</summary>
+    public (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments);
+
+    /// <summary>Builds a project folder with SARIF 2.1 output and returns the exit code, the console output and the SARIF results.</summary>
+    public BuildResult Build(string projectDirectory, params string[] extraArguments) => Run("build", projectDirectory, extraArguments);
+
+    /// <summary>Publishes a project folder with SARIF 2.1 output.</summary>
+    public BuildResult Publish(string projectDirectory, params string[] extraArguments) => Run("publish", projectDirectory, extraArguments);
+
+    private BuildResult Run(string verb, string projectDirectory, string[] extraArguments)
+    {
+        string sarif = Path.Combine(projectDirectory, verb + ".sarif");
+        var arguments = new List<string> { verb, projectDirectory, "-nologo", $"-p:LicenseGuardVersion={Version}", $"-p:ErrorLog={sarif}%2Cversion=2.1" };
         arguments.AddRange(extraArguments);
         var (exitCode, output) = Run(projectDirectory, arguments.ToArray());
         var results = File.Exists(sarif) ? SarifResult.Read(sarif) : new List<SarifResult>();

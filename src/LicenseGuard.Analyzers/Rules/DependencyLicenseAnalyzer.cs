@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using LicenseGuard.Inventory;
-using LicenseGuard.Json;
 using LicenseGuard.Matching;
 using LicenseGuard.Policy;
 using Microsoft.CodeAnalysis;
@@ -22,10 +19,6 @@ namespace LicenseGuard.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DependencyLicenseAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxCachedEvaluations = 16;
-
-        private static readonly ConcurrentDictionary<string, (ProjectInventory? Inventory, string? Error)> Inventories = new ConcurrentDictionary<string, (ProjectInventory?, string?)>(StringComparer.Ordinal);
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.LicenseNotAllowed, Descriptors.LicenseNotAllowedAtCompilationEnd,
@@ -45,7 +38,7 @@ namespace LicenseGuard.Analyzers.Rules
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var files = context.Options.AdditionalFiles;
-            var inventoryFile = files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Path), ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase));
+            var inventoryFile = InventoryFiles.Find(files);
             var projectFiles = files.Where(f => f.Path.EndsWith("proj", StringComparison.OrdinalIgnoreCase)).ToList();
             if (inventoryFile == null)
             {
@@ -63,7 +56,7 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
-            var (inventory, error) = Read(inventoryFile, context.CancellationToken);
+            var (inventory, error) = InventoryFiles.Read(inventoryFile, context.CancellationToken);
             var project = projectFiles.FirstOrDefault(f => inventory != null && string.Equals(f.Path, inventory.Project, StringComparison.OrdinalIgnoreCase)) ?? projectFiles.FirstOrDefault();
             if (inventory == null)
             {
@@ -191,41 +184,5 @@ namespace LicenseGuard.Analyzers.Rules
             DependencyEvaluator.ProprietaryAiPackage => atEnd ? Descriptors.ProprietaryAiPackageAtCompilationEnd : Descriptors.ProprietaryAiPackage,
             _ => atEnd ? Descriptors.PolicyExceptionUnusedOrExpiredAtCompilationEnd : Descriptors.PolicyExceptionUnusedOrExpired,
         };
-
-        private static (ProjectInventory? Inventory, string? Error) Read(AdditionalText file, CancellationToken cancellationToken)
-        {
-            var text = file.GetText(cancellationToken);
-            if (text == null)
-            {
-                return (null, $"{file.Path} cannot be read");
-            }
-
-            string key = file.Path + "|" + string.Concat(text.GetChecksum().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-            if (Inventories.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-
-            (ProjectInventory?, string?) result;
-            try
-            {
-                result = (ProjectInventory.Parse(file.Path, text.ToString()), null);
-            }
-            catch (JsonParseException e)
-            {
-                result = (null, $"{e.Span} is not valid JSON ({e.Message}); rebuild to regenerate it");
-            }
-            catch (FormatException e)
-            {
-                result = (null, e.Message + "; rebuild to regenerate it");
-            }
-
-            if (Inventories.Count >= MaxCachedEvaluations)
-            {
-                Inventories.Clear();
-            }
-
-            return Inventories.GetOrAdd(key, result);
-        }
     }
 }

@@ -61,7 +61,7 @@ namespace LicenseGuard.Catalog
 
         private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "models", "services", "rules", "policy" };
 
-        private static readonly string[] PolicyKeys = { "classes", "licenses", "ignore", "exceptions", "clarify", "includeDevelopmentDependencies" };
+        private static readonly string[] PolicyKeys = { "classes", "licenses", "ignore", "exceptions", "clarify", "includeDevelopmentDependencies", "nonCommercialProduct" };
 
         /// <summary>Gets the keys each section accepts (for the schema consistency test and the docs).</summary>
         internal static IReadOnlyDictionary<string, IEnumerable<string>> KnownKeys { get; } = new Dictionary<string, IEnumerable<string>>
@@ -73,7 +73,7 @@ namespace LicenseGuard.Catalog
             ["services"] = ServiceFields.Keys,
             ["rules"] = RuleFields.Keys,
             ["policy"] = PolicyKeys,
-            ["policy.exceptions"] = new[] { "package", "version", "reason", "expires" },
+            ["policy.exceptions"] = new[] { "package", "file", "version", "reason", "expires" },
             ["policy.clarify"] = new[] { "package", "version", "license", "reason" },
         };
 
@@ -475,9 +475,21 @@ namespace LicenseGuard.Catalog
 
                             break;
                         case "exceptions":
-                            foreach (var (item, values) in PolicyItems(field, new[] { "package", "version", "reason", "expires" }, new[] { "package", "reason" }))
+                            foreach (var (item, values) in PolicyItems(field, new[] { "package", "file", "version", "reason", "expires" }, new[] { "reason" }))
                             {
-                                var exception = new PolicyException { Package = values["package"].Text!, Reason = values["reason"].Text!, DeclaredAt = item.Span };
+                                if (values.ContainsKey("package") == values.ContainsKey("file"))
+                                {
+                                    Problem(item.Span, "An exception names either a \"package\" or a weight \"file\", not both or neither; it was ignored.");
+                                    continue;
+                                }
+
+                                var exception = new PolicyException
+                                {
+                                    Package = values.TryGetValue("package", out var package) ? package.Text! : string.Empty,
+                                    File = values.TryGetValue("file", out var file) ? file.Text : null,
+                                    Reason = values["reason"].Text!,
+                                    DeclaredAt = item.Span,
+                                };
                                 if (values.TryGetValue("version", out var version))
                                 {
                                     if (!TryRange(version, out var range))
@@ -532,6 +544,13 @@ namespace LicenseGuard.Catalog
                             if (ExpectKind(field, JsonKind.Boolean))
                             {
                                 policy.IncludeDevelopmentDependencies = field.Value.BooleanValue;
+                            }
+
+                            break;
+                        case "nonCommercialProduct":
+                            if (ExpectKind(field, JsonKind.Boolean))
+                            {
+                                policy.NonCommercialProduct = field.Value.BooleanValue;
                             }
 
                             break;

@@ -65,6 +65,55 @@ namespace LicenseGuard.Inventory
         public string Display => Id + " " + Version;
     }
 
+    /// <summary>A model-weight file that an item puts into build output, publish output or the package.</summary>
+    public sealed class WeightFact
+    {
+        /// <summary>Gets or sets the item as written in the project (<c>models/llama.gguf</c>), relative to the project folder.</summary>
+        public string Item { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the full path of the file.</summary>
+        public string FullPath { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the item type (None, Content, EmbeddedResource).</summary>
+        public string ItemType { get; set; } = string.Empty;
+
+        /// <summary>Gets the outputs the file goes to: output, publish, package, assembly (embedded).</summary>
+        public List<string> Destinations { get; } = new List<string>();
+
+        /// <summary>Gets or sets the file that defines the item (the project, or a .props/.targets it imports).</summary>
+        public string DefinedIn { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the detected format (gguf, safetensors, onnx, …, or possible).</summary>
+        public string Format { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the size in bytes.</summary>
+        public long Size { get; set; }
+
+        /// <summary>Gets or sets why the header could not be read, if it could not.</summary>
+        public string? Problem { get; set; }
+
+        /// <summary>Gets header metadata (licence, names, base models, source).</summary>
+        public Dictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Gets or sets the sibling model card's path, if any.</summary>
+        public string? CardPath { get; set; }
+
+        /// <summary>Gets or sets the model card's <c>license</c>.</summary>
+        public string? CardLicense { get; set; }
+
+        /// <summary>Gets or sets the model card's <c>license_name</c>.</summary>
+        public string? CardLicenseName { get; set; }
+
+        /// <summary>Gets the model card's <c>base_model</c> entries.</summary>
+        public List<string> CardBaseModels { get; } = new List<string>();
+
+        /// <summary>Gets licence and notice files next to the weights.</summary>
+        public List<string> NoticeFiles { get; } = new List<string>();
+
+        /// <summary>Gets the file name.</summary>
+        public string FileName => System.IO.Path.GetFileName(FullPath.Length > 0 ? FullPath : Item);
+    }
+
     /// <summary>The facts the build gathers about one project, written to <c>obj/…/licenseguard.inventory.json</c>.</summary>
     public sealed class ProjectInventory
     {
@@ -82,6 +131,9 @@ namespace LicenseGuard.Inventory
 
         /// <summary>Gets the packages, sorted by id.</summary>
         public List<PackageFact> Packages { get; } = new List<PackageFact>();
+
+        /// <summary>Gets the model-weight files the project ships.</summary>
+        public List<WeightFact> Weights { get; } = new List<WeightFact>();
 
         /// <summary>Gets problems met while gathering (unreadable nuspec, missing assets file…).</summary>
         public List<string> Problems { get; } = new List<string>();
@@ -110,6 +162,33 @@ namespace LicenseGuard.Inventory
                         .Property("value", package.License.Value)
                         .Property("detectedInFile", package.License.DetectedInFile)
                     .EndObject()
+                    .EndObject();
+            }
+
+            writer.EndArray().Name("weights").StartArray();
+            foreach (var weight in Weights.OrderBy(w => w.Item, StringComparer.Ordinal))
+            {
+                writer.StartObject()
+                    .Property("item", weight.Item)
+                    .Property("fullPath", weight.FullPath)
+                    .Property("itemType", weight.ItemType)
+                    .Property("destinations", weight.Destinations)
+                    .Property("definedIn", weight.DefinedIn)
+                    .Property("format", weight.Format)
+                    .Property("size", weight.Size)
+                    .Property("problem", weight.Problem)
+                    .Name("metadata").StartObject();
+                foreach (var pair in weight.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.Property(pair.Key, pair.Value);
+                }
+
+                writer.EndObject()
+                    .Property("cardPath", weight.CardPath)
+                    .Property("cardLicense", weight.CardLicense)
+                    .Property("cardLicenseName", weight.CardLicenseName)
+                    .Property("cardBaseModels", weight.CardBaseModels)
+                    .Property("noticeFiles", weight.NoticeFiles)
                     .EndObject();
             }
 
@@ -160,6 +239,35 @@ namespace LicenseGuard.Inventory
                 {
                     inventory.Packages.Add(package);
                 }
+            }
+
+            foreach (var item in root.Find("weights")?.Value.Items ?? Array.Empty<JsonNode>())
+            {
+                var weight = new WeightFact
+                {
+                    Item = item.Find("item")?.Value.Text ?? string.Empty,
+                    FullPath = item.Find("fullPath")?.Value.Text ?? string.Empty,
+                    ItemType = item.Find("itemType")?.Value.Text ?? string.Empty,
+                    DefinedIn = item.Find("definedIn")?.Value.Text ?? string.Empty,
+                    Format = item.Find("format")?.Value.Text ?? string.Empty,
+                    Size = long.TryParse(item.Find("size")?.Value.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long size) ? size : 0,
+                    Problem = item.Find("problem")?.Value.Text,
+                    CardPath = item.Find("cardPath")?.Value.Text,
+                    CardLicense = item.Find("cardLicense")?.Value.Text,
+                    CardLicenseName = item.Find("cardLicenseName")?.Value.Text,
+                };
+                weight.Destinations.AddRange(Strings(item.Find("destinations")?.Value));
+                weight.CardBaseModels.AddRange(Strings(item.Find("cardBaseModels")?.Value));
+                weight.NoticeFiles.AddRange(Strings(item.Find("noticeFiles")?.Value));
+                foreach (var pair in item.Find("metadata")?.Value.Properties ?? Array.Empty<JsonProperty>())
+                {
+                    if (pair.Value.Kind == JsonKind.String)
+                    {
+                        weight.Metadata[pair.Name] = pair.Value.Text!;
+                    }
+                }
+
+                inventory.Weights.Add(weight);
             }
 
             return inventory;

@@ -81,7 +81,7 @@ namespace LicenseGuard.Policy
                 findings.AddRange(packageFindings);
             }
 
-            foreach (var exception in policy.Exceptions)
+            foreach (var exception in policy.Exceptions.Where(e => e.File == null))
             {
                 bool expired = exception.Expires.HasValue && exception.Expires.Value.Date < today.Date;
                 if (expired || !used.Contains(exception))
@@ -209,7 +209,7 @@ namespace LicenseGuard.Policy
         }
 
         private static PolicyException? FindException(LicensePolicy policy, PackageFact package, DateTime today) =>
-            policy.Exceptions.FirstOrDefault(e => Matches(e.Package, e.Version, package) && !(e.Expires.HasValue && e.Expires.Value.Date < today.Date));
+            policy.Exceptions.FirstOrDefault(e => e.File == null && Matches(e.Package, e.Version, package) && !(e.Expires.HasValue && e.Expires.Value.Date < today.Date));
 
         private static bool Matches(string pattern, PackageVersionRange range, PackageFact package) =>
             Glob.IsMatch(pattern, package.Id) && PackageVersion.TryParse(package.Version, out var version) && range.Contains(version!);

@@ -21,6 +21,9 @@ namespace LicenseGuard.Policy
         /// <summary>Gets the package id pattern (<c>*</c> allowed).</summary>
         public string Package { get; internal set; } = string.Empty;
 
+        /// <summary>Gets the weight-file pattern (project-relative path or file name, <c>*</c> allowed), for model weights.</summary>
+        public string? File { get; internal set; }
+
         /// <summary>Gets the version range the exception covers.</summary>
         public PackageVersionRange Version { get; internal set; } = PackageVersionRange.All;
 
@@ -73,6 +76,9 @@ namespace LicenseGuard.Policy
 
         /// <summary>Gets pinned licences.</summary>
         public IList<PolicyClarification> Clarifications { get; } = new List<PolicyClarification>();
+
+        /// <summary>Gets a value indicating whether the product is non-commercial, so non-commercial model weights are warnings, not errors.</summary>
+        public bool NonCommercialProduct { get; internal set; }
 
         /// <summary>Gets a value indicating whether development-only packages (analyzers, build tools) are judged too.</summary>
         public bool IncludeDevelopmentDependencies { get; internal set; }

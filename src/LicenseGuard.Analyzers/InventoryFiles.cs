@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using LicenseGuard.Inventory;
+using LicenseGuard.Json;
+using Microsoft.CodeAnalysis;
+
+namespace LicenseGuard.Analyzers
+{
+    /// <summary>Finds and parses the build's inventory AdditionalFile, once per content (cached by checksum).</summary>
+    internal static class InventoryFiles
+    {
+        private const int MaxCached = 16;
+
+        private static readonly ConcurrentDictionary<string, (ProjectInventory? Inventory, string? Error)> Cache = new ConcurrentDictionary<string, (ProjectInventory?, string?)>(StringComparer.Ordinal);
+
+        public static AdditionalText? Find(ImmutableArray<AdditionalText> files) =>
+            files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Path), ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase));
+
+        public static (ProjectInventory? Inventory, string? Error) Read(AdditionalText file, CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken);
+            if (text == null)
+            {
+                return (null, $"{file.Path} cannot be read");
+            }
+
+            string key = file.Path + "|" + string.Concat(text.GetChecksum().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+            if (Cache.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            (ProjectInventory?, string?) result;
+            try
+            {
+                result = (ProjectInventory.Parse(file.Path, text.ToString()), null);
+            }
+            catch (JsonParseException e)
+            {
+                result = (null, $"{e.Span} is not valid JSON ({e.Message}); rebuild to regenerate it");
+            }
+            catch (FormatException e)
+            {
+                result = (null, e.Message + "; rebuild to regenerate it");
+            }
+
+            if (Cache.Count >= MaxCached)
+            {
+                Cache.Clear();
+            }
+
+            return Cache.GetOrAdd(key, result);
+        }
+    }
+}

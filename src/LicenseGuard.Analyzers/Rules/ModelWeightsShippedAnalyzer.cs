@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LicenseGuard.Catalog;
+using LicenseGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LicenseGuard.Analyzers.Rules
+{
+    /// <summary>
+    /// LG2001: model weights that items put into build output, publish output, the package or the assembly, judged from the
+    /// facts the build gathered (headers, model cards, file names). Reported at the item's line. See docs/rules/LG2001.md.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ModelWeightsShippedAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ModelWeightsShipped, Descriptors.ModelWeightsShippedAtCompilationEnd);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var files = context.Options.AdditionalFiles;
+            var inventoryFile = InventoryFiles.Find(files);
+            if (inventoryFile == null)
+            {
+                return;
+            }
+
+            var (inventory, _) = InventoryFiles.Read(inventoryFile, context.CancellationToken);
+            if (inventory == null || inventory.Weights.Count == 0)
+            {
+                return;
+            }
+
+            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
+            if (!snapshot.Catalog.GetRule(DiagnosticIds.ModelWeightsShipped).Enabled)
+            {
+                return;
+            }
+
+            var findings = WeightsEvaluator.Evaluate(inventory.Weights, snapshot.Catalog);
+            var project = files.FirstOrDefault(f => string.Equals(f.Path, inventory.Project, StringComparison.OrdinalIgnoreCase))
+                ?? files.FirstOrDefault(f => f.Path.EndsWith("proj", StringComparison.OrdinalIgnoreCase));
+            if (project == null)
+            {
+                return;
+            }
+
+            var byPath = files.ToDictionary(f => f.Path, StringComparer.OrdinalIgnoreCase);
+            var homes = new Dictionary<WeightFinding, AdditionalText>();
+            foreach (var finding in findings)
+            {
+                // The item's defining file when it is handed over and names the item; otherwise the project file.
+                homes[finding] = byPath.TryGetValue(finding.Weight.DefinedIn, out var defining) && defining != project && LocateIn(defining, finding, context.CancellationToken) != null
+                    ? defining
+                    : project;
+            }
+
+            AdditionalFileReporting.Register(context, homes.Values.Distinct(), (file, text, atEnd, cancellationToken) =>
+                from finding in findings
+                where homes[finding] == file
+                let severity = SeverityOf(snapshot, finding)
+                where severity != null
+                let span = new ProjectFileLocator(text).FindItem(finding.Weight.Item) ?? new TextSpan(0, 0)
+                select Diagnostic.Create(
+                    atEnd ? Descriptors.ModelWeightsShippedAtCompilationEnd : Descriptors.ModelWeightsShipped,
+                    AdditionalFileReporting.LocationIn(file, text, span.Start, span.Length),
+                    severity.Value,
+                    null,
+                    PropertiesOf(finding),
+                    ArgumentsOf(finding, snapshot.Catalog)));
+        }
+
+        private static TextSpan? LocateIn(AdditionalText file, WeightFinding finding, System.Threading.CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken);
+            return text == null ? null : new ProjectFileLocator(text).FindItem(finding.Weight.Item);
+        }
+
+        private static DiagnosticSeverity? SeverityOf(CatalogSnapshot snapshot, WeightFinding finding) =>
+            snapshot.SeverityFor(Descriptors.ModelWeightsShipped, finding.Model?.Severity ?? finding.Action switch
+            {
+                PolicyAction.Deny => "error",
+                PolicyAction.Allow => "info",
+                _ => null,
+            });
+
+        private static object[] ArgumentsOf(WeightFinding finding, RulesCatalog catalog)
+        {
+            var weight = finding.Weight;
+            string destinations = string.Join(", ", weight.Destinations.Select(d => d switch
+            {
+                "output" => "build output",
+                "publish" => "publish output",
+                "package" => "the package",
+                "assembly" => "the assembly (embedded)",
+                _ => d,
+            }));
+            string format = weight.Problem == null ? weight.Format : $"{weight.Format}, {weight.Problem}";
+            string list = string.Join("; ", finding.Conditions.Select(c => c.TrimEnd('.')));
+            string notices = weight.NoticeFiles.Count > 0 ? $" ({string.Join(", ", weight.NoticeFiles)} found next to the file)" : string.Empty;
+            string conditions = finding.Action switch
+            {
+                PolicyAction.Deny => "Not redistributable: " + list,
+                PolicyAction.Allow => "Keep the notice: " + (list.Length > 0 ? list : "ship the licence text with the weights") + notices,
+                _ => "Conditions: " + list + notices,
+            };
+            string alternatives = finding.Alternatives.Count == 0
+                ? "none listed in the catalog"
+                : string.Join(", ", finding.Alternatives.Select(m => $"{m.Name} ({m.License})"));
+            return new object[]
+            {
+                weight.Item.Replace('\\', '/'), format, destinations, finding.Model?.Name ?? "an unrecognised model",
+                finding.License, finding.LicenseClass, finding.Source, conditions.TrimEnd('.'), alternatives,
+            };
+        }
+
+        private static ImmutableDictionary<string, string?> PropertiesOf(WeightFinding finding) =>
+            ImmutableDictionary.CreateRange(new[]
+            {
+                new KeyValuePair<string, string?>("file", finding.Weight.Item),
+                new KeyValuePair<string, string?>("format", finding.Weight.Format),
+                new KeyValuePair<string, string?>("model", finding.Model?.Id),
+                new KeyValuePair<string, string?>("license", finding.License),
+                new KeyValuePair<string, string?>("licenseClass", finding.LicenseClass),
+                new KeyValuePair<string, string?>("licenseSource", finding.Source),
+                new KeyValuePair<string, string?>("alternatives", string.Join(",", finding.Alternatives.Select(m => m.Id))),
+            });
+    }
+}

@@ -1,0 +1,64 @@
+namespace LicenseGuard.EndToEnd.Tests;
+
+/// <summary>Model weights through a real build and publish: LG2001 at the item lines, with the licence source, in the SARIF.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class WeightsBuildTests(PackedLicenseGuard package)
+{
+    [Fact]
+    public void ShippedWeightsAreJudgedFromTheirHeadersAndModelCards()
+    {
+        string project = package.CopySample("WeightsShipper");
+        package.MakeWeights(project);
+
+        var build = package.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var results = build.LicenseGuardResults.ToList();
+        Assert.Equal(2, results.Count);
+        var llama = Assert.Single(results, r => r.Message.StartsWith("'models/llama/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf' (gguf)", StringComparison.Ordinal));
+        Assert.Equal(("LG2001", "warning", "WeightsShipper.csproj", LineOf(project, "models/llama/*.gguf")), (llama.RuleId, llama.Level, llama.File, llama.Line));
+        Assert.Contains("Llama 3.1 8B, licence LicenseRef-hf-llama3.1 (open-weights-restricted), from file metadata (gguf general.license)", llama.Message);
+        Assert.Contains("\"Built with Llama\"", llama.Message);
+
+        var minilm = Assert.Single(results, r => r.Message.StartsWith("'models/minilm/all-MiniLM-L6-v2.onnx' (onnx)", StringComparison.Ordinal));
+        Assert.Equal(("LG2001", "note", LineOf(project, "models/minilm/**")), (minilm.RuleId, minilm.Level, minilm.Line));
+        Assert.Contains("licence Apache-2.0 (permissive), from model card README.md", minilm.Message);
+        Assert.Contains("NOTICE found next to the file", minilm.Message);
+        Assert.DoesNotContain(results, r => r.Message.Contains("experimental.gguf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PublishReportsTheSameWeights()
+    {
+        string project = package.CopySample("WeightsShipper");
+        package.MakeWeights(project);
+
+        var publish = package.Publish(project);
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.Equal(2, publish.LicenseGuardResults.Count(r => r.RuleId == "LG2001"));
+        Assert.True(File.Exists(Path.Combine(project, "bin", "Release", "net10.0", "publish", "models", "llama", "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf"))
+            || Directory.GetFiles(Path.Combine(project, "bin"), "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", SearchOption.AllDirectories).Any(p => p.Contains("publish", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ExceptionForOneFileSilencesExactlyThatFile()
+    {
+        string project = package.CopySample("WeightsShipper");
+        package.MakeWeights(project);
+        File.WriteAllText(Path.Combine(project, "licenseguard.json"), """
+            { "policy": { "exceptions": [ { "file": "models/llama/*.gguf", "reason": "LICENSE and 'Built with Llama' ship in the About box." } ] } }
+            """);
+
+        var build = package.Build(project);
+
+        var remaining = Assert.Single(build.LicenseGuardResults);
+        Assert.StartsWith("'models/minilm/all-MiniLM-L6-v2.onnx'", remaining.Message, StringComparison.Ordinal);
+    }
+
+    private static int LineOf(string project, string text)
+    {
+        var lines = File.ReadAllLines(Path.Combine(project, "WeightsShipper.csproj"));
+        return Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal)) + 1;
+    }
+}
