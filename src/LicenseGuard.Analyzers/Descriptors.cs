@@ -64,6 +64,17 @@ namespace LicenseGuard.Analyzers
         /// <summary>LG2001 at compilation end.</summary>
         public static readonly DiagnosticDescriptor ModelWeightsShippedAtCompilationEnd = AtCompilationEnd(ModelWeightsShipped);
 
+        /// <summary>LG2002.</summary>
+        public static readonly DiagnosticDescriptor ModelWeightsCopied = new DiagnosticDescriptor(
+            DiagnosticIds.ModelWeightsCopied,
+            title: "Code copies, archives, uploads or serves model weights",
+            messageFormat: "'{0}' {1} '{2}', {3}. Redistributing model weights must follow their licence: {4}.",
+            ModelWeightsCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A file or folder API (File.Copy/Move, FileInfo.CopyTo, ZipFile.CreateFromDirectory, ZipArchive.CreateEntryFromFile, blob and S3 uploads, Results.File/PhysicalFile/SendFileAsync) is given a constant path that names model weights as its source. Copying weights into a package, an archive, a bucket or an HTTP response redistributes them. Downloading weights into a local cache is not reported.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ModelWeightsCopied));
+
         /// <summary>LG3001.</summary>
         public static readonly DiagnosticDescriptor LicenseNotAllowed = new DiagnosticDescriptor(
             DiagnosticIds.LicenseNotAllowed,

@@ -15,6 +15,9 @@ namespace LicenseGuard.Analyzers
         /// <summary>Model weights put into build output, publish output or the package.</summary>
         public const string ModelWeightsShipped = "LG2001";
 
+        /// <summary>Code that copies, archives, uploads or serves model weights.</summary>
+        public const string ModelWeightsCopied = "LG2002";
+
         /// <summary>A package's licence is not allowed by the policy.</summary>
         public const string LicenseNotAllowed = "LG3001";
 

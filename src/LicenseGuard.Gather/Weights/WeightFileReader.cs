@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using LicenseGuard.Json;
+using LicenseGuard.Matching;
 
 namespace LicenseGuard.Gather.Weights
 {
@@ -22,11 +23,6 @@ namespace LicenseGuard.Gather.Weights
         private const int MaxStringLength = 1024 * 1024;
         private const ulong MaxKeyValueCount = 1_000_000;
         private const ulong MaxArrayCount = 100_000_000;
-
-        private static readonly HashSet<string> WeightExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ".gguf", ".ggml", ".safetensors", ".onnx", ".pt", ".pth", ".ckpt", ".h5", ".hdf5", ".keras", ".tflite", ".mlmodel", ".npz", ".nemo", ".pkl", ".pickle",
-        };
 
         private static readonly HashSet<string> PickleExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".pt", ".pth", ".bin", ".ckpt", ".pkl", ".pickle" };
 
@@ -133,7 +129,7 @@ namespace LicenseGuard.Gather.Weights
         }
 
         /// <summary>Returns whether a file name has an extension used for model weights.</summary>
-        public static bool IsWeightExtension(string path) => WeightExtensions.Contains(Path.GetExtension(path));
+        public static bool IsWeightExtension(string path) => WeightFileNames.HasWeightExtension(path);
 
         private static bool IsGgmlMagic(uint magic) => magic == 0x67676d6c || magic == 0x67676d66 || magic == 0x67676a74;
 

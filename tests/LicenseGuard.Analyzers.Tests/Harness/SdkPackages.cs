@@ -26,5 +26,16 @@ internal static class SdkPackages
         Package("Betalgo.Ranul.OpenAI", "9.2.6"),
         Package("OllamaSharp", "5.5.2")));
 
+    /// <summary>
+    /// ASP.NET Core's reference assemblies from the installed SDK's targeting pack (packs/Microsoft.AspNetCore.App.Ref), for
+    /// rules about serving files; the testing library's package resolution does not read a targeting pack's ref/ folder.
+    /// </summary>
+    public static IEnumerable<Microsoft.CodeAnalysis.MetadataReference> AspNetCoreReferences()
+    {
+        string dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        string pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.AspNetCore.App.Ref")).OrderBy(d => d, StringComparer.Ordinal).Last();
+        return Directory.GetFiles(Path.Combine(pack, "ref", "net10.0"), "*.dll").Select(f => Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(f));
+    }
+
     private static PackageIdentity Package(string id, string version) => new(id, version);
 }

@@ -1,0 +1,103 @@
+using LicenseGuard.Analyzers.Tests.Harness;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = LicenseGuard.Analyzers.Tests.Harness.Verify<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer>;
+
+namespace LicenseGuard.Analyzers.Tests.Rules;
+
+public class ModelWeightsCopiedAnalyzerTests
+{
+    [Fact]
+    public async Task CopyingALlamaGgufIsReportedWithItsLicence()
+    {
+        const string source = """
+            using System.IO;
+            class C
+            {
+                void M(string output) => {|#0:File.Copy("models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", Path.Combine(output, "model.gguf"))|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
+            "File.Copy", "copies", "models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "the Llama 3.1 8B weights", "Llama 3.1 8B is licensed LicenseRef-hf-llama3.1 (open-weights-restricted)"));
+    }
+
+    [Fact]
+    public async Task MovingFileInfoZippingAndArchivingWeightsAreReported()
+    {
+        const string source = """
+            using System.IO;
+            using System.IO.Compression;
+            class C
+            {
+                const string ModelDir = "artifacts/models";
+                void M(ZipArchive archive, string dir)
+                {
+                    {|#0:new FileInfo("weights/model.safetensors").CopyTo("publish/model.safetensors")|};
+                    var info = new FileInfo(@"C:\cache\unet.onnx");
+                    {|#1:info.MoveTo("out/unet.onnx")|};
+                    {|#2:ZipFile.CreateFromDirectory(ModelDir, "bundle.zip")|};
+                    {|#3:archive.CreateEntryFromFile($"{dir}/pytorch_model.pt", "model.pt")|};
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1),
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(2),
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(3));
+    }
+
+    [Fact]
+    public async Task DownloadsIntoALocalCacheAndUnrelatedCopiesAreNotReported()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(HttpClient http, string temp, string path)
+                {
+                    using (var target = File.Create("models/qwen2.5-7b.gguf"))
+                    {
+                        await (await http.GetStreamAsync("https://huggingface.co/Qwen/Qwen2.5-7B-Instruct-GGUF/resolve/main/qwen2.5-7b-instruct-q4_k_m.gguf")).CopyToAsync(target);
+                    }
+
+                    File.Move(temp, "models/qwen2.5-7b.gguf");
+                    File.Copy("appsettings.json", "out/appsettings.json");
+                    File.Copy(path, "out/data.bin");
+                    File.ReadAllBytes("models/qwen2.5-7b.gguf");
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ServingWeightsOverHttpIsReported()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                IResult M() => {|#0:Results.File("/srv/models/llama-2-7b-chat.Q4_K_M.gguf", "application/octet-stream")|};
+                System.Threading.Tasks.Task N(HttpResponse response) => {|#1:response.SendFileAsync("models/model.onnx")|};
+            }
+            """;
+        var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.All, TestCode = source };
+        test.TestState.AdditionalReferences.AddRange(SdkPackages.AspNetCoreReferences());
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
+            "Results.File", "serves", "/srv/models/llama-2-7b-chat.Q4_K_M.gguf", "the Llama 2 weights", "Llama 2 is licensed LicenseRef-hf-llama2 (open-weights-restricted)"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task RulesFileCanIgnoreAPath()
+    {
+        const string source = """
+            class C { void M() => System.IO.File.Copy("models/a.gguf", "out/a.gguf"); }
+            """;
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", """{ "rules": { "LG2002": { "ignore": ["models/*"] } } }""") });
+    }
+}
