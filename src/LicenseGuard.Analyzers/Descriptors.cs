@@ -75,6 +75,20 @@ namespace LicenseGuard.Analyzers
             description: "A file or folder API (File.Copy/Move, FileInfo.CopyTo, ZipFile.CreateFromDirectory, ZipArchive.CreateEntryFromFile, blob and S3 uploads, Results.File/PhysicalFile/SendFileAsync) is given a constant path that names model weights as its source. Copying weights into a package, an archive, a bucket or an HTTP response redistributes them. Downloading weights into a local cache is not reported.",
             helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ModelWeightsCopied));
 
+        /// <summary>LG2003.</summary>
+        public static readonly DiagnosticDescriptor PackageCarriesWeights = new DiagnosticDescriptor(
+            DiagnosticIds.PackageCarriesWeights,
+            title: "Referenced package carries model weights",
+            messageFormat: "Package {0} carries model weights: {1}. Packing or publishing this project redistributes them under licence {2} ({3}).",
+            ModelWeightsCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A direct or transitive package contains model-weight files (found by content in the restored package) or is listed in the catalog as bundling a model, and the project is packable or an application that gets published, so the weights ship with it.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.PackageCarriesWeights));
+
+        /// <summary>LG2003 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor PackageCarriesWeightsAtCompilationEnd = AtCompilationEnd(PackageCarriesWeights);
+
         /// <summary>LG3001.</summary>
         public static readonly DiagnosticDescriptor LicenseNotAllowed = new DiagnosticDescriptor(
             DiagnosticIds.LicenseNotAllowed,

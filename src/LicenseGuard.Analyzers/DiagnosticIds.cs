@@ -18,6 +18,9 @@ namespace LicenseGuard.Analyzers
         /// <summary>Code that copies, archives, uploads or serves model weights.</summary>
         public const string ModelWeightsCopied = "LG2002";
 
+        /// <summary>A referenced package carries model weights.</summary>
+        public const string PackageCarriesWeights = "LG2003";
+
         /// <summary>A package's licence is not allowed by the policy.</summary>
         public const string LicenseNotAllowed = "LG3001";
 

@@ -25,6 +25,9 @@ namespace LicenseGuard.Build
         /// <summary>Gets or sets the Directory.Packages.props path under central package management.</summary>
         public string? CentralPackagesFile { get; set; }
 
+        /// <summary>Gets or sets a value indicating whether the project redistributes its dependencies (packable, or an app that is published).</summary>
+        public bool Redistributes { get; set; }
+
         /// <summary>
         /// Gets or sets the items that reach build output, publish output, the package or the assembly, with metadata
         /// <c>LicenseGuardItemType</c>, <c>LicenseGuardDefinedIn</c> and <c>LicenseGuardDestinations</c> (semicolon-separated).
@@ -37,6 +40,7 @@ namespace LicenseGuard.Build
             try
             {
                 var inventory = InventoryBuilder.Build(AssetsFile, string.IsNullOrEmpty(CentralPackagesFile) ? null : CentralPackagesFile);
+                inventory.Redistributes = Redistributes;
                 WeightsGatherer.AddWeights(inventory, WeightCandidates.Select(item =>
                 {
                     var candidate = new WeightCandidate

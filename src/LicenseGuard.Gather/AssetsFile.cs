@@ -57,6 +57,9 @@ namespace LicenseGuard.Gather
 
         public List<FrameworkGraph> Frameworks { get; } = new List<FrameworkGraph>();
 
+        /// <summary>Gets the files of each package keyed by "Id/Version", as the assets file lists them.</summary>
+        public Dictionary<string, List<string>> LibraryFiles { get; } = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+
         public static AssetsFile Parse(string path, string text)
         {
             var root = JsonReader.Parse(path, text);
@@ -72,6 +75,10 @@ namespace LicenseGuard.Gather
                 if (library.Value.Find("type")?.Value.Text == "package" && libraryPath != null)
                 {
                     assets.LibraryPaths[library.Name] = libraryPath;
+                    assets.LibraryFiles[library.Name] = (library.Value.Find("files")?.Value.Items ?? Array.Empty<JsonNode>())
+                        .Where(f => f.Kind == JsonKind.String)
+                        .Select(f => f.Text!)
+                        .ToList();
                 }
             }
 

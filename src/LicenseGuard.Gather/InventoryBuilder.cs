@@ -54,6 +54,7 @@ namespace LicenseGuard.Gather
                         package = new PackageFact { Id = node.Id, Version = node.Version, PrivateAssets = privateAssets };
                         package.Path.AddRange(path);
                         ReadNuspec(assets, package, inventory.Problems);
+                        FindWeightFiles(assets, package);
                         byKey[key] = package;
                     }
                     else
@@ -183,6 +184,29 @@ namespace LicenseGuard.Gather
             }
 
             return LicenseTextDetector.Detect(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        /// <summary>Weight files inside a restored package, decided by content (headers only).</summary>
+        private static void FindWeightFiles(AssetsFile assets, PackageFact package)
+        {
+            string key = package.Id + "/" + package.Version;
+            if (!assets.LibraryFiles.TryGetValue(key, out var files) || !assets.LibraryPaths.TryGetValue(key, out var relative))
+            {
+                return;
+            }
+
+            foreach (var file in files.Where(f => LicenseGuard.Matching.WeightFileNames.HasWeightExtension(f)))
+            {
+                foreach (var folder in assets.PackageFolders)
+                {
+                    var facts = Weights.WeightFileReader.Inspect(Path.Combine(folder, relative, file));
+                    if (facts != null)
+                    {
+                        package.WeightFiles.Add($"{file} ({facts.Format})");
+                        break;
+                    }
+                }
+            }
         }
 
         /// <summary>Packages reached only through development-only packages are development-only too.</summary>

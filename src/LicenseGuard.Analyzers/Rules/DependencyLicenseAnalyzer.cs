@@ -21,6 +21,7 @@ namespace LicenseGuard.Analyzers.Rules
     {
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.PackageCarriesWeights, Descriptors.PackageCarriesWeightsAtCompilationEnd,
             Descriptors.LicenseNotAllowed, Descriptors.LicenseNotAllowedAtCompilationEnd,
             Descriptors.LicenseUnknown, Descriptors.LicenseUnknownAtCompilationEnd,
             Descriptors.ProprietaryAiPackage, Descriptors.ProprietaryAiPackageAtCompilationEnd,
@@ -72,7 +73,7 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var central = inventory.CentralPackagesFile == null ? null : files.FirstOrDefault(f => string.Equals(f.Path, inventory.CentralPackagesFile, StringComparison.OrdinalIgnoreCase));
-            var findings = DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date);
+            var findings = DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date, inventory.Redistributes);
             var reportFiles = new List<AdditionalText>();
             if (project != null)
             {
@@ -154,6 +155,7 @@ namespace LicenseGuard.Analyzers.Rules
         private static object[] ArgumentsOf(DependencyFinding finding, CatalogSnapshot snapshot) => finding.RuleId switch
         {
             DependencyEvaluator.LicenseNotAllowed => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Rule },
+            DependencyEvaluator.PackageCarriesWeights => new object[] { finding.Subject, finding.Origin, finding.License, finding.LicenseClass },
             DependencyEvaluator.LicenseUnknown => new object[] { finding.Subject, finding.Origin },
             DependencyEvaluator.ProprietaryAiPackage => new object[] { finding.Subject, finding.Service!.Name, snapshot.AccessOf(finding.Service), snapshot.AlternativesOf(finding.Service) },
             _ => new object[] { finding.Exception!.Package + (finding.Exception.Version.Original == "*" ? string.Empty : " " + finding.Exception.Version.Original), finding.Origin },
@@ -180,6 +182,7 @@ namespace LicenseGuard.Analyzers.Rules
         private static DiagnosticDescriptor DescriptorFor(string ruleId, bool atEnd) => ruleId switch
         {
             DependencyEvaluator.LicenseNotAllowed => atEnd ? Descriptors.LicenseNotAllowedAtCompilationEnd : Descriptors.LicenseNotAllowed,
+            DependencyEvaluator.PackageCarriesWeights => atEnd ? Descriptors.PackageCarriesWeightsAtCompilationEnd : Descriptors.PackageCarriesWeights,
             DependencyEvaluator.LicenseUnknown => atEnd ? Descriptors.LicenseUnknownAtCompilationEnd : Descriptors.LicenseUnknown,
             DependencyEvaluator.ProprietaryAiPackage => atEnd ? Descriptors.ProprietaryAiPackageAtCompilationEnd : Descriptors.ProprietaryAiPackage,
             _ => atEnd ? Descriptors.PolicyExceptionUnusedOrExpiredAtCompilationEnd : Descriptors.PolicyExceptionUnusedOrExpired,

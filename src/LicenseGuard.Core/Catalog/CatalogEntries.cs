@@ -111,6 +111,9 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets file-name patterns of the model's weight files.</summary>
         public IReadOnlyList<string> Files { get; internal set; } = System.Array.Empty<string>();
 
+        /// <summary>Gets NuGet package id patterns that bundle this model's weights.</summary>
+        public IReadOnlyList<string> Packages { get; internal set; } = System.Array.Empty<string>();
+
         /// <summary>Gets the ways to run the model from .NET.</summary>
         public IReadOnlyList<RunOption> Run { get; internal set; } = System.Array.Empty<RunOption>();
 

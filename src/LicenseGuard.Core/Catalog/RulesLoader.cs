@@ -45,6 +45,7 @@ namespace LicenseGuard.Catalog
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["vendor"] = FieldKind.String, ["family"] = FieldKind.String,
             ["openWeights"] = FieldKind.Boolean, ["license"] = FieldKind.String, ["service"] = FieldKind.String, ["ids"] = FieldKind.StringArray,
             ["files"] = FieldKind.StringArray, ["run"] = FieldKind.RunArray, ["severity"] = FieldKind.Severity, ["enabled"] = FieldKind.Boolean,
+            ["packages"] = FieldKind.StringArray,
         };
 
         private static readonly Dictionary<string, FieldKind> ServiceFields = new Dictionary<string, FieldKind>
@@ -266,6 +267,7 @@ namespace LicenseGuard.Catalog
                 model.Service = CheckReference(entry, "service", serviceIds, "service");
                 model.Ids = ValidModelPatterns(entry, "ids");
                 model.Files = ValidModelPatterns(entry, "files");
+                model.Packages = ValidItems(entry, "packages", PackagePattern, "a NuGet package id (a trailing '*' is allowed)");
                 model.Severity = StringField(entry, "severity");
                 var run = new List<RunOption>();
                 if (entry.Fields.TryGetValue("run", out var runProperty) && runProperty.Value.Kind == JsonKind.Array)

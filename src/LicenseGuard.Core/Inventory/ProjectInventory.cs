@@ -58,6 +58,9 @@ namespace LicenseGuard.Inventory
         /// <summary>Gets or sets the declared licence.</summary>
         public DeclaredLicense License { get; set; } = new DeclaredLicense();
 
+        /// <summary>Gets the model-weight files inside the package ("path (format)").</summary>
+        public List<string> WeightFiles { get; } = new List<string>();
+
         /// <summary>Gets the id of the direct reference that brings the package.</summary>
         public string DirectReference => Path.Count == 0 ? Id : Path[0].Split(' ')[0];
 
@@ -126,6 +129,9 @@ namespace LicenseGuard.Inventory
         /// <summary>Gets or sets the project file path.</summary>
         public string Project { get; set; } = string.Empty;
 
+        /// <summary>Gets or sets a value indicating whether the project redistributes its dependencies (it is packable or an application that gets published).</summary>
+        public bool Redistributes { get; set; }
+
         /// <summary>Gets or sets the Directory.Packages.props path under central package management.</summary>
         public string? CentralPackagesFile { get; set; }
 
@@ -145,6 +151,7 @@ namespace LicenseGuard.Inventory
                 .Property("format", CurrentFormat)
                 .Property("project", Project)
                 .Property("centralPackagesFile", CentralPackagesFile)
+                .Property("redistributes", Redistributes)
                 .Property("problems", Problems)
                 .Name("packages").StartArray();
             foreach (var package in Packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, StringComparer.Ordinal))
@@ -157,6 +164,7 @@ namespace LicenseGuard.Inventory
                     .Property("development", package.Development)
                     .Property("privateAssets", package.PrivateAssets)
                     .Property("path", package.Path)
+                    .Property("weightFiles", package.WeightFiles)
                     .Name("license").StartObject()
                         .Property("source", package.License.Source.ToString().ToLowerInvariant())
                         .Property("value", package.License.Value)
@@ -210,6 +218,7 @@ namespace LicenseGuard.Inventory
             {
                 Project = root.Find("project")?.Value.Text ?? string.Empty,
                 CentralPackagesFile = root.Find("centralPackagesFile")?.Value.Text,
+                Redistributes = root.Find("redistributes")?.Value.BooleanValue ?? false,
             };
             inventory.Problems.AddRange(Strings(root.Find("problems")?.Value));
             foreach (var item in root.Find("packages")?.Value.Items ?? Array.Empty<JsonNode>())
@@ -224,6 +233,7 @@ namespace LicenseGuard.Inventory
                 };
                 package.Frameworks.AddRange(Strings(item.Find("frameworks")?.Value));
                 package.Path.AddRange(Strings(item.Find("path")?.Value));
+                package.WeightFiles.AddRange(Strings(item.Find("weightFiles")?.Value));
                 var license = item.Find("license")?.Value;
                 if (license != null && Enum.TryParse<LicenseSource>(license.Find("source")?.Value.Text, ignoreCase: true, out var source))
                 {

@@ -54,11 +54,14 @@ namespace LicenseGuard.Policy
         /// <summary>Diagnostic id: package is a proprietary AI SDK.</summary>
         public const string ProprietaryAiPackage = "LG3003";
 
+        /// <summary>Diagnostic id: a package carries model weights and the project redistributes it.</summary>
+        public const string PackageCarriesWeights = "LG2003";
+
         /// <summary>Diagnostic id: policy exception unused or expired.</summary>
         public const string ExceptionUnusedOrExpired = "LG3004";
 
         /// <summary>Evaluates every package; <paramref name="today"/> decides which exceptions have expired.</summary>
-        public static IReadOnlyList<DependencyFinding> Evaluate(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today)
+        public static IReadOnlyList<DependencyFinding> Evaluate(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today, bool redistributes = false)
         {
             var policy = catalog.Policy;
             var findings = new List<DependencyFinding>();
@@ -71,6 +74,11 @@ namespace LicenseGuard.Policy
                 }
 
                 var packageFindings = Judge(package, catalog).ToList();
+                if (redistributes)
+                {
+                    packageFindings.AddRange(JudgeWeights(package, catalog));
+                }
+
                 var exception = FindException(policy, package, today);
                 if (exception != null && packageFindings.Count > 0)
                 {
@@ -188,6 +196,30 @@ namespace LicenseGuard.Policy
                     LicenseClass = verdict.Class, Rule = verdict.Rule, Origin = origin,
                 };
             }
+        }
+
+        /// <summary>LG2003: weights inside the package (found while gathering, or known to the catalog), with their licence.</summary>
+        private static IEnumerable<DependencyFinding> JudgeWeights(PackageFact package, RulesCatalog catalog)
+        {
+            var model = catalog.Models.FirstOrDefault(m => m.Packages.Any(pattern => Glob.IsMatch(pattern, package.Id)));
+            if (model == null && package.WeightFiles.Count == 0)
+            {
+                yield break;
+            }
+
+            string license = model?.License ?? "unknown";
+            string licenseClass = model == null ? LicenseClasses.Unknown : catalog.ClassOf(model.License);
+            yield return new DependencyFinding
+            {
+                RuleId = PackageCarriesWeights,
+                Action = licenseClass == LicenseClasses.Proprietary || licenseClass == LicenseClasses.NonCommercial ? PolicyAction.Deny : PolicyAction.Warn,
+                Package = package,
+                License = license,
+                LicenseClass = licenseClass,
+                Origin = model != null
+                    ? $"the catalog lists it as bundling {model.Name}" + (package.WeightFiles.Count > 0 ? $" ({string.Join(", ", package.WeightFiles.Take(3))})" : string.Empty)
+                    : $"it contains {string.Join(", ", package.WeightFiles.Take(3))}{(package.WeightFiles.Count > 3 ? $" and {package.WeightFiles.Count - 3} more" : string.Empty)}",
+            };
         }
 
         private static (PolicyAction Action, string Class, string Rule) JudgeTerm(LicenseTerm term, RulesCatalog catalog)

@@ -18,9 +18,11 @@ public class DependencyLicenseAnalyzerTests
         return package;
     }
 
-    private static string Inventory(string? centralFile, params PackageFact[] packages)
+    private static string Inventory(string? centralFile, params PackageFact[] packages) => Inventory(centralFile, redistributes: false, packages);
+
+    private static string Inventory(string? centralFile, bool redistributes, params PackageFact[] packages)
     {
-        var inventory = new ProjectInventory { Project = ProjectPath, CentralPackagesFile = centralFile };
+        var inventory = new ProjectInventory { Project = ProjectPath, CentralPackagesFile = centralFile, Redistributes = redistributes };
         inventory.Packages.AddRange(packages);
         return inventory.ToJson();
     }
@@ -191,5 +193,35 @@ public class DependencyLicenseAnalyzerTests
 
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory), ("/0/licenseguard.json", rules) },
             Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PackagesCarryingWeightsAreLG2003WhenTheProjectRedistributes(bool redistributes)
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<PackageReference Include="AllMiniLmL6V2Sharp" Version="0.0.3" />|}
+                {|#1:<PackageReference Include="Contoso.Vision" Version="2.0.0" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var minilm = Package("AllMiniLmL6V2Sharp", "0.0.3", LicenseSource.Expression, "MIT");
+        var vision = Package("Contoso.Vision", "2.0.0", LicenseSource.Expression, "MIT");
+        vision.WeightFiles.Add("content/models/resnet50.onnx (onnx)");
+        var inventory = Inventory(null, redistributes, minilm, vision);
+
+        var expected = redistributes
+            ? new[]
+            {
+                Verify.Diagnostic(DiagnosticIds.PackageCarriesWeights).WithLocation(0)
+                    .WithArguments("AllMiniLmL6V2Sharp 0.0.3", "the catalog lists it as bundling all-MiniLM-L6-v2", "Apache-2.0", "permissive"),
+                Verify.Diagnostic(DiagnosticIds.PackageCarriesWeights).WithLocation(1)
+                    .WithArguments("Contoso.Vision 2.0.0", "it contains content/models/resnet50.onnx (onnx)", "unknown", "unknown"),
+            }
+            : Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
+        await VerifyAsync(new[] { (ProjectPath, redistributes ? project : project.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("/>|}", "/>")), (InventoryPath, inventory) }, expected);
     }
 }
