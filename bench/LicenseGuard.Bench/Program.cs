@@ -11,6 +11,12 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
+int weightsIndex = Array.IndexOf(args, "--weights");
+if (weightsIndex >= 0 && weightsIndex + 1 < args.Length)
+{
+    return WeightsBenchmark.Run(int.Parse(args[weightsIndex + 1], System.Globalization.CultureInfo.InvariantCulture), ArgValue("--iterations", 5));
+}
+
 int gatherIndex = Array.IndexOf(args, "--gather");
 if (gatherIndex >= 0 && gatherIndex + 1 < args.Length)
 {
@@ -141,6 +147,85 @@ internal static class GatherBenchmark
     }
 
     private static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+}
+
+/// <summary>
+/// Times the weight gatherer over N files with real GGUF headers, every fifth one a sparse 8 GiB file (no disk used), against
+/// the same N files at header size: equal times show the cost does not grow with file size.
+/// </summary>
+internal static class WeightsBenchmark
+{
+    public static int Run(int count, int iterations)
+    {
+        string root = Directory.CreateTempSubdirectory("licenseguard-weights-bench-").FullName;
+        try
+        {
+            var small = Write(Path.Combine(root, "small"), count, sparse: false);
+            var big = Write(Path.Combine(root, "big"), count, sparse: true);
+            long bigBytes = big.Sum(c => new FileInfo(c.FullPath).Length);
+            Console.WriteLine($"{count} weight files; in the second set {big.Count(c => new FileInfo(c.FullPath).Length > 1L << 30)} are sparse 8 GiB files ({bigBytes / (1L << 30):N0} GiB in all)");
+            foreach (var (name, candidates) in new[] { ("header-size files", small), ("with multi-GB sparse files", big) })
+            {
+                var times = new List<double>();
+                for (int i = 0; i <= iterations; i++)
+                {
+                    var inventory = new LicenseGuard.Inventory.ProjectInventory();
+                    var stopwatch = Stopwatch.StartNew();
+                    LicenseGuard.Gather.Weights.WeightsGatherer.AddWeights(inventory, candidates);
+                    if (i > 0)
+                    {
+                        times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                Console.WriteLine($"{name,-28} {times.OrderBy(t => t).ElementAt(times.Count / 2),8:N1} ms (median of {iterations})");
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static List<LicenseGuard.Gather.Weights.WeightCandidate> Write(string directory, int count, bool sparse)
+    {
+        Directory.CreateDirectory(directory);
+        var candidates = new List<LicenseGuard.Gather.Weights.WeightCandidate>();
+        for (int i = 0; i < count; i++)
+        {
+            string path = Path.Combine(directory, $"Meta-Llama-3.1-8B-Instruct-{i:D2}.gguf");
+            using (var stream = new FileStream(path, FileMode.Create))
+            using (var writer = new BinaryWriter(stream))
+            {
+                writer.Write(Encoding.ASCII.GetBytes("GGUF"));
+                writer.Write(3u);
+                writer.Write(1UL);
+                writer.Write(3UL);
+                foreach (var (key, value) in new[] { ("general.architecture", "llama"), ("general.name", "Meta-Llama-3.1-8B-Instruct"), ("general.license", "llama3.1") })
+                {
+                    writer.Write((ulong)key.Length);
+                    writer.Write(Encoding.ASCII.GetBytes(key));
+                    writer.Write(8u);
+                    writer.Write((ulong)value.Length);
+                    writer.Write(Encoding.ASCII.GetBytes(value));
+                }
+
+                writer.Flush();
+                if (sparse && i % 5 == 0)
+                {
+                    stream.SetLength(8L << 30);
+                }
+            }
+
+            var candidate = new LicenseGuard.Gather.Weights.WeightCandidate { Item = Path.GetFileName(path), FullPath = path, ItemType = "None" };
+            candidate.Destinations.Add("output");
+            candidates.Add(candidate);
+        }
+
+        return candidates;
+    }
 }
 
 /// <summary>Generates realistic files: most code is plain business logic, some of it calls OpenAI or Anthropic.</summary>
