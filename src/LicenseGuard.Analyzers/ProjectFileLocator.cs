@@ -72,13 +72,19 @@ namespace LicenseGuard.Analyzers
 
                         foreach (var spec in tag.Substring(at + attribute.Length + 1, end - at - attribute.Length - 1).Split(';'))
                         {
-                            string pattern = spec.Trim().Replace('\\', '/').Replace("**/", "*");
-                            if (string.Equals(pattern, wanted, StringComparison.OrdinalIgnoreCase))
+                            string pattern = WithoutLeadingProperty(spec.Trim().Replace('\\', '/').Replace("**/", "*"));
+                            if (pattern.Length == 0)
+                            {
+                                continue;
+                            }
+
+                            // Items may be absolute ($(MSBuildThisFileDirectory)models/x.gguf): compare by the path's end too.
+                            if (string.Equals(pattern, wanted, StringComparison.OrdinalIgnoreCase) || wanted.EndsWith("/" + pattern, StringComparison.OrdinalIgnoreCase))
                             {
                                 return TextSpan.FromBounds(open, close + 1);
                             }
 
-                            if (wildcard == null && pattern.IndexOf('*') >= 0 && LicenseGuard.Matching.Glob.IsMatch(pattern, wanted))
+                            if (wildcard == null && pattern.IndexOf('*') >= 0 && (LicenseGuard.Matching.Glob.IsMatch(pattern, wanted) || LicenseGuard.Matching.Glob.IsMatch("*/" + pattern, wanted)))
                             {
                                 wildcard = TextSpan.FromBounds(open, close + 1);
                             }
@@ -88,6 +94,22 @@ namespace LicenseGuard.Analyzers
             }
 
             return wildcard;
+        }
+
+        private static string WithoutLeadingProperty(string pattern)
+        {
+            while (pattern.StartsWith("$(", StringComparison.Ordinal))
+            {
+                int end = pattern.IndexOf(')');
+                if (end < 0)
+                {
+                    return pattern;
+                }
+
+                pattern = pattern.Substring(end + 1);
+            }
+
+            return pattern.TrimStart('/');
         }
 
         /// <summary>Finds a <c>&lt;ProjectReference&gt;</c> whose file name (without extension) is <paramref name="projectName"/>.</summary>

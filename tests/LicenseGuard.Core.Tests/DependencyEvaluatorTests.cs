@@ -1,5 +1,5 @@
-using LicenseGuard.Catalog;
 using LicenseGuard.Inventory;
+using LicenseGuard.Catalog;
 using LicenseGuard.Policy;
 
 namespace LicenseGuard.Core.Tests;
@@ -168,5 +168,67 @@ public class DependencyEvaluatorTests
         Assert.Equal(7, catalog.Problems.Count);
         Assert.All(catalog.Problems, p => Assert.Equal("/repo/licenseguard.json", p.Span.Path));
         Assert.Contains(catalog.Problems, p => p.Message.Contains("Unknown licence 'GLP-3.0'"));
+    }
+}
+
+public class WeightsEvaluatorTests
+{
+    private static WeightFact Weight(string item, params (string Key, string Value)[] metadata)
+    {
+        var weight = new WeightFact { Item = item, FullPath = "/app/" + item, Format = "gguf" };
+        weight.Destinations.Add("output");
+        foreach (var (key, value) in metadata)
+        {
+            weight.Metadata[key] = value;
+        }
+
+        return weight;
+    }
+
+    [Theory]
+    [InlineData("llama2", "LicenseRef-hf-llama2", PolicyAction.Warn)]
+    [InlineData("llama3.1", "LicenseRef-hf-llama3.1", PolicyAction.Warn)]
+    [InlineData("gemma", "LicenseRef-hf-gemma", PolicyAction.Warn)]
+    [InlineData("creativeml-openrail-m", "LicenseRef-hf-creativeml-openrail-m", PolicyAction.Warn)]
+    [InlineData("openrail++", "LicenseRef-hf-openrail-plus-plus", PolicyAction.Warn)]
+    [InlineData("bigscience-bloom-rail-1.0", "LicenseRef-hf-bigscience-bloom-rail-1.0", PolicyAction.Warn)]
+    [InlineData("cc-by-nc-4.0", "CC-BY-NC-4.0", PolicyAction.Deny)]
+    [InlineData("fair-noncommercial-research-license", "LicenseRef-hf-fair-noncommercial-research-license", PolicyAction.Deny)]
+    [InlineData("apache-2.0", "Apache-2.0", PolicyAction.Allow)]
+    [InlineData("MIT OR Apache-2.0", "MIT OR Apache-2.0", PolicyAction.Allow)]
+    [InlineData("Apache-2.0 AND CC-BY-NC-4.0", "Apache-2.0 AND CC-BY-NC-4.0", PolicyAction.Deny)]
+    [InlineData("mit", "MIT", PolicyAction.Allow)]
+    public void HuggingFaceTagsInFileMetadataMapToCatalogLicences(string tag, string license, PolicyAction action)
+    {
+        var finding = Assert.Single(WeightsEvaluator.Evaluate(new[] { Weight("model.gguf", ("general.license", tag)) }, RulesCatalog.BuiltIn));
+        Assert.Equal((license, action), (finding.License, finding.Action));
+        Assert.Equal("file metadata (gguf general.license)", finding.Source);
+    }
+
+    [Fact]
+    public void OtherDefersToTheLicenceName()
+    {
+        var finding = Assert.Single(WeightsEvaluator.Evaluate(new[] { Weight("m.gguf", ("general.license", "other"), ("general.license.name", "qwen-research")) }, RulesCatalog.BuiltIn));
+        Assert.Equal(("LicenseRef-qwen-research", "non-commercial", PolicyAction.Deny), (finding.License, finding.LicenseClass, finding.Action));
+    }
+
+    [Theory]
+    [InlineData("stable-diffusion-v1-5-pruned-emaonly.safetensors", "stable-diffusion-1", "LicenseRef-hf-creativeml-openrail-m")]
+    [InlineData("llama-2-7b-chat.Q4_K_M.gguf", "llama-2", "LicenseRef-hf-llama2")]
+    [InlineData("gpt-j-6b.bin.safetensors", "gpt-j-6b", "Apache-2.0")]
+    [InlineData("ggml-base.en.bin", "whisper", "MIT")]
+    public void FileNamesIdentifyCatalogModels(string file, string model, string license)
+    {
+        var finding = Assert.Single(WeightsEvaluator.Evaluate(new[] { Weight(file) }, RulesCatalog.BuiltIn));
+        Assert.Equal((model, license), (finding.Model?.Id, finding.License));
+        Assert.StartsWith("file name (catalog:", finding.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownWeightsAreAWarningThatSaysSo()
+    {
+        var finding = Assert.Single(WeightsEvaluator.Evaluate(new[] { Weight("custom.onnx") }, RulesCatalog.BuiltIn));
+        Assert.Equal((PolicyAction.Warn, "unknown"), (finding.Action, finding.LicenseClass));
+        Assert.Contains("nothing in the file", finding.Source);
     }
 }

@@ -56,6 +56,49 @@ public sealed class WeightsBuildTests(PackedLicenseGuard package)
         Assert.StartsWith("'models/minilm/all-MiniLM-L6-v2.onnx'", remaining.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WeightsAddedByAnImportedPropsFileAreReportedInThatFile()
+    {
+        string project = package.CopySample("WeightsShipper");
+        package.MakeWeights(project);
+        string csproj = Path.Combine(project, "WeightsShipper.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj)
+            .Replace("    <None Include=\"models/llama/*.gguf\" CopyToOutputDirectory=\"PreserveNewest\" />\n", string.Empty)
+            .Replace("<Project Sdk=\"Microsoft.NET.Sdk\">", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"models.props\" />"));
+        File.WriteAllText(Path.Combine(project, "models.props"), """
+            <Project>
+              <ItemGroup>
+                <None Include="$(MSBuildThisFileDirectory)models/llama/*.gguf" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var build = package.Build(project);
+
+        var llama = Assert.Single(build.LicenseGuardResults, r => r.Message.Contains("Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", StringComparison.Ordinal));
+        Assert.Equal(("models.props", 3), (llama.File, llama.Line));
+    }
+
+    [Fact]
+    public void PackingWeightsIntoThePackageIsReported()
+    {
+        string project = package.CopySample("WeightsShipper");
+        package.MakeWeights(project);
+        string csproj = Path.Combine(project, "WeightsShipper.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
+            "<None Include=\"models/draft/experimental.gguf\" CopyToOutputDirectory=\"Never\" />",
+            "<None Include=\"models/draft/experimental.gguf\" CopyToOutputDirectory=\"Never\" Pack=\"true\" PackagePath=\"content/models\" />"));
+
+        var pack = package.Dotnet(project, "pack", "-nologo", $"-p:LicenseGuardVersion={package.Version}", $"-p:ErrorLog={Path.Combine(project, "pack.sarif")}%2Cversion=2.1");
+
+        Assert.NotEqual(0, pack.ExitCode);
+        var results = SarifResult.Read(Path.Combine(project, "pack.sarif")).Where(r => r.RuleId == "LG2001").ToList();
+        var draft = Assert.Single(results, r => r.Message.StartsWith("'models/draft/experimental.gguf'", StringComparison.Ordinal));
+        Assert.Equal("error", draft.Level);
+        Assert.Contains("ships model weights to the package", draft.Message);
+        Assert.Contains("licence CC-BY-NC-4.0 (non-commercial)", draft.Message);
+    }
+
     private static int LineOf(string project, string text)
     {
         var lines = File.ReadAllLines(Path.Combine(project, "WeightsShipper.csproj"));

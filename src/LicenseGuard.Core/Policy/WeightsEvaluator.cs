@@ -79,6 +79,12 @@ namespace LicenseGuard.Policy
             }
 
             string licenseClass = license?.Class ?? LicenseClasses.Unknown;
+            if (license == null && licenseText != null && Licensing.LicenseExpression.TryParse(licenseText, out var expression, out _) && !(expression is Licensing.LicenseTerm))
+            {
+                // GGUF's general.license is an SPDX expression: OR takes the most permissive class, AND the strictest.
+                licenseClass = expression!.Evaluate(t => catalog.ClassOf(t.Exception ?? t.Id), (a, b) => Rank(a) <= Rank(b) ? a : b, (a, b) => Rank(a) >= Rank(b) ? a : b);
+            }
+
             var finding = new WeightFinding
             {
                 Weight = weight,
@@ -178,6 +184,14 @@ namespace LicenseGuard.Policy
                 .Take(3)
                 .ToList();
         }
+
+        private static int Rank(string licenseClass) => Array.IndexOf(ClassesByRestriction, licenseClass) is int i && i >= 0 ? i : 3;
+
+        private static readonly string[] ClassesByRestriction =
+        {
+            LicenseClasses.Permissive, LicenseClasses.WeakCopyleft, LicenseClasses.OpenWeightsRestricted, LicenseClasses.Unknown,
+            LicenseClasses.StrongCopyleft, LicenseClasses.NetworkCopyleft, LicenseClasses.NonCommercial, LicenseClasses.Proprietary,
+        };
 
         private static string Normalize(string path) => path.Replace('\\', '/');
     }
