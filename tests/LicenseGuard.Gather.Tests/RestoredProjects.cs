@@ -54,3 +54,68 @@ public sealed class RestoredProjects : IDisposable
         File.WriteAllText(path, text);
     }
 }
+
+/// <summary>
+/// A real package that carries weights: packed here from a project with an ONNX content file, restored from a local feed,
+/// so the gatherer meets it exactly as it meets a package from nuget.org.
+/// </summary>
+public sealed class RestoredPackageWithWeights : IDisposable
+{
+    public RestoredPackageWithWeights()
+    {
+        Root = Directory.CreateTempSubdirectory("licenseguard-weights-pkg-").FullName;
+        string version = $"1.0.0-t{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}";
+        Directory.CreateDirectory(Path.Combine(Root, "Vision", "models"));
+        File.WriteAllText(Path.Combine(Root, "Vision", "Vision.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><PackageId>LicenseGuard.Test.Vision</PackageId><Version>{version}</Version><PackageLicenseExpression>MIT</PackageLicenseExpression></PropertyGroup>
+              <ItemGroup><None Include="models/resnet.onnx" Pack="true" PackagePath="content/models" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllBytes(Path.Combine(Root, "Vision", "models", "resnet.onnx"), new byte[] { 0x08, 0x08, 0x12, 0x07, (byte)'p', (byte)'y', (byte)'t', (byte)'o', (byte)'r', (byte)'c', (byte)'h', 0x3A, 0x03, 0x0A, 0x01, 0x78 });
+        Run(Path.Combine(Root, "Vision"), "pack", "-o", Path.Combine(Root, "feed"), "-nologo");
+        Directory.CreateDirectory(Path.Combine(Root, "App"));
+        File.WriteAllText(Path.Combine(Root, "App", "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><RestoreSources>{Path.Combine(Root, "feed")}</RestoreSources><RestorePackagesPath>{Path.Combine(Root, "packages")}</RestorePackagesPath></PropertyGroup>
+              <ItemGroup><PackageReference Include="LicenseGuard.Test.Vision" Version="{version}" /></ItemGroup>
+            </Project>
+            """);
+        Run(Path.Combine(Root, "App"), "restore", "-nologo");
+        AssetsFile = Path.Combine(Root, "App", "obj", "project.assets.json");
+    }
+
+    public string Root { get; }
+
+    public string AssetsFile { get; }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static void Run(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {output}");
+        }
+    }
+}
+
+public class PackageWeightFilesTests(RestoredPackageWithWeights restored) : IClassFixture<RestoredPackageWithWeights>
+{
+    [Fact]
+    public void WeightFilesInsideARestoredPackageAreFoundByContent()
+    {
+        var inventory = InventoryBuilder.Build(restored.AssetsFile);
+        var vision = Assert.Single(inventory.Packages, p => p.Id == "LicenseGuard.Test.Vision");
+        Assert.Equal(new[] { "content/models/resnet.onnx (onnx)" }, vision.WeightFiles);
+    }
+}

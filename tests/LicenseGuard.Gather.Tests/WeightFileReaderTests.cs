@@ -79,6 +79,7 @@ public sealed class WeightFileReaderTests : IDisposable
         Assert.Equal("hdf5", WeightFileReader.Inspect(Write("model.h5", new byte[] { 0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0 }))!.Format);
         Assert.Equal("tflite", WeightFileReader.Inspect(Write("model.tflite", new byte[] { 0x1C, 0, 0, 0, (byte)'T', (byte)'F', (byte)'L', (byte)'3', 0, 0 }))!.Format);
         Assert.Equal("ggml", WeightFileReader.Inspect(Write("ggml-base.bin", BitConverter.GetBytes(0x67676d6cu).Concat(new byte[12]).ToArray()))!.Format);
+        Assert.Equal("coreml", WeightFileReader.Inspect(Write("Classifier.mlmodel", new byte[] { 0x08, 0x04, 0x12, 0x00 }))!.Format);
     }
 
     [Theory]

@@ -97,6 +97,11 @@ namespace LicenseGuard.Gather.Weights
                     facts.Format = "safetensors";
                     ReadSafetensors(reader, facts);
                 }
+                else if (headLength >= 2 && head[0] == 0x08 && ".mlmodel".Equals(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Core ML: a protobuf Model whose field 1 is the specification version.
+                    facts.Format = "coreml";
+                }
                 else if (headLength >= 2 && head[0] == 0x08 && TryReadOnnx(stream, facts))
                 {
                     facts.Format = "onnx";
