@@ -38,6 +38,8 @@ namespace LicenseGuard.Analyzers.Rules
             [("Microsoft.AspNetCore.Mvc.ControllerBase", "File")] = "serves",
             [("Microsoft.AspNetCore.Mvc.ControllerBase", "PhysicalFile")] = "serves",
             [("Microsoft.AspNetCore.Http.SendFileResponseExtensions", "SendFileAsync")] = "serves",
+            [("System.IO.Stream", "CopyTo")] = "serves",
+            [("System.IO.Stream", "CopyToAsync")] = "serves",
         };
 
         private static readonly HashSet<string> MethodNames = new HashSet<string>(Apis.Keys.Select(k => k.Method), StringComparer.Ordinal);
@@ -85,6 +87,11 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
+            if (method.Name.StartsWith("CopyTo", StringComparison.Ordinal) && typeName == "System.IO.Stream" && !WritesToHttpResponse(invocation))
+            {
+                return;
+            }
+
             string? path = SourcePath(invocation);
             if (path == null || !NamesWeights(path, snapshot.Catalog, out var what, out var model))
             {
@@ -109,6 +116,19 @@ namespace LicenseGuard.Analyzers.Rules
                 method.ContainingType.Name + "." + method.Name, verb, path, what, condition));
         }
 
+        /// <summary>Stream.CopyTo(Async) into <c>HttpResponse.Body</c>: a weight file streamed to a client.</summary>
+        private static bool WritesToHttpResponse(IInvocationOperation invocation)
+        {
+            var destination = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value;
+            while (destination is IConversionOperation conversion)
+            {
+                destination = conversion.Operand;
+            }
+
+            return destination is IPropertyReferenceOperation property && property.Property.Name == "Body"
+                && property.Property.ContainingType.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResponse";
+        }
+
         /// <summary>The constant source path of the call, if it has one.</summary>
         private static string? SourcePath(IInvocationOperation invocation)
         {
@@ -120,23 +140,28 @@ namespace LicenseGuard.Analyzers.Rules
                 }
             }
 
-            // FileInfo.CopyTo/MoveTo: the source is the path the FileInfo was created with.
-            if (invocation.Instance is IObjectCreationOperation creation && creation.Arguments.Length > 0)
-            {
-                return Constant(creation.Arguments[0].Value);
-            }
-
-            if (invocation.Instance is ILocalReferenceOperation local)
+            // FileInfo.CopyTo/MoveTo and Stream.CopyTo: the source is the path the FileInfo or stream was opened with.
+            var instance = invocation.Instance;
+            if (instance is ILocalReferenceOperation local)
             {
                 var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault();
-                if (declarator != null && invocation.SemanticModel?.GetOperation(declarator.GetSyntax()) is IVariableDeclaratorOperation variable
-                    && variable.Initializer?.Value is IObjectCreationOperation localCreation && localCreation.Arguments.Length > 0)
-                {
-                    return Constant(localCreation.Arguments[0].Value);
-                }
+                instance = declarator != null && invocation.SemanticModel?.GetOperation(declarator.GetSyntax()) is IVariableDeclaratorOperation variable
+                    ? variable.Initializer?.Value
+                    : null;
             }
 
-            return null;
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            return instance switch
+            {
+                IObjectCreationOperation creation when creation.Arguments.Length > 0 => Constant(creation.Arguments[0].Value),
+                IInvocationOperation open when open.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.File" && open.TargetMethod.Name.StartsWith("Open", StringComparison.Ordinal) && open.Arguments.Length > 0
+                    => Constant(open.Arguments[0].Value),
+                _ => null,
+            };
         }
 
         private static string? Constant(IOperation value)

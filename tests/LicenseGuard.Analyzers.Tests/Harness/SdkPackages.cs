@@ -26,6 +26,13 @@ internal static class SdkPackages
         Package("Betalgo.Ranul.OpenAI", "9.2.6"),
         Package("OllamaSharp", "5.5.2")));
 
+    /// <summary>Cloud storage SDKs, for the upload rules.</summary>
+    public static readonly ReferenceAssemblies Storage = Net100.AddPackages(ImmutableArray.Create(
+        Package("Azure.Storage.Blobs", "12.26.0"),
+        Package("Azure.Storage.Common", "12.25.0"),
+        Package("Azure.Core", "1.53.0"),
+        Package("AWSSDK.S3", "4.0.104")));
+
     /// <summary>
     /// ASP.NET Core's reference assemblies from the installed SDK's targeting pack (packs/Microsoft.AspNetCore.App.Ref), for
     /// rules about serving files; the testing library's package resolution does not read a targeting pack's ref/ folder.

@@ -93,6 +93,55 @@ public class ModelWeightsCopiedAnalyzerTests
     }
 
     [Fact]
+    public async Task UploadingWeightsToBlobStorageOrS3IsReported()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.S3.Transfer;
+            using Azure.Storage.Blobs;
+            class C
+            {
+                async Task M(BlobClient blob, TransferUtility s3)
+                {
+                    await {|#0:blob.UploadAsync("models/gemma-2-9b-it.Q4_K_M.gguf")|};
+                    await {|#1:s3.UploadAsync("weights/model.safetensors", "my-bucket")|};
+                    await blob.UploadAsync("reports/summary.pdf");
+                }
+            }
+            """;
+        var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.Storage, TestCode = source };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
+            "BlobClient.UploadAsync", "uploads", "models/gemma-2-9b-it.Q4_K_M.gguf", "the Gemma weights", "Gemma is licensed LicenseRef-hf-gemma (open-weights-restricted)"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task StreamingWeightsIntoAnHttpResponseIsReported()
+    {
+        const string source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                async Task M(HttpContext context, Stream cache)
+                {
+                    await {|#0:File.OpenRead("models/phi-3-mini.onnx").CopyToAsync(context.Response.Body)|};
+                    using var weights = new FileStream("models/unet.safetensors", FileMode.Open);
+                    await {|#1:weights.CopyToAsync(context.Response.Body)|};
+                    await File.OpenRead("models/phi-3-mini.onnx").CopyToAsync(cache);
+                }
+            }
+            """;
+        var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.All, TestCode = source };
+        test.TestState.AdditionalReferences.AddRange(SdkPackages.AspNetCoreReferences());
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task RulesFileCanIgnoreAPath()
     {
         const string source = """
