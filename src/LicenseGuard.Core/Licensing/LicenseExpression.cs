@@ -75,7 +75,7 @@ namespace LicenseGuard.Licensing
             while (position < tokens.Count && tokens[position].Equals("OR", StringComparison.OrdinalIgnoreCase))
             {
                 position++;
-                left = new LicenseChoice(left, ParseAnd(tokens, ref position, depth));
+                left = new LicenseCombination(left, ParseAnd(tokens, ref position, depth), isChoice: true);
             }
 
             return left;
@@ -87,7 +87,7 @@ namespace LicenseGuard.Licensing
             while (position < tokens.Count && tokens[position].Equals("AND", StringComparison.OrdinalIgnoreCase))
             {
                 position++;
-                left = new LicenseConjunction(left, ParsePrimary(tokens, ref position, depth));
+                left = new LicenseCombination(left, ParsePrimary(tokens, ref position, depth), isChoice: false);
             }
 
             return left;
@@ -243,42 +243,14 @@ namespace LicenseGuard.Licensing
         internal override void Collect(List<LicenseTerm> terms) => terms.Add(this);
     }
 
-    /// <summary><c>left OR right</c>: either licence may be chosen.</summary>
-    public sealed class LicenseChoice : LicenseExpression
+    /// <summary><c>left OR right</c> (either licence may be chosen) or <c>left AND right</c> (both apply).</summary>
+    public sealed class LicenseCombination : LicenseExpression
     {
-        internal LicenseChoice(LicenseExpression left, LicenseExpression right)
+        internal LicenseCombination(LicenseExpression left, LicenseExpression right, bool isChoice)
         {
             Left = left;
             Right = right;
-        }
-
-        /// <summary>Gets the left branch.</summary>
-        public LicenseExpression Left { get; }
-
-        /// <summary>Gets the right branch.</summary>
-        public LicenseExpression Right { get; }
-
-        /// <inheritdoc/>
-        public override T Evaluate<T>(Func<LicenseTerm, T> judge, Func<T, T, T> best, Func<T, T, T> worst) =>
-            best(Left.Evaluate(judge, best, worst), Right.Evaluate(judge, best, worst));
-
-        /// <inheritdoc/>
-        public override string ToString() => $"({Left} OR {Right})";
-
-        internal override void Collect(List<LicenseTerm> terms)
-        {
-            Left.Collect(terms);
-            Right.Collect(terms);
-        }
-    }
-
-    /// <summary><c>left AND right</c>: both licences apply.</summary>
-    public sealed class LicenseConjunction : LicenseExpression
-    {
-        internal LicenseConjunction(LicenseExpression left, LicenseExpression right)
-        {
-            Left = left;
-            Right = right;
+            IsChoice = isChoice;
         }
 
         /// <summary>Gets the left operand.</summary>
@@ -287,12 +259,19 @@ namespace LicenseGuard.Licensing
         /// <summary>Gets the right operand.</summary>
         public LicenseExpression Right { get; }
 
-        /// <inheritdoc/>
-        public override T Evaluate<T>(Func<LicenseTerm, T> judge, Func<T, T, T> best, Func<T, T, T> worst) =>
-            worst(Left.Evaluate(judge, best, worst), Right.Evaluate(judge, best, worst));
+        /// <summary>Gets a value indicating whether this is <c>OR</c> (a choice) rather than <c>AND</c>.</summary>
+        public bool IsChoice { get; }
 
         /// <inheritdoc/>
-        public override string ToString() => $"({Left} AND {Right})";
+        public override T Evaluate<T>(Func<LicenseTerm, T> judge, Func<T, T, T> best, Func<T, T, T> worst)
+        {
+            var left = Left.Evaluate(judge, best, worst);
+            var right = Right.Evaluate(judge, best, worst);
+            return IsChoice ? best(left, right) : worst(left, right);
+        }
+
+        /// <inheritdoc/>
+        public override string ToString() => $"({Left} {(IsChoice ? "OR" : "AND")} {Right})";
 
         internal override void Collect(List<LicenseTerm> terms)
         {
