@@ -1,0 +1,146 @@
+using System.CommandLine;
+using LicenseGuard.Catalog;
+using LicenseGuard.Gather;
+using LicenseGuard.Json;
+
+namespace LicenseGuard.Cli;
+
+/// <summary><c>licenseguard rules validate [file]</c> and <c>licenseguard rules show &lt;id&gt;</c>.</summary>
+internal static class RulesCommand
+{
+    private static readonly Argument<string[]> FilesArgument = new("file") { Description = "Rules files to validate (default: the ones the build would use from the current folder).", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Argument<string> IdArgument = new("id") { Description = "A service, model, licence (id or alias such as llama3.1) or runtime id." };
+
+    public static Command Create()
+    {
+        var validate = new Command("validate", "Check rules files against the schema and the catalog, with file, line and column for every problem.") { FilesArgument, CommonOptions.Format, CommonOptions.Json };
+        validate.SetAction(Validate);
+        var show = new Command("show", "Show what the catalog (with your rules files layered on top) says about a service, model, licence or runtime.") { IdArgument, CommonOptions.Format, CommonOptions.Json };
+        show.SetAction(Show);
+        return new Command("rules", "Work with LicenseGuard rules files and the catalog.") { validate, show };
+    }
+
+    private static int Validate(ParseResult parse)
+    {
+        var files = parse.GetValue(FilesArgument) ?? Array.Empty<string>();
+        var sources = new List<RulesSource>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"{file}: no such file.");
+                return ExitCodes.UsageError;
+            }
+
+            sources.Add(new RulesSource(Path.GetFullPath(file), File.ReadAllText(file)));
+        }
+
+        if (files.Length == 0)
+        {
+            sources.AddRange(RulesFileLocator.Find(Directory.GetCurrentDirectory()));
+        }
+
+        var catalog = RulesCatalog.Load(sources);
+        bool json = parse.GetValue(CommonOptions.Json) || parse.GetValue(CommonOptions.Format) == "json";
+        if (json)
+        {
+            var writer = new JsonWriter().StartObject().Property("version", CheckReport.FormatVersion).Property("files", sources.Select(s => s.Path)).Name("problems").StartArray();
+            foreach (var problem in catalog.Problems)
+            {
+                writer.StartObject().Property("id", "LG9001").Property("file", problem.Span.Path).Property("line", problem.Span.Line).Property("column", problem.Span.Column).Property("message", problem.Message).EndObject();
+            }
+
+            Console.Out.Write(writer.EndArray().EndObject() + "\n");
+        }
+        else
+        {
+            foreach (var problem in catalog.Problems)
+            {
+                Console.Out.WriteLine($"{problem.Span}: error LG9001: {problem.Message}");
+            }
+
+            Console.Error.WriteLine(sources.Count == 0
+                ? "No rules files found; the built-in catalog applies as it is."
+                : $"{sources.Count} rules file(s), {catalog.Problems.Count} problem(s).");
+        }
+
+        return catalog.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidRulesFile;
+    }
+
+    private static int Show(ParseResult parse)
+    {
+        var catalog = RulesCatalog.Load(RulesFileLocator.Find(Directory.GetCurrentDirectory()));
+        string id = parse.GetValue(IdArgument)!;
+        bool json = parse.GetValue(CommonOptions.Json) || parse.GetValue(CommonOptions.Format) == "json";
+        var facts = new List<(string Key, object Value)>();
+        string kind;
+        if (catalog.FindService(id) is { } service)
+        {
+            kind = "service";
+            facts.AddRange(new (string, object)[]
+            {
+                ("id", service.Id), ("name", service.Name), ("vendor", service.Vendor), ("access", service.Access),
+                ("license", $"{service.License} ({catalog.ClassOf(service.License)})"), ("packages", string.Join(", ", service.Packages)),
+                ("symbols", string.Join(", ", service.Symbols)), ("hosts", string.Join(", ", service.Hosts)),
+                ("alternatives", catalog.DescribeAlternatives(service.Alternatives, int.MaxValue)),
+            });
+        }
+        else if (catalog.FindModel(id) is { } model)
+        {
+            kind = "model";
+            facts.AddRange(new (string, object)[]
+            {
+                ("id", model.Id), ("name", model.Name), ("vendor", model.Vendor), ("family", model.Family), ("openWeights", (object)model.OpenWeights),
+                ("license", $"{model.License} ({catalog.ClassOf(model.License)})"), ("service", model.Service ?? string.Empty), ("ids", string.Join(", ", model.Ids)),
+                ("files", string.Join(", ", model.Files)), ("run", string.Join(", ", model.Run.Select(r => $"{r.Runtime}: {r.Reference}"))),
+            });
+        }
+        else if (catalog.FindLicense(id) is { } license)
+        {
+            kind = "license";
+            facts.AddRange(new (string, object)[]
+            {
+                ("id", license.Id), ("name", license.Name), ("class", license.Class), ("osi", (object)license.Osi),
+                ("aliases", string.Join(", ", license.Aliases)), ("urls", string.Join(", ", license.Urls)), ("obligations", string.Join(" ", license.Obligations)),
+            });
+        }
+        else if (catalog.FindRuntime(id) is { } runtime)
+        {
+            kind = "runtime";
+            facts.AddRange(new (string, object)[] { ("id", runtime.Id), ("name", runtime.Name), ("packages", string.Join(", ", runtime.Packages)), ("implements", string.Join(", ", runtime.Implements)), ("example", runtime.Example) });
+        }
+        else
+        {
+            Console.Error.WriteLine($"'{id}' is not a service, model, licence or runtime id in the catalog. Services: {string.Join(", ", catalog.Services.Select(s => s.Id))}.");
+            return ExitCodes.UsageError;
+        }
+
+        if (json)
+        {
+            var writer = new JsonWriter().StartObject().Property("version", CheckReport.FormatVersion).Property("kind", kind);
+            foreach (var (key, value) in facts)
+            {
+                if (value is bool flag)
+                {
+                    writer.Property(key, flag);
+                }
+                else
+                {
+                    writer.Property(key, (string)value);
+                }
+            }
+
+            Console.Out.Write(writer.EndObject() + "\n");
+        }
+        else
+        {
+            Console.Out.WriteLine($"{kind} {facts[0].Value}");
+            foreach (var (key, value) in facts.Skip(1).Where(f => f.Value is bool || ((string)f.Value).Length > 0))
+            {
+                Console.Out.WriteLine($"  {key,-13} {(value is bool flag ? (flag ? "yes" : "no") : value)}");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}
