@@ -80,6 +80,26 @@ public sealed class WeightsBuildTests(PackedLicenseGuard package)
     }
 
     [Fact]
+    public void LinkedWeightsFromOutsideTheProjectAreReported()
+    {
+        string project = package.CopySample("WeightsShipper");
+        package.MakeWeights(project);
+        string shared = Path.Combine(Path.GetDirectoryName(project)!, "shared-" + Path.GetFileName(project));
+        Directory.CreateDirectory(shared);
+        File.Copy(Path.Combine(project, "models", "draft", "experimental.gguf"), Path.Combine(shared, "gemma-2-2b-it.Q4_K_M.gguf"));
+        string csproj = Path.Combine(project, "WeightsShipper.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
+            "<None Include=\"models/draft/experimental.gguf\" CopyToOutputDirectory=\"Never\" />",
+            $"<None Include=\"models/draft/experimental.gguf\" CopyToOutputDirectory=\"Never\" />\n    <None Include=\"../{Path.GetFileName(shared)}/gemma-2-2b-it.Q4_K_M.gguf\" Link=\"models/gemma.gguf\" CopyToOutputDirectory=\"PreserveNewest\" />"));
+
+        var build = package.Build(project);
+
+        var linked = Assert.Single(build.LicenseGuardResults, r => r.Message.Contains("gemma-2-2b-it.Q4_K_M.gguf", StringComparison.Ordinal));
+        Assert.Equal(("LG2001", "error", LineOf(project, "gemma-2-2b-it.Q4_K_M.gguf")), (linked.RuleId, linked.Level, linked.Line));
+        Assert.Contains("licence CC-BY-NC-4.0 (non-commercial), from file metadata (gguf general.license)", linked.Message);
+    }
+
+    [Fact]
     public void PackingWeightsIntoThePackageIsReported()
     {
         string project = package.CopySample("WeightsShipper");
