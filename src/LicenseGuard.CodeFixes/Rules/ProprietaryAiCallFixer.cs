@@ -46,8 +46,13 @@ namespace LicenseGuard.CodeFixes.Rules
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation)
-                    || !IsChatClientAdapter(model, invocation, context.CancellationToken)
                     || !diagnostic.Properties.TryGetValue("alternatives", out var alternatives) || alternatives == null)
+                {
+                    continue;
+                }
+
+                var shape = ShapeOf(model, invocation, context.CancellationToken);
+                if (shape == FixShape.None)
                 {
                     continue;
                 }
@@ -64,27 +69,78 @@ namespace LicenseGuard.CodeFixes.Rules
 
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            $"Use {modelEntry.Name} through OllamaSharp (needs package OllamaSharp)",
-                            ct => ReplaceAsync(context.Document, invocation, tag, ct),
+                            shape == FixShape.Adapter
+                                ? $"Use {modelEntry.Name} through OllamaSharp (needs package OllamaSharp)"
+                                : $"Register {modelEntry.Name} through OllamaSharp as IChatClient (needs packages OllamaSharp and Microsoft.Extensions.AI)",
+                            ct => ReplaceAsync(context.Document, invocation, shape, tag, ct),
                             equivalenceKey: $"{DiagnosticIds.ProprietaryAiCall}.{OllamaRuntime}.{modelEntry.Id}"),
                         diagnostic);
                 }
             }
         }
 
-        /// <summary>An extension method named AsIChatClient whose result is Microsoft.Extensions.AI.IChatClient.</summary>
-        private static bool IsChatClientAdapter(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
-            model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
-            && method.Name == "AsIChatClient"
-            && method.ReturnType.ToDisplayString() == "Microsoft.Extensions.AI.IChatClient";
+        private enum FixShape
+        {
+            None,
 
-        private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, string tag, CancellationToken cancellationToken)
+            /// <summary>An <c>AsIChatClient()</c> adapter whose value is an <c>IChatClient</c>.</summary>
+            Adapter,
+
+            /// <summary>A Semantic Kernel chat-completion registration used as a statement on IServiceCollection.</summary>
+            ServiceRegistration,
+
+            /// <summary>The same registration on an IKernelBuilder.</summary>
+            KernelRegistration,
+        }
+
+        private static FixShape ShapeOf(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+        {
+            if (!(model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method))
+            {
+                return FixShape.None;
+            }
+
+            if (method.Name == "AsIChatClient" && method.ReturnType.ToDisplayString() == "Microsoft.Extensions.AI.IChatClient")
+            {
+                return FixShape.Adapter;
+            }
+
+            // Registrations are replaced only where their result is unused, so the replacement's return type does not matter.
+            bool isRegistration = method.Name == "AddOpenAIChatCompletion" || method.Name == "AddAzureOpenAIChatCompletion";
+            if (!isRegistration || !(invocation.Parent is ExpressionStatementSyntax) || !(invocation.Expression is MemberAccessExpressionSyntax))
+            {
+                return FixShape.None;
+            }
+
+            string receiver = (method.ReducedFrom ?? method).Parameters.FirstOrDefault()?.Type.ToDisplayString() ?? string.Empty;
+            return receiver == "Microsoft.Extensions.DependencyInjection.IServiceCollection" ? FixShape.ServiceRegistration
+                : receiver == "Microsoft.SemanticKernel.IKernelBuilder" ? FixShape.KernelRegistration
+                : FixShape.None;
+        }
+
+        private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, FixShape shape, string tag, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var replacement = SyntaxFactory.ParseExpression($"new OllamaSharp.OllamaApiClient(new System.Uri(\"{DefaultOllamaEndpoint}\"), \"{tag}\")")
+            string client = $"new OllamaSharp.OllamaApiClient(new System.Uri(\"{DefaultOllamaEndpoint}\"), \"{tag}\")";
+            string code = shape switch
+            {
+                FixShape.Adapter => client,
+                FixShape.ServiceRegistration => $"{Receiver(invocation)}.AddChatClient({client})",
+                _ => $"{Receiver(invocation)}.Services.AddChatClient({client})",
+            };
+            var replacement = SyntaxFactory.ParseExpression(code)
                 .WithTriviaFrom(invocation)
                 .WithAdditionalAnnotations(Simplifier.Annotation);
-            return document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
+            var newRoot = root!.ReplaceNode(invocation, replacement);
+            const string DependencyInjection = "Microsoft.Extensions.DependencyInjection";
+            if (shape != FixShape.Adapter && newRoot is CompilationUnitSyntax unit && !unit.Usings.Any(u => u.Name?.ToString() == DependencyInjection))
+            {
+                newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(DependencyInjection)).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+            }
+
+            return document.WithSyntaxRoot(newRoot);
         }
+
+        private static string Receiver(InvocationExpressionSyntax invocation) => ((MemberAccessExpressionSyntax)invocation.Expression).Expression.ToString();
     }
 }

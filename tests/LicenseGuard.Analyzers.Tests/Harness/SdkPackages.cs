@@ -19,6 +19,8 @@ internal static class SdkPackages
         Package("Azure.AI.Inference", "1.0.0-beta.5"),
         Package("Azure.Core", "1.53.0"),
         Package("Microsoft.Extensions.AI.OpenAI", "10.11.0"),
+        Package("Microsoft.Extensions.AI", "10.11.0"),
+        Package("Microsoft.Extensions.DependencyInjection.Abstractions", "10.0.2"),
         Package("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0"),
         Package("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "1.82.0"),
         Package("Microsoft.Extensions.DependencyInjection", "10.0.0"),

@@ -99,4 +99,43 @@ public class ProprietaryAiCallFixerTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task SemanticKernelRegistrationsBecomeAnOllamaChatClientRegistration()
+    {
+        const string source = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.SemanticKernel;
+
+            class Startup
+            {
+                void Configure(IServiceCollection services, IKernelBuilder kernel)
+                {
+                    {|#0:services.AddOpenAIChatCompletion("gpt-4o", "key")|};
+                    {|#1:kernel.AddAzureOpenAIChatCompletion("deployment", "https://contoso.example", "key")|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.SemanticKernel;
+
+            class Startup
+            {
+                void Configure(IServiceCollection services, IKernelBuilder kernel)
+                {
+                    services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
+                    kernel.Services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "phi3.5"));
+                }
+            }
+            """;
+        var test = Test(source, fixedSource, 0, "LG1001.ollamasharp.qwen2.5-7b");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1));
+        test.CodeActionEquivalenceKey = null;
+        test.CodeActionIndex = null;
+        test.NumberOfIncrementalIterations = 2;
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
 }
