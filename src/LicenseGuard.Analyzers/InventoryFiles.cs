@@ -17,6 +17,27 @@ namespace LicenseGuard.Analyzers
 
         private static readonly ConcurrentDictionary<string, (ProjectInventory? Inventory, string? Error)> Cache = new ConcurrentDictionary<string, (ProjectInventory?, string?)>(StringComparer.Ordinal);
 
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectInventory, Evaluations> EvaluationsByInventory = new System.Runtime.CompilerServices.ConditionalWeakTable<ProjectInventory, Evaluations>();
+
+        /// <summary>
+        /// Evaluates an inventory once per catalog snapshot and day: the IDE starts compilations on every edit, and the
+        /// inventory (cached above by checksum) and the snapshot (cached by rules-file checksums) rarely change between them.
+        /// </summary>
+        public static T Evaluate<T>(ProjectInventory inventory, CatalogSnapshot snapshot, string kind, Func<T> evaluate)
+            where T : class
+        {
+            var evaluations = EvaluationsByInventory.GetOrCreateValue(inventory);
+            var key = (snapshot, DateTime.UtcNow.Date, kind);
+            if (evaluations.Results.TryGetValue(key, out var cached))
+            {
+                return (T)cached;
+            }
+
+            var result = evaluate();
+            evaluations.Results[key] = result;
+            return result;
+        }
+
         public static AdditionalText? Find(ImmutableArray<AdditionalText> files) =>
             files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Path), ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase));
 
@@ -55,5 +76,11 @@ namespace LicenseGuard.Analyzers
 
             return Cache.GetOrAdd(key, result);
         }
+    }
+
+    /// <summary>Evaluation results of one inventory, keyed by catalog snapshot, day and kind.</summary>
+    internal sealed class Evaluations
+    {
+        public ConcurrentDictionary<(CatalogSnapshot Snapshot, DateTime Day, string Kind), object> Results { get; } = new ConcurrentDictionary<(CatalogSnapshot, DateTime, string), object>();
     }
 }

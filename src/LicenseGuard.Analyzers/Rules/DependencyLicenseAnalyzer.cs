@@ -73,7 +73,7 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var central = inventory.CentralPackagesFile == null ? null : files.FirstOrDefault(f => string.Equals(f.Path, inventory.CentralPackagesFile, StringComparison.OrdinalIgnoreCase));
-            var findings = DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date, inventory.Redistributes);
+            var findings = InventoryFiles.Evaluate(inventory, snapshot, "dependencies", () => DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date, inventory.Redistributes));
             var reportFiles = new List<AdditionalText>();
             if (project != null)
             {

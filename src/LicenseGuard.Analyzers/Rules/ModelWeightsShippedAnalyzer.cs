@@ -50,7 +50,7 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var findings = WeightsEvaluator.Evaluate(inventory.Weights, snapshot.Catalog);
+            var findings = InventoryFiles.Evaluate(inventory, snapshot, "weights", () => WeightsEvaluator.Evaluate(inventory.Weights, snapshot.Catalog));
             var project = files.FirstOrDefault(f => string.Equals(f.Path, inventory.Project, StringComparison.OrdinalIgnoreCase))
                 ?? files.FirstOrDefault(f => f.Path.EndsWith("proj", StringComparison.OrdinalIgnoreCase));
             if (project == null)
