@@ -10,7 +10,7 @@ for sample in "${@:-SupportBot LocalAssistant InvoiceExporter WeightsShipper}"; 
   for name in $sample; do
     echo "== samples/$name"
     dotnet build "$root/samples/$name" -p:LicenseGuardVersion="$version" -nologo -v quiet -clp:NoSummary \
-      -p:ErrorLog="$root/artifacts/$name.sarif%2Cversion=2.1" | grep -E "LG[0-9]{4}|error" | sed "s|$root/||" | sort -u || true
+      -p:ErrorLog="$root/artifacts/$name.sarif%2Cversion=2.1" | grep -E "LG[0-9]{4}|error" | sed "s|$root/||g" | sort -u || true
   done
 done
 echo "SARIF logs: artifacts/*.sarif"
