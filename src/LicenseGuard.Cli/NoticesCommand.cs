@@ -68,7 +68,7 @@ internal static class NoticesCommand
                 text.AppendLine();
                 text.AppendLine($"### {package.Id} {package.Version}");
                 text.AppendLine();
-                text.AppendLine($"- Licence: {(expression == null ? "unknown (" + origin + ")" : expression.ToString()!.Trim('(', ')'))}");
+                text.AppendLine($"- Licence: {(expression == null ? "unknown (" + origin + ")" : expression.ToDisplayString())}");
                 if (package.License.Source == LicenseSource.File)
                 {
                     text.AppendLine($"- Licence file in the package: `{package.License.Value}` — include its text");

@@ -53,6 +53,13 @@ public class DependencyEvaluatorTests
     }
 
     [Fact]
+    public void NestedExpressionsAreReportedIntact()
+    {
+        var finding = Assert.Single(DependencyEvaluator.Evaluate(new[] { Package("P", "1.0.0", LicenseSource.Expression, "(MIT OR Apache-2.0) AND (LGPL-3.0-only OR GPL-3.0-only)") }, Policy(), Today));
+        Assert.Equal(("(MIT OR Apache-2.0) AND (LGPL-3.0-only OR GPL-3.0-only)", PolicyAction.Warn), (finding.License, finding.Action));
+    }
+
+    [Fact]
     public void LicenceRulesWinOverClassRules()
     {
         var catalog = Policy("""{ "policy": { "licenses": { "LGPL-3.0-only": "allow", "MIT": "deny" } } }""");

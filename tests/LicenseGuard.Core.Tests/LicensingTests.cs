@@ -15,6 +15,13 @@ public class LicenseExpressionTests
     public void ParsesSpdxSyntax(string text, string expected) => Assert.Equal(expected, LicenseExpression.Parse(text).ToString());
 
     [Theory]
+    [InlineData("MIT", "MIT")]
+    [InlineData("MIT OR Apache-2.0", "MIT OR Apache-2.0")]
+    [InlineData("(MIT OR Apache-2.0) AND BSD-3-Clause", "(MIT OR Apache-2.0) AND BSD-3-Clause")]
+    [InlineData("(MIT OR Apache-2.0) AND (BSD-3-Clause OR ISC)", "(MIT OR Apache-2.0) AND (BSD-3-Clause OR ISC)")]
+    public void DisplayDropsOnlyTheOuterParentheses(string text, string expected) => Assert.Equal(expected, LicenseExpression.Parse(text).ToDisplayString());
+
+    [Theory]
     [InlineData("")]
     [InlineData("MIT OR")]
     [InlineData("AND MIT")]

@@ -64,6 +64,16 @@ namespace LicenseGuard.Licensing
             }
         }
 
+        /// <summary>
+        /// Renders the expression for people and reports: no parentheses around the whole, parentheses around every nested
+        /// combination (<c>(MIT OR Apache-2.0) AND BSD-3-Clause</c>). <see cref="object.ToString"/> parenthesises everything.
+        /// </summary>
+        public string ToDisplayString()
+        {
+            string text = ToString();
+            return this is LicenseCombination ? text.Substring(1, text.Length - 2) : text;
+        }
+
         /// <summary>Evaluates the expression: <c>OR</c> takes the best branch, <c>AND</c> the worst.</summary>
         public abstract T Evaluate<T>(Func<LicenseTerm, T> judge, Func<T, T, T> best, Func<T, T, T> worst);
 

@@ -192,7 +192,7 @@ namespace LicenseGuard.Policy
             {
                 yield return new DependencyFinding
                 {
-                    RuleId = LicenseNotAllowed, Action = verdict.Action, Package = package, License = expression.ToString().Trim('(', ')'),
+                    RuleId = LicenseNotAllowed, Action = verdict.Action, Package = package, License = expression.ToDisplayString(),
                     LicenseClass = verdict.Class, Rule = verdict.Rule, Origin = origin,
                 };
             }
