@@ -32,6 +32,7 @@ namespace LicenseGuard.Analyzers
                 return;
             }
 
+            var baseline = BaselineSnapshot.Get(context.Options, context.CancellationToken);
             var reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             context.RegisterAdditionalFileAction(c =>
             {
@@ -58,7 +59,10 @@ namespace LicenseGuard.Analyzers
 
                 foreach (var diagnostic in diagnosticsFor(file, text, atCompilationEnd, cancellationToken))
                 {
-                    report(diagnostic);
+                    if (!baseline.Covers(diagnostic))
+                    {
+                        report(diagnostic);
+                    }
                 }
             }
         }

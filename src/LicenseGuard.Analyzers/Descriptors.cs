@@ -172,6 +172,20 @@ namespace LicenseGuard.Analyzers
 
         /// <summary>LG9001, reported at compilation end for hosts that do not run additional-file actions.</summary>
         public static readonly DiagnosticDescriptor RulesFileInvalidAtCompilationEnd = AtCompilationEnd(RulesFileInvalid);
+
+        /// <summary>
+        /// LG9003. Only <c>licenseguard scan</c> reports it: an entry is stale when no analyzer reports its finding, which no
+        /// single analyzer in a build can know.
+        /// </summary>
+        public static readonly DiagnosticDescriptor BaselineEntryStale = new DiagnosticDescriptor(
+            DiagnosticIds.BaselineEntryStale,
+            title: "Baseline entry no longer matches a finding",
+            messageFormat: "{0}",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "An entry of licenseguard.baseline.json matches no current finding: the code or package it accepted was changed or removed. Remove the entry (or rewrite the file with 'licenseguard baseline') so the baseline only shrinks.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.BaselineEntryStale));
     
         /// <summary>
         /// The twin of a descriptor for diagnostics reported at compilation end (hosts that skip additional-file actions); the

@@ -39,6 +39,9 @@ namespace LicenseGuard.Analyzers
         /// <summary>A rules file is invalid.</summary>
         public const string RulesFileInvalid = "LG9001";
 
+        /// <summary>A baseline entry no longer matches a finding (reported by <c>licenseguard scan</c>, which sees every finding).</summary>
+        public const string BaselineEntryStale = "LG9003";
+
         /// <summary>Gets the documentation page of a rule.</summary>
         public static string GetHelpUri(string id) => $"https://github.com/licenseguard/licenseguard/blob/main/docs/rules/{id}.md";
     }

@@ -4,6 +4,8 @@ using LicenseGuard.Cli;
 var root = new RootCommand("LicenseGuard: keeps AI licence risk out of .NET codebases. Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage error, 3 invalid rules file, 4 feed or network failure, 70 internal error.");
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
+root.Subcommands.Add(ScanCommand.Create());
+root.Subcommands.Add(BaselineCommand.Create());
 root.Subcommands.Add(NoticesCommand.Create());
 
 using var cancellation = new CancellationTokenSource();

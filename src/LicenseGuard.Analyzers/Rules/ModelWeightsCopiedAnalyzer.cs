@@ -67,11 +67,12 @@ namespace LicenseGuard.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, snapshot), OperationKind.Invocation);
+                var baseline = BaselineSnapshot.Get(start.Options, start.CancellationToken);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, snapshot, baseline), OperationKind.Invocation);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogSnapshot snapshot)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var invocation = (IInvocationOperation)context.Operation;
@@ -107,13 +108,17 @@ namespace LicenseGuard.Analyzers.Rules
             string condition = model == null
                 ? "check their licence before you ship them"
                 : $"{model.Name} is licensed {model.License} ({snapshot.Catalog.ClassOf(model.License)})";
-            context.ReportDiagnostic(Diagnostic.Create(
+            var diagnostic = Diagnostic.Create(
                 Descriptors.ModelWeightsCopied,
                 invocation.Syntax.GetLocation(),
                 severity.Value,
                 null,
                 ImmutableDictionary<string, string?>.Empty.Add("path", path).Add("model", model?.Id).Add("license", model?.License),
-                method.ContainingType.Name + "." + method.Name, verb, path, what, condition));
+                method.ContainingType.Name + "." + method.Name, verb, path, what, condition);
+            if (!baseline.Covers(diagnostic))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         /// <summary>Stream.CopyTo(Async) into <c>HttpResponse.Body</c>: a weight file streamed to a client.</summary>

@@ -41,10 +41,11 @@ namespace LicenseGuard.Analyzers.Rules
 
             var matcher = snapshot.Symbols.CreateMatcher();
             var generatedCode = new GeneratedCodeOptions(context.Options);
-            context.RegisterOperationAction(c => AnalyzeOperation(c, snapshot, matcher, generatedCode), CallKinds);
+            var baseline = BaselineSnapshot.Get(context.Options, context.CancellationToken);
+            context.RegisterOperationAction(c => AnalyzeOperation(c, snapshot, matcher, generatedCode, baseline), CallKinds);
         }
 
-        private static void AnalyzeOperation(OperationAnalysisContext context, CatalogSnapshot snapshot, ServiceSymbolIndex.Matcher matcher, GeneratedCodeOptions generatedCode)
+        private static void AnalyzeOperation(OperationAnalysisContext context, CatalogSnapshot snapshot, ServiceSymbolIndex.Matcher matcher, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var operation = context.Operation;
@@ -65,13 +66,17 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            var diagnostic = Diagnostic.Create(
                 Descriptors.ProprietaryAiCall,
                 operation.Syntax.GetLocation(),
                 severity.Value,
                 additionalLocations: null,
                 properties: snapshot.PropertiesFor(service, null, null),
-                Describe(subject!), service.Name, snapshot.AccessOf(service), snapshot.AlternativesOf(service)));
+                Describe(subject!), service.Name, snapshot.AccessOf(service), snapshot.AlternativesOf(service));
+            if (!baseline.Covers(diagnostic))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         private static ServiceEntry? Match(IOperation operation, ServiceSymbolIndex.Matcher matcher, out ISymbol? subject)

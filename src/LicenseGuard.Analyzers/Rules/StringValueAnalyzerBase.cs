@@ -71,12 +71,13 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var generatedCode = new GeneratedCodeOptions(context.Options);
-            context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, snapshot, generatedCode), LiteralKinds);
-            context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, snapshot, generatedCode), SyntaxKind.AddExpression);
-            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, snapshot, generatedCode), SyntaxKind.InterpolatedStringExpression);
+            var baseline = BaselineSnapshot.Get(context.Options, context.CancellationToken);
+            context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, snapshot, generatedCode, baseline), LiteralKinds);
+            context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, snapshot, generatedCode, baseline), SyntaxKind.AddExpression);
+            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, snapshot, generatedCode, baseline), SyntaxKind.InterpolatedStringExpression);
         }
 
-        private void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode)
+        private void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             string value = ((LiteralExpressionSyntax)context.Node).Token.ValueText;
@@ -85,10 +86,10 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            Report(context, snapshot, generatedCode, context.Node, Match(snapshot, value));
+            Report(context, snapshot, generatedCode, baseline, context.Node, Match(snapshot, value));
         }
 
-        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode)
+        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var node = (BinaryExpressionSyntax)context.Node;
@@ -139,10 +140,10 @@ namespace LicenseGuard.Analyzers.Rules
                 }
             }
 
-            Report(context, snapshot, generatedCode, target, finding);
+            Report(context, snapshot, generatedCode, baseline, target, finding);
         }
 
-        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode)
+        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var node = (InterpolatedStringExpressionSyntax)context.Node;
@@ -197,7 +198,7 @@ namespace LicenseGuard.Analyzers.Rules
                 }
             }
 
-            Report(context, snapshot, generatedCode, node, finding);
+            Report(context, snapshot, generatedCode, baseline, node, finding);
         }
 
         private bool MatchesAlone(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, ExpressionSyntax leaf)
@@ -206,7 +207,7 @@ namespace LicenseGuard.Analyzers.Rules
             return constant.HasValue && constant.Value is string s && CouldMatch(snapshot, s) && Match(snapshot, s) != null;
         }
 
-        private void Report(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, SyntaxNode node, StringFinding? finding)
+        private void Report(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline, SyntaxNode node, StringFinding? finding)
         {
             if (finding == null || (context.IsGeneratedCode && !generatedCode.ShouldAnalyze(node.SyntaxTree)))
             {
@@ -219,7 +220,11 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, node.GetLocation(), severity.Value, null, finding.Properties, finding.MessageArguments));
+            var diagnostic = Diagnostic.Create(Descriptor, node.GetLocation(), severity.Value, null, finding.Properties, finding.MessageArguments);
+            if (!baseline.Covers(diagnostic))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         private static bool IsOperandOfConcatenation(SyntaxNode node)

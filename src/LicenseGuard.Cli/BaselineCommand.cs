@@ -1,0 +1,71 @@
+using System.CommandLine;
+using LicenseGuard.Baselines;
+using LicenseGuard.Cli.Scanning;
+
+namespace LicenseGuard.Cli;
+
+/// <summary>
+/// <c>licenseguard baseline [sln|csproj|dir]</c>: scans, then writes each project's current findings to
+/// licenseguard.baseline.json in its folder. The build and later scans report only findings not in it; entries that no
+/// longer match anything are dropped when the file is rewritten.
+/// </summary>
+internal static class BaselineCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("baseline", "Accept the current findings: write licenseguard.baseline.json next to each project, so only new findings are reported.")
+        {
+            ScanCommand.PathArgument, ScanCommand.FrameworkOption, ScanCommand.SkipCodeOption, CommonOptions.Verbosity,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var console = new ToolConsole(parse.GetValue(CommonOptions.Verbosity)!);
+        ScanResult result;
+        try
+        {
+            result = await ScanCommand.ScanAsync(parse, console, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            console.Error(e.Message);
+            return ExitCodes.UsageError;
+        }
+
+        foreach (var project in result.Projects)
+        {
+            if (project.Error != null)
+            {
+                console.Error($"{project.Project}: not scanned, its baseline is unchanged: {project.Error}");
+                continue;
+            }
+
+            string directory = Path.GetDirectoryName(project.Project)!;
+            string path = Path.Combine(directory, BaselineFile.FileName);
+            var accepted = project.Findings.Concat(project.Baselined)
+                .Where(f => !f.Id.StartsWith("LG9", StringComparison.Ordinal) && f.Fingerprint.Length > 0)
+                .Select(f => new BaselineEntry
+                {
+                    Id = f.Id,
+                    Fingerprint = f.Fingerprint,
+                    File = f.File == null ? string.Empty : Path.GetRelativePath(directory, f.File).Replace('\\', '/'),
+                    Message = f.Message,
+                })
+                .ToList();
+            int stale = project.Findings.Count(f => f.Id == Analyzers.DiagnosticIds.BaselineEntryStale);
+            if (accepted.Count == 0 && !File.Exists(path))
+            {
+                console.Info($"{Path.GetFileName(project.Project)}: no findings, no baseline needed.");
+                continue;
+            }
+
+            File.WriteAllText(path, BaselineFile.ToJson(accepted));
+            console.Info($"{Path.GetFileName(project.Project)}: wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)} with {accepted.Select(a => a.Id + a.Fingerprint).Distinct().Count()} entr(ies) for {accepted.Count} finding(s){(stale > 0 ? $", dropped {stale} stale entr(ies)" : string.Empty)}.");
+        }
+
+        return result.Projects.Any(p => p.Error != null) ? ExitCodes.UsageError : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,350 @@
+using System.Reflection;
+using LicenseGuard.Analyzers;
+using LicenseGuard.Cli.Scanning;
+using LicenseGuard.Json;
+using LicenseGuard.Policy;
+using Microsoft.CodeAnalysis;
+
+namespace LicenseGuard.Cli.Reports;
+
+/// <summary>The scan as LicenseGuard JSON (format version 1), SARIF 2.1.0 and CycloneDX 1.6.</summary>
+internal static class JsonReports
+{
+    /// <summary>The JSON format version; bumped only on breaking changes.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly string ToolVersion =
+        typeof(JsonReports).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static string Json(ReportContext context)
+    {
+        var result = context.Result;
+        var findings = result.Findings.ToList();
+        var writer = new JsonWriter().StartObject()
+            .Property("version", FormatVersion)
+            .Name("parameters").StartObject()
+                .Property("root", ".")
+                .Property("codeAnalyzed", result.CodeAnalyzed)
+                .Property("failOn", context.FailOn)
+            .EndObject()
+            .Name("summary").StartObject()
+                .Property("projects", result.Projects.Count)
+                .Property("findings", findings.Count)
+                .Property("errors", findings.Count(f => f.Severity == "error"))
+                .Property("warnings", findings.Count(f => f.Severity == "warning"))
+                .Property("info", findings.Count(f => f.Severity == "info"))
+                .Property("baselined", result.Projects.Sum(p => p.Baselined.Count))
+            .EndObject()
+            .Name("projects").StartArray();
+        foreach (var project in result.Projects)
+        {
+            writer.StartObject()
+                .Property("project", context.Relative(project.Project))
+                .Property("targetFramework", project.TargetFramework)
+                .Property("scanned", project.Error == null)
+                .Property("baselined", project.Baselined.Count)
+                .Name("findings").StartArray();
+            foreach (var finding in project.Findings)
+            {
+                WriteFinding(writer, context, finding);
+            }
+
+            writer.EndArray().EndObject();
+        }
+
+        writer.EndArray().Name("problems").StartArray();
+        foreach (var project in result.Projects.Where(p => p.Error != null))
+        {
+            writer.StartObject().Property("project", context.Relative(project.Project)).Property("message", project.Error).EndObject();
+        }
+
+        return writer.EndArray().EndObject() + "\n";
+    }
+
+    private static void WriteFinding(JsonWriter writer, ReportContext context, Finding finding)
+    {
+        writer.StartObject()
+            .Property("id", finding.Id)
+            .Property("severity", finding.Severity)
+            .Property("kind", finding.Kind)
+            .Property("message", finding.Message)
+            .Property("file", finding.File == null ? null : context.Relative(finding.File))
+            .Property("line", finding.Line)
+            .Property("column", finding.Column)
+            .Property("fingerprint", finding.Fingerprint)
+            .Property("helpUri", finding.HelpUri)
+            .Name("properties").StartObject();
+        foreach (var property in finding.Properties.Where(p => !string.IsNullOrEmpty(p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Property(property.Key, property.Value);
+        }
+
+        writer.EndObject().EndObject();
+    }
+
+    public static string Sarif(ReportContext context)
+    {
+        var result = context.Result;
+        var rules = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .GroupBy(d => d.Id).Select(g => g.First())
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        var writer = new JsonWriter().StartObject()
+            .Property("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            .Property("version", "2.1.0")
+            .Name("runs").StartArray().StartObject()
+            .Name("tool").StartObject().Name("driver").StartObject()
+                .Property("name", "LicenseGuard")
+                .Property("semanticVersion", ToolVersion)
+                .Property("informationUri", "https://github.com/licenseguard/licenseguard")
+                .Name("rules").StartArray();
+        foreach (var rule in rules)
+        {
+            writer.StartObject()
+                .Property("id", rule.Id)
+                .Name("shortDescription").StartObject().Property("text", rule.Title.ToString()).EndObject()
+                .Name("fullDescription").StartObject().Property("text", rule.Description.ToString()).EndObject()
+                .Property("helpUri", rule.HelpLinkUri)
+                .Name("defaultConfiguration").StartObject().Property("level", Level(rule.DefaultSeverity == DiagnosticSeverity.Error ? "error" : rule.DefaultSeverity == DiagnosticSeverity.Warning ? "warning" : "info")).EndObject()
+                .Name("properties").StartObject().Property("category", rule.Category).EndObject()
+                .EndObject();
+        }
+
+        writer.EndArray().EndObject().EndObject()
+            .Name("originalUriBaseIds").StartObject()
+                .Name("SRCROOT").StartObject().Property("uri", new Uri(result.Root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar).AbsoluteUri).EndObject()
+            .EndObject()
+            .Name("invocations").StartArray().StartObject()
+                .Property("executionSuccessful", result.Projects.All(p => p.Error == null))
+                .Name("toolExecutionNotifications").StartArray();
+        foreach (var project in result.Projects.Where(p => p.Error != null))
+        {
+            writer.StartObject().Property("level", "error").Name("message").StartObject().Property("text", $"{context.Relative(project.Project)}: {project.Error}").EndObject().EndObject();
+        }
+
+        writer.EndArray().EndObject().EndArray().Name("results").StartArray();
+        foreach (var project in result.Projects)
+        {
+            foreach (var finding in project.Findings)
+            {
+                WriteResult(writer, context, finding, baselined: false);
+            }
+
+            foreach (var finding in project.Baselined)
+            {
+                WriteResult(writer, context, finding, baselined: true);
+            }
+        }
+
+        return writer.EndArray().EndObject().EndArray().EndObject() + "\n";
+    }
+
+    private static void WriteResult(JsonWriter writer, ReportContext context, Finding finding, bool baselined)
+    {
+        writer.StartObject()
+            .Property("ruleId", finding.Id)
+            .Property("level", Level(finding.Severity))
+            .Name("message").StartObject().Property("text", finding.Message).EndObject()
+            .Name("locations").StartArray().StartObject().Name("physicalLocation").StartObject()
+                .Name("artifactLocation").StartObject().Property("uri", context.Relative(finding.File ?? finding.Project)).Property("uriBaseId", "SRCROOT").EndObject();
+        if (finding.Line > 0)
+        {
+            writer.Name("region").StartObject().Property("startLine", finding.Line).Property("startColumn", Math.Max(1, finding.Column)).EndObject();
+        }
+
+        writer.EndObject().EndObject().EndArray();
+        if (finding.Fingerprint.Length > 0)
+        {
+            writer.Name("partialFingerprints").StartObject().Property("licenseguardFingerprint/v1", finding.Fingerprint).EndObject();
+        }
+
+        if (baselined)
+        {
+            writer.Name("suppressions").StartArray().StartObject()
+                .Property("kind", "external")
+                .Property("justification", "Accepted in licenseguard.baseline.json")
+                .EndObject().EndArray();
+        }
+
+        writer.Name("properties").StartObject().Property("project", context.Relative(finding.Project)).Property("kind", finding.Kind).EndObject();
+        writer.EndObject();
+    }
+
+    private static string Level(string severity) => severity switch
+    {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "note",
+    };
+
+    public static string CycloneDx(ReportContext context)
+    {
+        var result = context.Result;
+        var writer = new JsonWriter().StartObject()
+            .Property("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json")
+            .Property("bomFormat", "CycloneDX")
+            .Property("specVersion", "1.6")
+            .Property("serialNumber", "urn:uuid:" + Guid.NewGuid().ToString("D"))
+            .Property("version", 1)
+            .Name("metadata").StartObject()
+                .Property("timestamp", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))
+                .Name("tools").StartObject().Name("components").StartArray()
+                    .StartObject().Property("type", "application").Property("name", "licenseguard").Property("version", ToolVersion).EndObject()
+                .EndArray().EndObject()
+                .Name("component").StartObject()
+                    .Property("type", "application")
+                    .Property("bom-ref", "scan-root")
+                    .Property("name", Path.GetFileName(result.Root.TrimEnd('/', '\\')))
+                .EndObject()
+            .EndObject();
+
+        var dependencies = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var components = new SortedDictionary<string, Action>(StringComparer.Ordinal);
+        var services = new SortedDictionary<string, Action>(StringComparer.Ordinal);
+        foreach (var project in result.Projects.Where(p => p.Error == null))
+        {
+            var catalog = context.CatalogOf(project);
+            string projectRef = "project:" + context.Relative(project.Project);
+            var projectDependencies = new SortedSet<string>(StringComparer.Ordinal);
+            dependencies[projectRef] = projectDependencies;
+            string projectName = Path.GetFileNameWithoutExtension(project.Project);
+            components[projectRef] = () => writer.StartObject()
+                .Property("type", "application").Property("bom-ref", projectRef).Property("name", projectName)
+                .EndObject();
+
+            foreach (var package in project.Inventory?.Packages ?? [])
+            {
+                string purl = $"pkg:nuget/{package.Id}@{package.Version}";
+                if (package.Direct)
+                {
+                    projectDependencies.Add(purl);
+                }
+
+                var (expression, origin) = DependencyEvaluator.ResolveLicense(package, catalog);
+
+                // The package's own SPDX expression as it declared it; the catalog's reading only when it declared none.
+                string? license = package.License.Source == Inventory.LicenseSource.Expression && !string.IsNullOrWhiteSpace(package.License.Value)
+                    ? package.License.Value
+                    : expression?.ToDisplayString();
+                var fact = package;
+                components.TryAdd(purl, () =>
+                {
+                    writer.StartObject()
+                        .Property("type", "library")
+                        .Property("bom-ref", purl)
+                        .Property("name", fact.Id)
+                        .Property("version", fact.Version)
+                        .Property("scope", fact.Development ? "excluded" : "required")
+                        .Property("purl", purl);
+                    if (license != null)
+                    {
+                        writer.Name("licenses").StartArray().StartObject().Property("expression", license).EndObject().EndArray();
+                    }
+
+                    writer.Name("properties").StartArray()
+                        .StartObject().Property("name", "licenseguard:licenseOrigin").Property("value", origin).EndObject()
+                        .EndArray().EndObject();
+                });
+            }
+
+            foreach (var weight in project.Inventory == null ? [] : WeightsEvaluator.Evaluate(project.Inventory.Weights, catalog))
+            {
+                string file = context.Relative(weight.Weight.FullPath.Length > 0 ? weight.Weight.FullPath : Path.Combine(Path.GetDirectoryName(project.Project)!, weight.Weight.Item));
+                string modelRef = "model:" + file;
+                projectDependencies.Add(modelRef);
+                var finding = weight;
+                components.TryAdd(modelRef, () =>
+                {
+                    writer.StartObject()
+                        .Property("type", "machine-learning-model")
+                        .Property("bom-ref", modelRef)
+                        .Property("name", finding.Model?.Name ?? Path.GetFileName(file))
+                        .Property("description", $"{finding.Weight.Format} weights shipped as {file} ({string.Join(", ", finding.Weight.Destinations)})");
+                    if (finding.Model?.Vendor is { Length: > 0 } vendor)
+                    {
+                        writer.Name("supplier").StartObject().Property("name", vendor).EndObject();
+                    }
+
+                    if (finding.License != "unknown")
+                    {
+                        writer.Name("licenses").StartArray().StartObject().Property("expression", finding.License).EndObject().EndArray();
+                    }
+
+                    writer.Name("properties").StartArray()
+                        .StartObject().Property("name", "licenseguard:file").Property("value", file).EndObject()
+                        .StartObject().Property("name", "licenseguard:format").Property("value", finding.Weight.Format).EndObject()
+                        .StartObject().Property("name", "licenseguard:licenseSource").Property("value", finding.Source).EndObject()
+                        .StartObject().Property("name", "licenseguard:licenseClass").Property("value", finding.LicenseClass).EndObject();
+                    foreach (var condition in finding.Conditions)
+                    {
+                        writer.StartObject().Property("name", "licenseguard:condition").Property("value", condition).EndObject();
+                    }
+
+                    writer.EndArray().EndObject();
+                });
+            }
+
+            foreach (var byService in project.Findings.Concat(project.Baselined).Where(f => f.Property("service") != null).GroupBy(f => f.Property("service")!))
+            {
+                var service = catalog.FindService(byService.Key);
+                if (service == null)
+                {
+                    continue;
+                }
+
+                string serviceRef = "service:" + service.Id;
+                projectDependencies.Add(serviceRef);
+                var hosts = service.Hosts.Concat(byService.Select(f => f.Property("host")).OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(h => h, StringComparer.Ordinal).ToList();
+                var usedBy = byService.Select(f => context.Relative(f.File ?? f.Project)).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+                if (services.ContainsKey(serviceRef))
+                {
+                    continue;
+                }
+
+                services[serviceRef] = () =>
+                {
+                    writer.StartObject()
+                        .Property("bom-ref", serviceRef)
+                        .Name("provider").StartObject().Property("name", service.Vendor).EndObject()
+                        .Property("name", service.Name)
+                        .Property("description", $"Proprietary AI service ({catalog.ClassOf(service.License)}, {service.Access})")
+                        .Property("endpoints", hosts.Select(h => "https://" + h))
+                        .Property("authenticated", true)
+                        .Property("x-trust-boundary", true)
+                        .Name("licenses").StartArray().StartObject().Property("expression", service.License).EndObject().EndArray()
+                        .Name("properties").StartArray()
+                            .StartObject().Property("name", "licenseguard:access").Property("value", service.Access).EndObject();
+                    foreach (string file in usedBy)
+                    {
+                        writer.StartObject().Property("name", "licenseguard:usedIn").Property("value", file).EndObject();
+                    }
+
+                    writer.EndArray().EndObject();
+                };
+            }
+        }
+
+        writer.Name("components").StartArray();
+        foreach (var component in components.Values)
+        {
+            component();
+        }
+
+        writer.EndArray().Name("services").StartArray();
+        foreach (var service in services.Values)
+        {
+            service();
+        }
+
+        writer.EndArray().Name("dependencies").StartArray();
+        writer.StartObject().Property("ref", "scan-root").Property("dependsOn", dependencies.Keys).EndObject();
+        foreach (var (reference, dependsOn) in dependencies)
+        {
+            writer.StartObject().Property("ref", reference).Property("dependsOn", dependsOn).EndObject();
+        }
+
+        return writer.EndArray().EndObject() + "\n";
+    }
+}

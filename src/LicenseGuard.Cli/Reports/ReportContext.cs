@@ -1,0 +1,41 @@
+using LicenseGuard.Catalog;
+using LicenseGuard.Cli.Scanning;
+using LicenseGuard.Gather;
+
+namespace LicenseGuard.Cli.Reports;
+
+/// <summary>What every scan report needs: the result, paths relative to the scan root, and each project's catalog.</summary>
+internal sealed class ReportContext(ScanResult result, string failOn, bool showPaths)
+{
+    private readonly Dictionary<string, RulesCatalog> catalogs = new(StringComparer.Ordinal);
+
+    public ScanResult Result { get; } = result;
+
+    public string FailOn { get; } = failOn;
+
+    public bool ShowPaths { get; } = showPaths;
+
+    /// <summary>Gets a path relative to the scan root with forward slashes (reports never carry the machine's absolute paths).</summary>
+    public string Relative(string? path) =>
+        path == null ? string.Empty : Path.GetRelativePath(Result.Root, path).Replace('\\', '/');
+
+    /// <summary>Gets the effective catalog of a project (built-in rules plus its licenseguard.json files).</summary>
+    public RulesCatalog CatalogOf(ProjectScan project)
+    {
+        if (!catalogs.TryGetValue(project.Project, out var catalog))
+        {
+            catalog = RulesCatalog.Load(RulesFileLocator.Find(Path.GetDirectoryName(project.Project)!));
+            catalogs[project.Project] = catalog;
+        }
+
+        return catalog;
+    }
+
+    public static string KindTitle(string kind) => kind switch
+    {
+        "ai-api" => "Proprietary AI APIs",
+        "weights" => "Model weights",
+        "dependencies" => "Dependencies",
+        _ => "Configuration",
+    };
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using LicenseGuard.Analyzers;
+using LicenseGuard.Baselines;
+using LicenseGuard.Inventory;
+using LicenseGuard.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LicenseGuard.Cli.Scanning;
+
+/// <summary>
+/// Compiles one project from its compiler command line and runs LicenseGuard's analyzers over it, the same analyzers the
+/// build runs, then applies the project's baseline. Other analyzers and source generators on the command line are not run.
+/// </summary>
+internal static class ProjectAnalysis
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>Analyses a loaded project; with <paramref name="analyzeCode"/> false only project-level findings are produced.</summary>
+    public static async Task AnalyzeAsync(MSBuildProject project, ProjectScan scan, bool analyzeCode, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        string directory = Path.GetDirectoryName(project.ProjectPath)!;
+        var arguments = CSharpCommandLineParser.Default.Parse(project.CompilerArguments, directory, sdkDirectory: null);
+        var configs = new AnalyzerConfigProviders(arguments.AnalyzerConfigPaths);
+
+        var trees = analyzeCode ? ParseSources(arguments, cancellationToken) : [];
+        var references = analyzeCode
+            ? arguments.MetadataReferences.Where(r => File.Exists(r.Reference)).Select(r => (MetadataReference)MetadataReference.CreateFromFile(r.Reference, r.Properties)).ToList()
+            : [];
+        var additionalPaths = arguments.AdditionalFiles.Select(f => f.Path).Distinct(StringComparer.Ordinal).ToList();
+        string? baselinePath = additionalPaths.FirstOrDefault(BaselineFile.IsBaseline)
+            ?? (File.Exists(Path.Combine(directory, BaselineFile.FileName)) ? Path.Combine(directory, BaselineFile.FileName) : null);
+
+        // The analyzers see every finding; the baseline is applied below, so entries that match nothing can be reported.
+        var additionalFiles = additionalPaths.Where(p => !BaselineFile.IsBaseline(p)).Select(p => (AdditionalText)new FileText(p)).ToImmutableArray();
+        string? inventoryPath = additionalPaths.FirstOrDefault(p => Path.GetFileName(p).Equals(ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase));
+        if (inventoryPath != null && File.Exists(inventoryPath))
+        {
+            scan.Inventory = ProjectInventory.Parse(inventoryPath, File.ReadAllText(inventoryPath));
+        }
+
+        var options = ((CSharpCompilationOptions)arguments.CompilationOptions).WithSyntaxTreeOptionsProvider(configs.Severities);
+        var compilation = CSharpCompilation.Create(arguments.CompilationName ?? Path.GetFileNameWithoutExtension(project.ProjectPath), trees, references, options);
+        var withAnalyzers = compilation.WithAnalyzers(
+            Analyzers,
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles, configs.Options), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+
+        var findings = diagnostics
+            .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
+            .Select(d => ToFinding(d, project.ProjectPath, directory))
+            .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+        ApplyBaseline(findings, baselinePath, scan, configs.GlobalSeverity(DiagnosticIds.BaselineEntryStale) ?? "warning");
+        scan.SourceFiles = trees.Length;
+        scan.AnalysisTime = stopwatch.Elapsed;
+    }
+
+    private static ImmutableArray<SyntaxTree> ParseSources(CommandLineArguments arguments, CancellationToken cancellationToken)
+    {
+        var trees = new SyntaxTree?[arguments.SourceFiles.Length];
+        Parallel.For(0, trees.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            string path = arguments.SourceFiles[i].Path;
+            if (File.Exists(path))
+            {
+                using var stream = File.OpenRead(path);
+                var text = SourceText.From(stream, encoding: null, arguments.ChecksumAlgorithm, throwIfBinaryDetected: false);
+                trees[i] = CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)arguments.ParseOptions, path, cancellationToken);
+            }
+        });
+        return trees.Where(t => t != null).ToImmutableArray()!;
+    }
+
+    private static Finding ToFinding(Diagnostic diagnostic, string project, string projectDirectory)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        bool located = diagnostic.Location != Location.None && !string.IsNullOrEmpty(span.Path);
+        return new Finding(
+            diagnostic.Id,
+            diagnostic.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "info" },
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            project,
+            located ? span.Path : null,
+            located ? span.StartLinePosition.Line + 1 : 0,
+            located ? span.StartLinePosition.Character + 1 : 0,
+            diagnostic.Properties,
+            FindingFingerprint.Compute(diagnostic, projectDirectory),
+            string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri);
+    }
+
+    private static void ApplyBaseline(List<Finding> findings, string? baselinePath, ProjectScan scan, string staleSeverity)
+    {
+        if (baselinePath == null || !File.Exists(baselinePath))
+        {
+            scan.Findings.AddRange(findings);
+            return;
+        }
+
+        IReadOnlyList<BaselineEntry> entries;
+        try
+        {
+            entries = BaselineFile.Parse(baselinePath, File.ReadAllText(baselinePath));
+        }
+        catch (JsonParseException e)
+        {
+            scan.Findings.AddRange(findings);
+            scan.Findings.Add(new Finding(DiagnosticIds.RulesFileInvalid, "error", $"{Path.GetFileName(baselinePath)} is not valid JSON: {e.Message} Nothing in it is applied.", scan.Project, baselinePath, e.Span.Line, e.Span.Column, ImmutableDictionary<string, string?>.Empty, string.Empty, Descriptors.RulesFileInvalid.HelpLinkUri));
+            return;
+        }
+
+        var used = new HashSet<BaselineEntry>();
+        var byKey = entries.GroupBy(e => e.Id + "|" + e.Fingerprint, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            if (!finding.Id.StartsWith("LG9", StringComparison.Ordinal) && byKey.TryGetValue(finding.Id + "|" + finding.Fingerprint, out var entry))
+            {
+                used.Add(entry);
+                scan.Baselined.Add(finding);
+            }
+            else
+            {
+                scan.Findings.Add(finding);
+            }
+        }
+
+        foreach (var stale in entries.Where(e => staleSeverity != "none" && !used.Contains(e)))
+        {
+            scan.Findings.Add(new Finding(
+                DiagnosticIds.BaselineEntryStale,
+                staleSeverity,
+                $"Baseline entry {stale.Id} {stale.Fingerprint} ({stale.File}) no longer matches a finding; remove it or run 'licenseguard baseline' to rewrite the file",
+                scan.Project,
+                baselinePath,
+                stale.Span.Line,
+                stale.Span.Column,
+                ImmutableDictionary<string, string?>.Empty.Add("baselineId", stale.Id).Add("fingerprint", stale.Fingerprint),
+                string.Empty,
+                Descriptors.BaselineEntryStale.HelpLinkUri));
+        }
+    }
+}

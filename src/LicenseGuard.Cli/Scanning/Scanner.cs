@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace LicenseGuard.Cli.Scanning;
+
+/// <summary>Scans projects in parallel: a design-time build each (restore, gather), then the analyzers in process.</summary>
+internal static class Scanner
+{
+    public static async Task<ScanResult> RunAsync(string root, IReadOnlyList<string> projects, string? framework, bool analyzeCode, ToolConsole console, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var scans = projects.Select(p => new ProjectScan(p)).ToArray();
+        int done = 0;
+        console.Progress($"Scanning {scans.Length} project(s)…");
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 8) };
+        await Parallel.ForEachAsync(scans, options, async (scan, token) =>
+        {
+            var step = Stopwatch.StartNew();
+            try
+            {
+                var project = await MSBuildProject.LoadAsync(scan.Project, framework, token).ConfigureAwait(false);
+                scan.TargetFramework = project.TargetFramework;
+                scan.LoadTime = step.Elapsed;
+                await ProjectAnalysis.AnalyzeAsync(project, scan, analyzeCode, token).ConfigureAwait(false);
+            }
+            catch (ProjectLoadException e)
+            {
+                scan.Error = e.Reason;
+            }
+
+            int finished = Interlocked.Increment(ref done);
+            console.Detail($"{Path.GetFileName(scan.Project)}: build {scan.LoadTime.TotalMilliseconds:F0} ms, analysis {scan.AnalysisTime.TotalMilliseconds:F0} ms, {scan.SourceFiles} C# file(s), {scan.Findings.Count} finding(s)");
+            console.Progress($"Scanning: {finished}/{scans.Length} project(s) done, last {Path.GetFileName(scan.Project)}");
+        }).ConfigureAwait(false);
+        console.Progress(null);
+        return new ScanResult(root, scans, analyzeCode, stopwatch.Elapsed);
+    }
+}
