@@ -1,0 +1,87 @@
+using LicenseGuard.Analyzers.Tests.Harness;
+using LicenseGuard.Baselines;
+using Microsoft.CodeAnalysis;
+
+namespace LicenseGuard.Analyzers.Tests;
+
+/// <summary>The build side of baselines: findings in licenseguard.baseline.json are not reported, new ones are.</summary>
+public class BaselineTests
+{
+    private const string BaselinePath = "/corpus/licenseguard.baseline.json";
+
+    private const string Source = """
+        using OpenAI.Chat;
+        class Triage
+        {
+            object Classify(string key) => new ChatClient("gpt-4o-mini", key);
+        }
+        """;
+
+    [Fact]
+    public async Task BaselinedFindingsAreNotReportedEvenAfterLinesMove()
+    {
+        var all = await RunAsync(Source, baseline: null);
+        var calls = all.Where(d => d.Id == DiagnosticIds.ProprietaryAiCall).ToList();
+        Assert.Single(calls);
+        string baseline = BaselineOf(calls);
+
+        var accepted = await RunAsync(Source, baseline);
+        Assert.DoesNotContain(accepted, d => d.Id == DiagnosticIds.ProprietaryAiCall);
+        Assert.Contains(accepted, d => d.Id == DiagnosticIds.ClosedModelId);
+
+        var moved = await RunAsync("// header\n\n\n" + Source.Replace("    object Classify", "\n\n    object Classify", StringComparison.Ordinal), baseline);
+        Assert.DoesNotContain(moved, d => d.Id == DiagnosticIds.ProprietaryAiCall);
+    }
+
+    [Fact]
+    public async Task NewFindingsAreReportedNextToBaselinedOnes()
+    {
+        string baseline = BaselineOf((await RunAsync(Source, baseline: null)).Where(d => d.Id == DiagnosticIds.ProprietaryAiCall));
+        string grown = Source.Replace(
+            "    object Classify",
+            "    object Summarize(string key) => new ChatClient(\"gpt-4o\", key);\n    object Classify",
+            StringComparison.Ordinal);
+
+        var diagnostics = await RunAsync(grown, baseline);
+
+        var call = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.ProprietaryAiCall);
+        Assert.Contains("Summarize", call.Location.SourceTree!.GetText().Lines[call.Location.GetLineSpan().StartLinePosition.Line].ToString());
+    }
+
+    [Fact]
+    public void FingerprintIgnoresLinesButNotTheMemberOrTheCode()
+    {
+        static string Fingerprint(string source, string find)
+        {
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, path: "/corpus/A.cs");
+            int start = source.IndexOf(find, StringComparison.Ordinal);
+            var diagnostic = Diagnostic.Create(Descriptors.ProprietaryAiCall, Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(start, find.Length)), "a", "b", "c", "d");
+            return FindingFingerprint.Compute(diagnostic, "/corpus");
+        }
+
+        string original = Fingerprint("class C { void M() { Call(1); } }", "Call(1)");
+        Assert.Equal(original, Fingerprint("\n\n// moved\nclass C\n{\n    void M()\n    {\n        Call(1);\n    }\n}", "Call(1)"));
+        Assert.NotEqual(original, Fingerprint("class C { void N() { Call(1); } }", "Call(1)"));
+        Assert.NotEqual(original, Fingerprint("class C { void M() { Call(2); } }", "Call(2)"));
+        Assert.Matches("^[0-9a-f]{16}$", original);
+    }
+
+    [Fact]
+    public async Task MalformedBaselineAcceptsNothingAndDoesNotThrow()
+    {
+        var diagnostics = await RunAsync(Source, "{ \"findings\": [ ");
+
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.ProprietaryAiCall);
+    }
+
+    private static string BaselineOf(IEnumerable<Diagnostic> diagnostics) =>
+        BaselineFile.ToJson(diagnostics.Select(d => new BaselineEntry { Id = d.Id, Fingerprint = FindingFingerprint.Compute(d, "/corpus"), File = FindingFingerprint.RelativeFile(d, "/corpus"), Message = d.GetMessage() }));
+
+    private static async Task<List<Diagnostic>> RunAsync(string source, string? baseline)
+    {
+        var files = baseline == null ? Array.Empty<AdditionalText>() : new AdditionalText[] { new TestAdditionalText(BaselinePath, baseline) };
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(await AnalyzerRunner.CompileAsync(new[] { source }), files);
+        Assert.Empty(exceptions);
+        return diagnostics.ToList();
+    }
+}

@@ -1,0 +1,214 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace LicenseGuard.Cli.Tests;
+
+/// <summary>`licenseguard scan` over real projects, through the real tool: every format, exit codes and failures.</summary>
+public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<ScanWorkspace>
+{
+    [Fact]
+    public void TableGroupsFindingsByProjectAndKindWithAlternatives()
+    {
+        string root = workspace.Copy();
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan");
+
+        Assert.True(code == 0, stderr + stdout);
+        string triage = Path.Combine(root, "App", "TicketTriage.cs");
+        Assert.Contains("App/App.csproj (net10.0)", stdout);
+        Assert.Contains("  Proprietary AI APIs", stdout);
+        Assert.Contains("  Model weights", stdout);
+        Assert.Contains("  Dependencies", stdout);
+        Assert.Contains($"warning LG1001  App/TicketTriage.cs:{ScanWorkspace.LineOf(triage, "new ChatClient")}:", stdout);
+        Assert.Contains($"warning LG1003  App/TicketTriage.cs:{ScanWorkspace.LineOf(triage, "\"gpt-4o-mini\"")}:", stdout);
+        Assert.Contains("Open alternatives: Qwen2.5 7B (Apache-2.0) via OllamaSharp", stdout);
+        Assert.Contains("LG2001  App/App.csproj:", stdout);
+        Assert.Contains("LG3003  App/App.csproj:", stdout);
+        Assert.Contains("Clean/Clean.csproj (net10.0)\n  no findings", stdout.Replace("\r", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("in 2 project(s)", stdout);
+    }
+
+    [Fact]
+    public void FailOnWarningExitsWithOneAndSkipCodeLeavesOnlyProjectFindings()
+    {
+        string root = workspace.Copy();
+
+        var (code, stdout, _) = ScanWorkspace.Tool(root, "scan", "App/App.csproj", "--fail-on", "warning", "--skip-code", "--json");
+
+        Assert.Equal(1, code);
+        var findings = JsonNode.Parse(stdout)!["projects"]![0]!["findings"]!.AsArray();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.DoesNotContain(f!["id"]!.GetValue<string>(), new[] { "LG1001", "LG1002", "LG1003" }));
+        Assert.False(JsonNode.Parse(stdout)!["parameters"]!["codeAnalyzed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void JsonCarriesVersionFindingsWithFilesLinesFingerprintsAndProperties()
+    {
+        string root = workspace.Copy();
+        string output = Path.Combine(root, "scan.json");
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", ".", "--format", "json", "--output", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Empty(stdout);
+        Assert.Contains("finding(s)", stderr);
+        var report = JsonNode.Parse(File.ReadAllText(output))!;
+        Assert.Equal(1, report["version"]!.GetValue<int>());
+        Assert.Empty(report["problems"]!.AsArray());
+        var app = report["projects"]!.AsArray().Single(p => p!["project"]!.GetValue<string>() == "App/App.csproj")!;
+        var call = app["findings"]!.AsArray().First(f => f!["id"]!.GetValue<string>() == "LG1001")!;
+        Assert.Equal("warning", call["severity"]!.GetValue<string>());
+        Assert.Equal("ai-api", call["kind"]!.GetValue<string>());
+        Assert.Equal("App/TicketTriage.cs", call["file"]!.GetValue<string>());
+        Assert.Equal(ScanWorkspace.LineOf(Path.Combine(root, "App", "TicketTriage.cs"), "new ChatClient"), call["line"]!.GetValue<int>());
+        Assert.Matches("^[0-9a-f]{16}$", call["fingerprint"]!.GetValue<string>());
+        Assert.Equal("openai", call["properties"]!["service"]!.GetValue<string>());
+        Assert.EndsWith("/docs/rules/LG1001.md", call["helpUri"]!.GetValue<string>(), StringComparison.Ordinal);
+        var package = app["findings"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "LG3003")!;
+        Assert.Equal("OpenAI", package["properties"]!["package"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void SarifHasRulesResultsWithRegionsAndFingerprints()
+    {
+        string root = workspace.Copy();
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--format", "sarif");
+
+        Assert.True(code == 0, stderr);
+        var sarif = JsonNode.Parse(stdout)!;
+        Assert.Equal("2.1.0", sarif["version"]!.GetValue<string>());
+        var run = sarif["runs"]![0]!;
+        var rules = run["tool"]!["driver"]!["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ToList();
+        Assert.Contains("LG1001", rules);
+        Assert.Contains("LG9003", rules);
+        var result = run["results"]!.AsArray().First(r => r!["ruleId"]!.GetValue<string>() == "LG1003")!;
+        Assert.Equal("warning", result["level"]!.GetValue<string>());
+        var location = result["locations"]![0]!["physicalLocation"]!;
+        Assert.Equal("App/TicketTriage.cs", location["artifactLocation"]!["uri"]!.GetValue<string>());
+        Assert.Equal("SRCROOT", location["artifactLocation"]!["uriBaseId"]!.GetValue<string>());
+        Assert.Equal(ScanWorkspace.LineOf(Path.Combine(root, "App", "TicketTriage.cs"), "\"gpt-4o-mini\""), location["region"]!["startLine"]!.GetValue<int>());
+        Assert.NotNull(result["partialFingerprints"]!["licenseguardFingerprint/v1"]);
+        Assert.True(run["invocations"]![0]!["executionSuccessful"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void CycloneDxValidatesAgainstTheOfficialSchemaAndListsPackagesModelsAndServices()
+    {
+        string root = workspace.Copy();
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--format", "cyclonedx");
+
+        Assert.True(code == 0, stderr);
+        using (var document = JsonDocument.Parse(stdout))
+        {
+            var evaluation = CycloneDxSchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            Assert.True(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? []).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        }
+
+        var bom = JsonNode.Parse(stdout)!;
+        Assert.Equal("1.6", bom["specVersion"]!.GetValue<string>());
+        var broken = JsonNode.Parse(stdout)!;
+        broken["components"]![0]!["type"] = "not-a-component-type";
+        using (var invalid = JsonDocument.Parse(broken.ToJsonString()))
+        {
+            Assert.False(CycloneDxSchema.Value.Evaluate(invalid.RootElement).IsValid, "the schema check must be able to fail");
+        }
+
+        var components = bom["components"]!.AsArray();
+        var openai = components.Single(c => c!["purl"]?.GetValue<string>() == "pkg:nuget/OpenAI@2.15.0")!;
+        Assert.Equal("library", openai["type"]!.GetValue<string>());
+        Assert.Equal("MIT", openai["licenses"]![0]!["expression"]!.GetValue<string>());
+        var model = components.Single(c => c!["type"]!.GetValue<string>() == "machine-learning-model")!;
+        Assert.Equal("LicenseRef-hf-llama3.1", model["licenses"]![0]!["expression"]!.GetValue<string>());
+        var properties = model["properties"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>() + "=" + p["value"]!.GetValue<string>(), _ => true);
+        Assert.Contains("licenseguard:file=App/models/llama-3.1-8b-instruct.Q4_K_M.gguf", properties.Keys);
+        Assert.Contains(properties.Keys, k => k.StartsWith("licenseguard:licenseSource=file metadata", StringComparison.Ordinal));
+        var service = bom["services"]!.AsArray().Single()!;
+        Assert.Equal("OpenAI", service["provider"]!["name"]!.GetValue<string>());
+        Assert.Contains("https://api.openai.com", service["endpoints"]!.AsArray().Select(e => e!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void MarkdownHasAHeadingPerProjectAndATablePerKind()
+    {
+        string root = workspace.Copy();
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--format", "markdown");
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("# LicenseGuard scan", stdout, StringComparison.Ordinal);
+        Assert.Contains("## App/App.csproj (net10.0)", stdout);
+        Assert.Contains("### Proprietary AI APIs", stdout);
+        Assert.Contains("| Severity | Rule | Where | Finding |", stdout);
+        Assert.Contains("| warning | [LG1001](", stdout);
+        Assert.Contains("No findings.", stdout);
+    }
+
+    [Fact]
+    public void SolutionFilesListTheProjectsToScan()
+    {
+        string root = workspace.Copy();
+        File.WriteAllText(Path.Combine(root, "Both.slnx"), "<Solution>\n  <Project Path=\"Clean/Clean.csproj\" />\n</Solution>\n");
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "Both.slnx", "--json");
+
+        Assert.True(code == 0, stderr);
+        var projects = JsonNode.Parse(stdout)!["projects"]!.AsArray();
+        Assert.Equal("Clean/Clean.csproj", Assert.Single(projects)!["project"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ProjectThatCannotRestoreIsReportedAndExitsWithTwo()
+    {
+        string root = workspace.Copy();
+        File.WriteAllText(Path.Combine(root, "Clean", "Clean.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><PackageReference Include="LicenseGuard.Does.Not.Exist.Anywhere" Version="1.0.0" /></ItemGroup>
+            </Project>
+            """);
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--json");
+
+        Assert.Equal(2, code);
+        var report = JsonNode.Parse(stdout)!;
+        var problem = Assert.Single(report["problems"]!.AsArray())!;
+        Assert.Equal("Clean/Clean.csproj", problem["project"]!.GetValue<string>());
+        Assert.Contains("NU1101", problem["message"]!.GetValue<string>());
+        Assert.Contains("Clean/Clean.csproj: not scanned", stderr);
+        Assert.Contains(report["projects"]!.AsArray(), p => p!["project"]!.GetValue<string>() == "App/App.csproj" && p["findings"]!.AsArray().Count > 0);
+    }
+
+    [Theory]
+    [InlineData("scan", "no-such-folder")]
+    [InlineData("scan", "--format", "xml")]
+    [InlineData("scan", "--fail-on", "sometimes")]
+    public void UsageErrorsExitWithTwo(params string[] arguments)
+    {
+        var (code, _, stderr) = ScanWorkspace.Tool(workspace.Root, arguments);
+
+        Assert.Equal(2, code);
+        Assert.NotEmpty(stderr);
+    }
+
+    private static readonly Lazy<JsonSchema> CycloneDxSchema = new(() =>
+    {
+        string root = typeof(ScanCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
+        var core = Assembly.LoadFile(Path.Combine(root, "cyclonedx", "6.3.1", "tools", "net10.0", "any", "CycloneDX.Core.dll"));
+        string Read(string name)
+        {
+            using var stream = core.GetManifestResourceStream("CycloneDX.Core.Schemas." + name)!;
+            return new StreamReader(stream).ReadToEnd();
+        }
+
+        var registry = SchemaRegistry.Global;
+        registry.Register(JsonSchema.FromText(Read("spdx.schema.json")));
+        registry.Register(JsonSchema.FromText(Read("jsf-0.82.schema.json")));
+        registry.Register(JsonSchema.FromText(Read("cryptography-defs.schema.json")));
+        return JsonSchema.FromText(Read("bom-1.6.schema.json"));
+    });
+}
