@@ -12,7 +12,8 @@ namespace LicenseGuard.Analyzers
     /// <summary>
     /// A finding's identity for baselines: stable when lines move, changes when the finding's subject or place changes.
     /// Built from the rule ID, the file (relative to the baseline's folder), the enclosing type and member (C# findings)
-    /// and the subject: the code at the finding with whitespace removed, or the package or weight file it is about.
+    /// and the subject: the member a call calls, the type a creation creates, the literal itself, or the package or weight
+    /// file a project-level finding is about.
     /// Identical findings in one member share a fingerprint, so one baseline entry covers them all.
     /// </summary>
     public static class FindingFingerprint
@@ -30,7 +31,7 @@ namespace LicenseGuard.Analyzers
                 var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
                 AppendEnclosingMembers(key, node);
                 key.Append('|');
-                AppendWithoutWhitespace(key, node.ToString());
+                AppendWithoutWhitespace(key, CodeSubjectOf(node));
             }
             else
             {
@@ -53,6 +54,27 @@ namespace LicenseGuard.Analyzers
             string file = path!.Replace('\\', '/');
             return file.StartsWith(directory, StringComparison.OrdinalIgnoreCase) ? file.Substring(directory.Length) : Path.GetFileName(file);
         }
+
+        /// <summary>
+        /// A call is identified by the member it calls and a creation by the type it creates, not by their arguments:
+        /// switching the model of an accepted call is reported by LG1003, not again as a new call.
+        /// </summary>
+        private static string CodeSubjectOf(SyntaxNode node) => node switch
+        {
+            InvocationExpressionSyntax invocation => "call " + NameOf(invocation.Expression),
+            ObjectCreationExpressionSyntax creation => "new " + creation.Type,
+            ImplicitObjectCreationExpressionSyntax _ => "new()",
+            ConstructorInitializerSyntax initializer => initializer.ThisOrBaseKeyword.ValueText + "()",
+            _ => node.ToString(),
+        };
+
+        private static string NameOf(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => expression.ToString(),
+        };
 
         private static string SubjectOf(Diagnostic diagnostic)
         {

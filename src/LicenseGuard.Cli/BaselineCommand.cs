@@ -15,7 +15,7 @@ internal static class BaselineCommand
     {
         var command = new Command("baseline", "Accept the current findings: write licenseguard.baseline.json next to each project, so only new findings are reported.")
         {
-            ScanCommand.PathArgument, ScanCommand.FrameworkOption, ScanCommand.SkipCodeOption, CommonOptions.Verbosity,
+            ScanCommand.PathArgument, ScanCommand.FrameworkOption, ScanCommand.PropertyOption, ScanCommand.SkipCodeOption, CommonOptions.Verbosity,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;

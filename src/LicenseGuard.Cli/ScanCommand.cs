@@ -15,6 +15,8 @@ internal static class ScanCommand
 
     internal static readonly Option<string?> FrameworkOption = new("--framework", "-f") { Description = "The target framework to scan in multi-targeting projects (default: the first one)." };
 
+    internal static readonly Option<string[]> PropertyOption = new("--property", "-p") { Description = "An MSBuild property for the projects' design-time builds, as name=value (e.g. Configuration=Release); repeatable." };
+
     internal static readonly Option<bool> SkipCodeOption = new("--skip-code") { Description = "Judge packages and model weights only; do not compile and analyse C# code (faster)." };
 
     private static readonly Option<string> FormatOption = new("--format") { Description = "Report format: table, json, sarif, cyclonedx (1.6 SBOM with AI services and models) or markdown.", DefaultValueFactory = _ => "table" };
@@ -31,7 +33,7 @@ internal static class ScanCommand
     {
         var command = new Command("scan", "Scan projects for proprietary AI APIs, shipped model weights and dependency licences; report as a table, JSON, SARIF, CycloneDX or Markdown.")
         {
-            PathArgument, FormatOption, CommonOptions.Json, CommonOptions.Output, FailOnOption, FrameworkOption, SkipCodeOption, CommonOptions.NoPaths, CommonOptions.Verbosity,
+            PathArgument, FormatOption, CommonOptions.Json, CommonOptions.Output, FailOnOption, FrameworkOption, PropertyOption, SkipCodeOption, CommonOptions.NoPaths, CommonOptions.Verbosity,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
@@ -80,10 +82,16 @@ internal static class ScanCommand
     internal static async Task<ScanResult> ScanAsync(ParseResult parse, ToolConsole console, CancellationToken cancellationToken)
     {
         string path = parse.GetValue(PathArgument)!;
+        var properties = parse.GetValue(PropertyOption) ?? [];
+        if (properties.FirstOrDefault(p => p.IndexOf('=', StringComparison.Ordinal) <= 0) is { } bad)
+        {
+            throw new UsageException($"--property '{bad}' is not name=value.");
+        }
+
         var projects = ProjectLocator.Find(path);
         string full = Path.GetFullPath(path);
         string root = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
-        return await Scanner.RunAsync(root, projects, parse.GetValue(FrameworkOption), !parse.GetValue(SkipCodeOption), console, cancellationToken).ConfigureAwait(false);
+        return await Scanner.RunAsync(root, projects, new ScanSettings(parse.GetValue(FrameworkOption), properties, !parse.GetValue(SkipCodeOption)), console, cancellationToken).ConfigureAwait(false);
     }
 
     internal static void Write(string? output, string report, ToolConsole console)

@@ -49,7 +49,7 @@ public class BaselineTests
     }
 
     [Fact]
-    public void FingerprintIgnoresLinesButNotTheMemberOrTheCode()
+    public void FingerprintIgnoresLinesAndArgumentsButNotTheMemberTheCalleeOrTheLiteral()
     {
         static string Fingerprint(string source, string find)
         {
@@ -62,7 +62,9 @@ public class BaselineTests
         string original = Fingerprint("class C { void M() { Call(1); } }", "Call(1)");
         Assert.Equal(original, Fingerprint("\n\n// moved\nclass C\n{\n    void M()\n    {\n        Call(1);\n    }\n}", "Call(1)"));
         Assert.NotEqual(original, Fingerprint("class C { void N() { Call(1); } }", "Call(1)"));
-        Assert.NotEqual(original, Fingerprint("class C { void M() { Call(2); } }", "Call(2)"));
+        Assert.Equal(original, Fingerprint("class C { void M() { Call(2); } }", "Call(2)"));
+        Assert.NotEqual(original, Fingerprint("class C { void M() { Other(1); } }", "Other(1)"));
+        Assert.NotEqual(Fingerprint("class C { string M() => \"gpt-4o\"; }", "\"gpt-4o\""), Fingerprint("class C { string M() => \"gpt-4.1\"; }", "\"gpt-4.1\""));
         Assert.Matches("^[0-9a-f]{16}$", original);
     }
 

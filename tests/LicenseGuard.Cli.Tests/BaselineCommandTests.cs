@@ -33,10 +33,10 @@ public sealed class BaselineCommandTests(ScanWorkspace workspace) : IClassFixtur
         Assert.Equal(0, moved.Code);
         Assert.Empty(Findings(moved.Report));
 
-        // A new call to a proprietary API is reported, and only it.
+        // A new use of a proprietary API is reported, and only it.
         File.WriteAllText(triage, File.ReadAllText(triage).Replace(
-            "        return completion.Content[0].Text;",
-            "        ChatClient summarizer = new ChatClient(\"gpt-4.1\", apiKey);\n        return completion.Content[0].Text;",
+            "    public static async Task<string> ClassifyAsync",
+            "    public static ChatClient Summarizer(string apiKey) => new ChatClient(\"gpt-4.1\", apiKey);\n\n    public static async Task<string> ClassifyAsync",
             StringComparison.Ordinal));
         var added = Scan(root);
         Assert.Equal(1, added.Code);

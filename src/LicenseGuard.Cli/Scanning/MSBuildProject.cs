@@ -13,16 +13,16 @@ internal sealed record MSBuildProject(string ProjectPath, string? TargetFramewor
     /// LicenseGuard's build integration imported, so the gather task writes the inventory and the compiler's command line
     /// lists every input a real build would hand to the analyzer. Referenced projects are not built.
     /// </summary>
-    public static async Task<MSBuildProject> LoadAsync(string projectPath, string? framework, CancellationToken cancellationToken)
+    public static async Task<MSBuildProject> LoadAsync(string projectPath, string? framework, IReadOnlyList<string> properties, CancellationToken cancellationToken)
     {
-        var run = await RunAsync(projectPath, framework, cancellationToken).ConfigureAwait(false);
+        var run = await RunAsync(projectPath, framework, properties, cancellationToken).ConfigureAwait(false);
         if (run.ExitCode != 0 && framework == null && run.Output.Contains("MSB4057", StringComparison.Ordinal))
         {
             // A multi-targeting project has no Compile target of its own: scan its first target framework.
-            string? first = await FirstTargetFrameworkAsync(projectPath, cancellationToken).ConfigureAwait(false);
+            string? first = await FirstTargetFrameworkAsync(projectPath, properties, cancellationToken).ConfigureAwait(false);
             if (first != null)
             {
-                run = await RunAsync(projectPath, first, cancellationToken).ConfigureAwait(false);
+                run = await RunAsync(projectPath, first, properties, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -45,14 +45,14 @@ internal sealed record MSBuildProject(string ProjectPath, string? TargetFramewor
         return new MSBuildProject(projectPath, string.IsNullOrEmpty(targetFramework) ? null : targetFramework, arguments);
     }
 
-    private static async Task<string?> FirstTargetFrameworkAsync(string projectPath, CancellationToken cancellationToken)
+    private static async Task<string?> FirstTargetFrameworkAsync(string projectPath, IReadOnlyList<string> properties, CancellationToken cancellationToken)
     {
-        var run = await RunProcessAsync([projectPath, "-nologo", "-getProperty:TargetFrameworks"], cancellationToken).ConfigureAwait(false);
+        var run = await RunProcessAsync([projectPath, "-nologo", "-getProperty:TargetFrameworks", .. properties.Select(p => "-property:" + p)], cancellationToken).ConfigureAwait(false);
         string frameworks = run.ExitCode == 0 ? run.Json.Trim() : string.Empty;
         return frameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
     }
 
-    private static Task<(int ExitCode, string Json, string Output)> RunAsync(string projectPath, string? framework, CancellationToken cancellationToken)
+    private static Task<(int ExitCode, string Json, string Output)> RunAsync(string projectPath, string? framework, IReadOnlyList<string> properties, CancellationToken cancellationToken)
     {
         var arguments = new List<string>
         {
@@ -62,6 +62,7 @@ internal sealed record MSBuildProject(string ProjectPath, string? TargetFramewor
             "-property:CustomAfterMicrosoftCommonTargets=" + ScanTargets,
             "-getItem:CscCommandLineArgs", "-getProperty:TargetFramework",
         };
+        arguments.AddRange(properties.Select(p => "-property:" + p));
         if (framework != null)
         {
             arguments.Add("-property:TargetFramework=" + framework);

@@ -5,7 +5,7 @@ namespace LicenseGuard.Cli.Scanning;
 /// <summary>Scans projects in parallel: a design-time build each (restore, gather), then the analyzers in process.</summary>
 internal static class Scanner
 {
-    public static async Task<ScanResult> RunAsync(string root, IReadOnlyList<string> projects, string? framework, bool analyzeCode, ToolConsole console, CancellationToken cancellationToken)
+    public static async Task<ScanResult> RunAsync(string root, IReadOnlyList<string> projects, ScanSettings settings, ToolConsole console, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var scans = projects.Select(p => new ProjectScan(p)).ToArray();
@@ -17,10 +17,10 @@ internal static class Scanner
             var step = Stopwatch.StartNew();
             try
             {
-                var project = await MSBuildProject.LoadAsync(scan.Project, framework, token).ConfigureAwait(false);
+                var project = await MSBuildProject.LoadAsync(scan.Project, settings.Framework, settings.Properties, token).ConfigureAwait(false);
                 scan.TargetFramework = project.TargetFramework;
                 scan.LoadTime = step.Elapsed;
-                await ProjectAnalysis.AnalyzeAsync(project, scan, analyzeCode, token).ConfigureAwait(false);
+                await ProjectAnalysis.AnalyzeAsync(project, scan, settings.AnalyzeCode, token).ConfigureAwait(false);
             }
             catch (ProjectLoadException e)
             {
@@ -32,6 +32,9 @@ internal static class Scanner
             console.Progress($"Scanning: {finished}/{scans.Length} project(s) done, last {Path.GetFileName(scan.Project)}");
         }).ConfigureAwait(false);
         console.Progress(null);
-        return new ScanResult(root, scans, analyzeCode, stopwatch.Elapsed);
+        return new ScanResult(root, scans, settings.AnalyzeCode, stopwatch.Elapsed);
     }
 }
+
+/// <summary>How to scan: the target framework of multi-targeting projects, MSBuild properties, and whether to analyse C#.</summary>
+internal sealed record ScanSettings(string? Framework, IReadOnlyList<string> Properties, bool AnalyzeCode);
