@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -16,16 +17,18 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace LicenseGuard.CodeFixes.Rules
 {
     /// <summary>
-    /// LG1001: replaces an <c>IChatClient</c> built from a proprietary provider (<c>…AsIChatClient()</c>) with an
-    /// <c>OllamaApiClient</c> serving one of the catalog's open alternatives. The surrounding code keeps compiling against the
-    /// interface; the new code needs the OllamaSharp package, which the title says (a fix cannot add package references).
+    /// LG1001: replaces a Microsoft.Extensions.AI client built from a proprietary provider (<c>…AsIChatClient()</c>,
+    /// <c>…AsIEmbeddingGenerator()</c>) or a Semantic Kernel chat registration with the same interface from an open runtime —
+    /// one action per catalog alternative, each with the runtime the catalog names for it (OllamaSharp, LLamaSharp, ONNX
+    /// Runtime GenAI). The surrounding code keeps compiling against the interface; the title names the packages the new
+    /// code needs (a fix cannot add package references).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProprietaryAiCallFixer))]
     [Shared]
     public sealed class ProprietaryAiCallFixer : CodeFixProvider
     {
-        private const string OllamaRuntime = "ollamasharp";
         private const string DefaultOllamaEndpoint = "http://localhost:11434";
+        private const string DependencyInjection = "Microsoft.Extensions.DependencyInjection";
 
         /// <inheritdoc/>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ProprietaryAiCall);
@@ -45,8 +48,7 @@ namespace LicenseGuard.CodeFixes.Rules
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation)
-                    || !diagnostic.Properties.TryGetValue("alternatives", out var alternatives) || alternatives == null)
+                if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation))
                 {
                     continue;
                 }
@@ -57,23 +59,14 @@ namespace LicenseGuard.CodeFixes.Rules
                     continue;
                 }
 
-                foreach (var alternative in alternatives.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+                diagnostic.Properties.TryGetValue("alternatives", out var alternatives);
+                foreach (var choice in ChoicesFor(shape, alternatives))
                 {
-                    var parts = alternative.Split('@');
-                    var modelEntry = parts.Length == 2 ? RulesCatalog.BuiltIn.FindModel(parts[0]) : null;
-                    var tag = modelEntry?.Run.FirstOrDefault(r => r.Runtime == OllamaRuntime)?.Reference;
-                    if (modelEntry == null || tag == null)
-                    {
-                        continue;
-                    }
-
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            shape == FixShape.Adapter
-                                ? $"Use {modelEntry.Name} through OllamaSharp (needs package OllamaSharp)"
-                                : $"Register {modelEntry.Name} through OllamaSharp as IChatClient (needs packages OllamaSharp and Microsoft.Extensions.AI)",
-                            ct => ReplaceAsync(context.Document, invocation, shape, tag, ct),
-                            equivalenceKey: $"{DiagnosticIds.ProprietaryAiCall}.{OllamaRuntime}.{modelEntry.Id}"),
+                            Title(shape, choice),
+                            ct => ReplaceAsync(context.Document, invocation, shape, choice, ct),
+                            equivalenceKey: $"{DiagnosticIds.ProprietaryAiCall}.{choice.Runtime.Id}.{choice.Model.Id}"),
                         diagnostic);
                 }
             }
@@ -84,13 +77,107 @@ namespace LicenseGuard.CodeFixes.Rules
             None,
 
             /// <summary>An <c>AsIChatClient()</c> adapter whose value is an <c>IChatClient</c>.</summary>
-            Adapter,
+            ChatAdapter,
+
+            /// <summary>An <c>AsIEmbeddingGenerator()</c> adapter whose value is an <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>.</summary>
+            EmbeddingAdapter,
 
             /// <summary>A Semantic Kernel chat-completion registration used as a statement on IServiceCollection.</summary>
             ServiceRegistration,
 
             /// <summary>The same registration on an IKernelBuilder.</summary>
             KernelRegistration,
+        }
+
+        /// <summary>An open model and the runtime that serves it, with the runtime's reference (Ollama tag, GGUF repository, ONNX folder).</summary>
+        private sealed class Choice
+        {
+            public Choice(ModelEntry model, RuntimeEntry runtime, string reference)
+            {
+                Model = model;
+                Runtime = runtime;
+                Reference = reference;
+            }
+
+            public ModelEntry Model { get; }
+
+            public RuntimeEntry Runtime { get; }
+
+            public string Reference { get; }
+        }
+
+        private static IEnumerable<Choice> ChoicesFor(FixShape shape, string? alternatives)
+        {
+            var catalog = RulesCatalog.BuiltIn;
+            bool embeddings = shape == FixShape.EmbeddingAdapter;
+            var candidates = new List<(string Model, string Runtime)>();
+            foreach (var alternative in (alternatives ?? string.Empty).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = alternative.Split('@');
+                if (parts.Length == 2)
+                {
+                    candidates.Add((parts[0], parts[1]));
+                }
+            }
+
+            if (embeddings)
+            {
+                // Chat alternatives do not embed; the catalog's embedding models do, through a runtime that implements the interface.
+                candidates.RemoveAll(c => !(catalog.FindModel(c.Model)?.Tasks.Contains("embeddings") ?? false));
+                candidates.AddRange(catalog.Models.Where(m => m.Tasks.Contains("embeddings")).SelectMany(m => m.Run.Select(r => (m.Id, r.Runtime))));
+            }
+
+            string contract = embeddings ? "IEmbeddingGenerator" : "IChatClient";
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (modelId, runtimeId) in candidates)
+            {
+                var modelEntry = catalog.FindModel(modelId);
+                var runtime = catalog.FindRuntime(runtimeId);
+                var run = modelEntry?.Run.FirstOrDefault(r => r.Runtime == runtimeId);
+                if (modelEntry == null || runtime == null || run == null || !runtime.Implements.Contains(contract) || CodeFor(runtime.Id, modelEntry, run.Reference, embeddings) == null
+                    || (!embeddings && modelEntry.Tasks.Contains("embeddings")) || !seen.Add(modelId + "@" + runtimeId))
+                {
+                    continue;
+                }
+
+                yield return new Choice(modelEntry, runtime, run.Reference);
+            }
+        }
+
+        private static string Title(FixShape shape, Choice choice)
+        {
+            var packages = choice.Runtime.Packages.ToList();
+            string source = choice.Runtime.Id == "ollamasharp" ? string.Empty : $"; model from {choice.Reference}";
+            switch (shape)
+            {
+                case FixShape.ChatAdapter:
+                    return $"Use {choice.Model.Name} through {choice.Runtime.Name} (needs {Packages(packages)}{source})";
+                case FixShape.EmbeddingAdapter:
+                    return $"Use {choice.Model.Name} embeddings through {choice.Runtime.Name} (needs {Packages(packages)}; vectors differ, re-index stored embeddings)";
+                default:
+                    packages.Add("Microsoft.Extensions.AI");
+                    return $"Register {choice.Model.Name} through {choice.Runtime.Name} as IChatClient (needs {Packages(packages)}{source})";
+            }
+        }
+
+        private static string Packages(IReadOnlyList<string> packages) =>
+            (packages.Count == 1 ? "package " : "packages ") + (packages.Count <= 1 ? string.Join(string.Empty, packages) : string.Join(", ", packages.Take(packages.Count - 1)) + " and " + packages.Last());
+
+        /// <summary>The C# that builds the runtime's client, with the namespace it needs imported, or null when the runtime has no such client.</summary>
+        private static (string Code, string? Using)? CodeFor(string runtime, ModelEntry model, string reference, bool embeddings)
+        {
+            switch (runtime)
+            {
+                case "ollamasharp":
+                    return ($"new OllamaSharp.OllamaApiClient(new System.Uri(\"{DefaultOllamaEndpoint}\"), \"{reference}\")", null);
+                case "llamasharp" when !embeddings:
+                    string path = $"models/{model.Id}.gguf";
+                    return ($"new LLama.StatelessExecutor(LLama.LLamaWeights.LoadFromFile(new LLama.Common.ModelParams(\"{path}\")), new LLama.Common.ModelParams(\"{path}\")).AsChatClient()", "LLama.Abstractions");
+                case "onnxruntime-genai" when !embeddings:
+                    return ($"new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient(\"models/{model.Id}\")", null);
+                default:
+                    return null;
+            }
         }
 
         private static FixShape ShapeOf(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
@@ -100,9 +187,15 @@ namespace LicenseGuard.CodeFixes.Rules
                 return FixShape.None;
             }
 
-            if (method.Name == "AsIChatClient" && method.ReturnType.ToDisplayString() == "Microsoft.Extensions.AI.IChatClient")
+            string returnType = method.ReturnType.ToDisplayString();
+            if (method.Name == "AsIChatClient" && returnType == "Microsoft.Extensions.AI.IChatClient")
             {
-                return FixShape.Adapter;
+                return FixShape.ChatAdapter;
+            }
+
+            if (method.Name == "AsIEmbeddingGenerator" && returnType == "Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>")
+            {
+                return FixShape.EmbeddingAdapter;
             }
 
             // Registrations are replaced only where their result is unused, so the replacement's return type does not matter.
@@ -118,13 +211,14 @@ namespace LicenseGuard.CodeFixes.Rules
                 : FixShape.None;
         }
 
-        private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, FixShape shape, string tag, CancellationToken cancellationToken)
+        private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, FixShape shape, Choice choice, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            string client = $"new OllamaSharp.OllamaApiClient(new System.Uri(\"{DefaultOllamaEndpoint}\"), \"{tag}\")";
+            var (client, clientUsing) = CodeFor(choice.Runtime.Id, choice.Model, choice.Reference, shape == FixShape.EmbeddingAdapter)!.Value;
             string code = shape switch
             {
-                FixShape.Adapter => client,
+                FixShape.ChatAdapter => client,
+                FixShape.EmbeddingAdapter => client,
                 FixShape.ServiceRegistration => $"{Receiver(invocation)}.AddChatClient({client})",
                 _ => $"{Receiver(invocation)}.Services.AddChatClient({client})",
             };
@@ -132,13 +226,29 @@ namespace LicenseGuard.CodeFixes.Rules
                 .WithTriviaFrom(invocation)
                 .WithAdditionalAnnotations(Simplifier.Annotation);
             var newRoot = root!.ReplaceNode(invocation, replacement);
-            const string DependencyInjection = "Microsoft.Extensions.DependencyInjection";
-            if (shape != FixShape.Adapter && newRoot is CompilationUnitSyntax unit && !unit.Usings.Any(u => u.Name?.ToString() == DependencyInjection))
+            if (shape == FixShape.ServiceRegistration || shape == FixShape.KernelRegistration)
             {
-                newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(DependencyInjection)).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                newRoot = WithUsing(newRoot, DependencyInjection);
+            }
+
+            if (clientUsing != null)
+            {
+                newRoot = WithUsing(newRoot, clientUsing);
             }
 
             return document.WithSyntaxRoot(newRoot);
+        }
+
+        private static SyntaxNode WithUsing(SyntaxNode root, string name)
+        {
+            if (!(root is CompilationUnitSyntax unit) || unit.Usings.Any(u => u.Name?.ToString() == name))
+            {
+                return root;
+            }
+
+            // Keep the file's own line endings.
+            var newLine = root.ToFullString().Contains("\r\n") ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed;
+            return unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithTrailingTrivia(newLine));
         }
 
         private static string Receiver(InvocationExpressionSyntax invocation) => ((MemberAccessExpressionSyntax)invocation.Expression).Expression.ToString();

@@ -117,6 +117,9 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets the ways to run the model from .NET.</summary>
         public IReadOnlyList<RunOption> Run { get; internal set; } = System.Array.Empty<RunOption>();
 
+        /// <summary>Gets what the model does (<c>chat</c>, <c>embeddings</c>); code fixes offer embedding models for embedding generators.</summary>
+        public IReadOnlyList<string> Tasks { get; internal set; } = System.Array.Empty<string>();
+
         /// <summary>Gets the severity override for findings about this model, if any.</summary>
         public string? Severity { get; internal set; }
     }

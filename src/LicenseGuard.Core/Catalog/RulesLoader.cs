@@ -45,7 +45,7 @@ namespace LicenseGuard.Catalog
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["vendor"] = FieldKind.String, ["family"] = FieldKind.String,
             ["openWeights"] = FieldKind.Boolean, ["license"] = FieldKind.String, ["service"] = FieldKind.String, ["ids"] = FieldKind.StringArray,
             ["files"] = FieldKind.StringArray, ["run"] = FieldKind.RunArray, ["severity"] = FieldKind.Severity, ["enabled"] = FieldKind.Boolean,
-            ["packages"] = FieldKind.StringArray,
+            ["packages"] = FieldKind.StringArray, ["tasks"] = FieldKind.StringArray,
         };
 
         private static readonly Dictionary<string, FieldKind> ServiceFields = new Dictionary<string, FieldKind>
@@ -83,6 +83,7 @@ namespace LicenseGuard.Catalog
         private static readonly Regex SymbolPattern = new Regex(@"^[NTMPFE]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_][A-Za-z0-9_`]*)*$", RegexOptions.CultureInvariant);
         private static readonly Regex HostPattern = new Regex(@"^[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?(\.[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?)+$", RegexOptions.CultureInvariant);
         private static readonly Regex PackagePattern = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]*\*?$", RegexOptions.CultureInvariant);
+        private static readonly Regex TaskPattern = new Regex(@"^(chat|embeddings)$", RegexOptions.CultureInvariant);
 
         public static RulesCatalog Load(IReadOnlyList<RulesSource> builtIn, IReadOnlyList<RulesSource> user)
         {
@@ -269,6 +270,7 @@ namespace LicenseGuard.Catalog
                 model.Files = ValidModelPatterns(entry, "files");
                 model.Packages = ValidItems(entry, "packages", PackagePattern, "a NuGet package id (a trailing '*' is allowed)");
                 model.Severity = StringField(entry, "severity");
+                model.Tasks = ValidItems(entry, "tasks", TaskPattern, "a task: chat or embeddings");
                 var run = new List<RunOption>();
                 if (entry.Fields.TryGetValue("run", out var runProperty) && runProperty.Value.Kind == JsonKind.Array)
                 {

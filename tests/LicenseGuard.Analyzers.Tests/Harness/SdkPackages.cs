@@ -28,6 +28,11 @@ internal static class SdkPackages
         Package("Betalgo.Ranul.OpenAI", "9.2.6"),
         Package("OllamaSharp", "5.5.2")));
 
+    /// <summary>The SDKs plus the open runtimes the code fixes write code for (LLamaSharp, ONNX Runtime GenAI).</summary>
+    public static readonly ReferenceAssemblies WithOpenRuntimes = All.AddPackages(ImmutableArray.Create(
+        Package("LLamaSharp", "0.30.0"),
+        Package("Microsoft.ML.OnnxRuntimeGenAI.Managed", "0.18.0")));
+
     /// <summary>Cloud storage SDKs, for the upload rules.</summary>
     public static readonly ReferenceAssemblies Storage = Net100.AddPackages(ImmutableArray.Create(
         Package("Azure.Storage.Blobs", "12.26.0"),

@@ -9,7 +9,7 @@ public class ProprietaryAiCallFixerTests
 {
     private static CSharpCodeFixTest<LicenseGuard.Analyzers.Rules.ProprietaryAiCallAnalyzer, ProprietaryAiCallFixer, DefaultVerifier> Test(string source, string fixedSource, int actionIndex, string equivalenceKey) => new()
     {
-        ReferenceAssemblies = SdkPackages.All,
+        ReferenceAssemblies = SdkPackages.WithOpenRuntimes,
         TestCode = source,
         FixedCode = fixedSource,
         CodeActionIndex = actionIndex,
@@ -125,7 +125,7 @@ public class ProprietaryAiCallFixerTests
                 void Configure(IServiceCollection services, IKernelBuilder kernel)
                 {
                     services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
-                    kernel.Services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "phi3.5"));
+                    kernel.Services.AddChatClient(new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient("models/phi-3.5-mini"));
                 }
             }
             """;
@@ -137,5 +137,115 @@ public class ProprietaryAiCallFixerTests
         test.NumberOfIncrementalIterations = 2;
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck;
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ChatAdapterBecomesLLamaSharpWhenTheCatalogRunsTheAlternativeThere()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class Triage
+            {
+                IChatClient Chat() => {|#0:new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient()|};
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+            using LLama.Abstractions;
+
+            class Triage
+            {
+                IChatClient Chat() => new LLama.StatelessExecutor(LLama.LLamaWeights.LoadFromFile(new LLama.Common.ModelParams("models/olmo-2-7b.gguf")), new LLama.Common.ModelParams("models/olmo-2-7b.gguf")).AsChatClient();
+            }
+            """;
+        var test = Test(source, fixedSource, 3, "LG1001.llamasharp.olmo-2-7b");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ChatAdapterBecomesOnnxRuntimeGenAIWhenTheCatalogRunsTheAlternativeThere()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class Triage
+            {
+                IChatClient Chat() => {|#0:new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient()|};
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class Triage
+            {
+                IChatClient Chat() => new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient("models/phi-3.5-mini");
+            }
+            """;
+        var test = Test(source, fixedSource, 2, "LG1001.onnxruntime-genai.phi-3.5-mini");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task EmbeddingGeneratorAdapterBecomesAnOllamaEmbeddingModel()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class Index
+            {
+                private readonly IEmbeddingGenerator<string, Embedding<float>> embeddings = {|#0:new OpenAIClient("key").GetEmbeddingClient("text-embedding-3-small").AsIEmbeddingGenerator()|};
+
+                Task<Embedding<float>> EmbedAsync(string text) => embeddings.GenerateAsync(text);
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class Index
+            {
+                private readonly IEmbeddingGenerator<string, Embedding<float>> embeddings = new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "all-minilm");
+
+                Task<Embedding<float>> EmbedAsync(string text) => embeddings.GenerateAsync(text);
+            }
+            """;
+        var test = Test(source, fixedSource, 0, "LG1001.ollamasharp.all-minilm-l6-v2");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TitlesNameTheModelTheRuntimeAndThePackagesTheNewCodeNeeds()
+    {
+        var titles = await CodeFixTitles.ForAsync(new ProprietaryAiCallFixer(), new LicenseGuard.Analyzers.Rules.ProprietaryAiCallAnalyzer(), """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+            class Triage
+            {
+                IChatClient Chat() => new OpenAIClient("key").GetChatClient("gpt-4o").AsIChatClient();
+                IEmbeddingGenerator<string, Embedding<float>> Embed() => new OpenAIClient("key").GetEmbeddingClient("text-embedding-3-small").AsIEmbeddingGenerator();
+            }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "Use Qwen2.5 7B through OllamaSharp (needs package OllamaSharp)",
+                "Use gpt-oss-20b through OllamaSharp (needs package OllamaSharp)",
+                "Use Phi-3.5 mini through ONNX Runtime GenAI (needs package Microsoft.ML.OnnxRuntimeGenAI; model from microsoft/Phi-3.5-mini-instruct-onnx)",
+                "Use OLMo 2 7B through LLamaSharp (needs packages LLamaSharp and LLamaSharp.Backend.Cpu; model from allenai/OLMo-2-1124-7B-GGUF)",
+                "Use all-MiniLM-L6-v2 embeddings through OllamaSharp (needs package OllamaSharp; vectors differ, re-index stored embeddings)",
+            },
+            titles.Where(t => !t.StartsWith("Suppress", StringComparison.Ordinal)));
     }
 }
