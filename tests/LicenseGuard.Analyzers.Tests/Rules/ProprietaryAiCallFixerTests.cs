@@ -227,7 +227,7 @@ public class ProprietaryAiCallFixerTests
     [Fact]
     public async Task TitlesNameTheModelTheRuntimeAndThePackagesTheNewCodeNeeds()
     {
-        var titles = await CodeFixTitles.ForAsync(new ProprietaryAiCallFixer(), new LicenseGuard.Analyzers.Rules.ProprietaryAiCallAnalyzer(), """
+        var titles = await WorkspaceFixes.ForAsync(new ProprietaryAiCallFixer(), new LicenseGuard.Analyzers.Rules.ProprietaryAiCallAnalyzer(), """
             using Microsoft.Extensions.AI;
             using OpenAI;
             class Triage
