@@ -6,7 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 version="0.1.0-local.$(date +%s)"
 dotnet pack "$root/src/LicenseGuard.Package" -c Release -p:Version="$version" -o "$root/artifacts/packages" -v quiet -nologo
 dotnet run "$root/samples/tools/make-weights.cs" -- "$root/samples/WeightsShipper" >/dev/null
-for sample in "${@:-SupportBot LocalAssistant InvoiceExporter WeightsShipper}"; do
+for sample in "${@:-SupportBot LocalAssistant InvoiceExporter WeightsShipper ChatMigration}"; do
   for name in $sample; do
     echo "== samples/$name"
     dotnet build "$root/samples/$name" -p:LicenseGuardVersion="$version" -nologo -v quiet -clp:NoSummary \

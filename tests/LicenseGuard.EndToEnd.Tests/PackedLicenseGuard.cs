@@ -61,6 +61,13 @@ public sealed class PackedLicenseGuard : IDisposable
     /// <summary>Runs any dotnet command in a folder.</summary>
     public (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments);
 
+    /// <summary>
+    /// Runs `dotnet format analyzers` on a project folder with the packed LicenseGuard (dotnet format takes no -p, so the
+    /// version goes through the environment, which MSBuild reads as properties).
+    /// </summary>
+    public (int ExitCode, string Output) Format(string projectDirectory, params string[] arguments) =>
+        Run(projectDirectory, new Dictionary<string, string> { ["LicenseGuardVersion"] = Version }, ["format", "analyzers", projectDirectory, .. arguments]);
+
     /// <summary>Builds a project folder with SARIF 2.1 output and returns the exit code, the console output and the SARIF results.</summary>
     public BuildResult Build(string projectDirectory, params string[] extraArguments) => Run("build", projectDirectory, extraArguments);
 
@@ -89,7 +96,9 @@ public sealed class PackedLicenseGuard : IDisposable
         }
     }
 
-    private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    private static (int ExitCode, string Output) Run(string workingDirectory, Dictionary<string, string> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -105,7 +114,16 @@ public sealed class PackedLicenseGuard : IDisposable
         // Builds in tests must not leave compiler servers behind or share state between runs.
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.ArgumentList.Add("-p:UseSharedCompilation=false");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        if (arguments[0] != "format")
+        {
+            start.ArgumentList.Add("-p:UseSharedCompilation=false");
+        }
+
         var output = new StringBuilder();
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };

@@ -139,3 +139,28 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
         return index + 1;
     }
 }
+
+/// <summary>The LG1001 code fix applied by a real client, `dotnet format`, to a copy of a sample: the result builds.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CodeFixClientTests(PackedLicenseGuard package)
+{
+    [Fact]
+    public void DotnetFormatAppliesTheOpenRuntimeFixAndTheSampleStillBuilds()
+    {
+        string project = package.CopySample("ChatMigration");
+        var before = package.Build(project);
+        Assert.Contains(before.LicenseGuardResults, r => r.RuleId == "LG1001" && r.File == "Clients.cs");
+
+        var (code, output) = package.Format(project, "--diagnostics", "LG1001", "--severity", "warn");
+
+        Assert.True(code == 0, output);
+        string clients = File.ReadAllText(Path.Combine(project, "Clients.cs"));
+        Assert.Contains("new OllamaSharp.OllamaApiClient(new System.Uri(\"http://localhost:11434\"), \"qwen2.5:7b\")", clients);
+        Assert.DoesNotContain("AsIChatClient", clients);
+        var after = package.Build(project);
+        Assert.True(after.ExitCode == 0, after.Output);
+        Assert.DoesNotContain(after.Results, r => r.Level == "error");
+        Assert.DoesNotContain(after.LicenseGuardResults, r => r.File.EndsWith(".cs", StringComparison.Ordinal));
+        Assert.Contains(after.LicenseGuardResults, r => r.RuleId == "LG3003");
+    }
+}
