@@ -15,6 +15,7 @@ public class RobustnessTests
         {
             void M() { var c = new ChatClient(; c.CompleteChat( ; new OpenAI.Nope(); Undefined.Call("https://api.openai.com"); }
             string N => "gpt-4o" + ;
+            string[] Paths = { "/repo/licenseguard.json", "/", "?", "#", "https://", "https:///x", "@", "//@/" };
             object O() => new OpenAI.OpenAIClient<int>();
         }
         """,

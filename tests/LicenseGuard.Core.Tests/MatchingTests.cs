@@ -42,6 +42,12 @@ public class MatchingTests
     [InlineData("https://s3.amazonaws.com/bucket")]
     [InlineData("openai.azure.com")]
     [InlineData("file.json")]
+    [InlineData("/repo/licenseguard.json")]
+    [InlineData("/")]
+    [InlineData("?q=1")]
+    [InlineData("#top")]
+    [InlineData("https:///path")]
+    [InlineData("")]
     public void NonEndpointsDoNotMatch(string value) => Assert.Null(Hosts.Match(value, out _));
 
     [Theory]

@@ -6,7 +6,7 @@ namespace LicenseGuard.Cli.Scanning;
 /// <summary>Turns the scan argument (a solution, a project or a folder) into the C# project files to scan.</summary>
 internal static partial class ProjectLocator
 {
-    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "node_modules", "artifacts"];
+    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", "artifacts"];
 
     /// <summary>Returns the projects, or throws <see cref="UsageException"/> when the argument names none.</summary>
     public static IReadOnlyList<string> Find(string argument)
@@ -57,7 +57,8 @@ internal static partial class ProjectLocator
 
         foreach (string child in Directory.EnumerateDirectories(directory))
         {
-            if (!SkippedFolders.Contains(Path.GetFileName(child), StringComparer.OrdinalIgnoreCase))
+            string name = Path.GetFileName(child);
+            if (!name.StartsWith('.') && !SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 foreach (string project in EnumerateProjects(child))
                 {

@@ -111,6 +111,12 @@ namespace LicenseGuard.Matching
                 end++;
             }
 
+            if (end == start)
+            {
+                // "/path", "?query": no host at all.
+                return false;
+            }
+
             int at = value.LastIndexOf('@', end - 1, end - start);
             if (at >= 0)
             {
