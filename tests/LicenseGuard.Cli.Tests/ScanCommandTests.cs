@@ -162,6 +162,25 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
     }
 
     [Fact]
+    public void MultiTargetingProjectsAreScannedForTheFirstOrTheChosenFramework()
+    {
+        string root = workspace.Copy();
+        string project = Path.Combine(root, "App", "App.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;net8.0</TargetFrameworks>", StringComparison.Ordinal));
+
+        var first = ScanWorkspace.Tool(root, "scan", "App", "--json");
+        var chosen = ScanWorkspace.Tool(root, "scan", "App", "--json", "--framework", "net8.0");
+
+        Assert.True(first.ExitCode == 0, first.Stderr + first.Stdout);
+        Assert.True(chosen.ExitCode == 0, chosen.Stderr + chosen.Stdout);
+        var firstProject = JsonNode.Parse(first.Stdout)!["projects"]![0]!;
+        var chosenProject = JsonNode.Parse(chosen.Stdout)!["projects"]![0]!;
+        Assert.Equal("net10.0", firstProject["targetFramework"]!.GetValue<string>());
+        Assert.Equal("net8.0", chosenProject["targetFramework"]!.GetValue<string>());
+        Assert.Contains(chosenProject["findings"]!.AsArray(), f => f!["id"]!.GetValue<string>() == "LG1001");
+    }
+
+    [Fact]
     public void ProjectThatCannotRestoreIsReportedAndExitsWithTwo()
     {
         string root = workspace.Copy();
