@@ -70,21 +70,7 @@ public sealed class LocalFeed : IDisposable
     public string WorkingDirectory { get; }
 
     /// <summary>Runs the real licenseguard tool in <paramref name="directory"/> (default: the working folder).</summary>
-    public (int ExitCode, string Stdout, string Stderr) Tool(string? directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory ?? WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "licenseguard.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    public (int ExitCode, string Stdout, string Stderr) Tool(string? directory, params string[] arguments) => ToolRunner.Run(directory ?? WorkingDirectory, arguments);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 

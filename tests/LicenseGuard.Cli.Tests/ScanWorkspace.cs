@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace LicenseGuard.Cli.Tests;
@@ -82,21 +81,7 @@ public sealed class ScanWorkspace : IDisposable
     }
 
     /// <summary>Runs the real licenseguard tool in <paramref name="directory"/>.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Tool(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "licenseguard.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    public static (int ExitCode, string Stdout, string Stderr) Tool(string directory, params string[] arguments) => ToolRunner.Run(directory, arguments);
 
     public static int LineOf(string file, string text) =>
         Array.FindIndex(File.ReadAllLines(file), l => l.Contains(text, StringComparison.Ordinal)) + 1;

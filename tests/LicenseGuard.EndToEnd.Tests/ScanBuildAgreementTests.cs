@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace LicenseGuard.EndToEnd.Tests;
@@ -56,19 +55,5 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
 
     private static string SarifLevel(string severity) => severity == "info" ? "note" : severity;
 
-    private static (int ExitCode, string Stdout, string Stderr) Tool(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "licenseguard.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Tool(string directory, params string[] arguments) => LicenseGuard.Cli.Tests.ToolRunner.Run(directory, arguments);
 }
