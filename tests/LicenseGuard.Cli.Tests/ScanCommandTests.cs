@@ -181,6 +181,24 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
     }
 
     [Fact]
+    public void ManyProjectsLoadInOneMSBuildRunIncludingMultiTargetingOnes()
+    {
+        string root = workspace.Copy();
+        string project = Path.Combine(root, "App", "App.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;net8.0</TargetFrameworks>", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--json", "--framework", "net8.0", "-v", "detailed");
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("2 projects: restore and design-time build in one MSBuild run", stderr);
+        Assert.Contains("0 to load one by one", stderr);
+        var projects = JsonNode.Parse(stdout)!["projects"]!.AsArray().ToDictionary(p => p!["project"]!.GetValue<string>(), p => p!);
+        Assert.Equal("net8.0", projects["App/App.csproj"]["targetFramework"]!.GetValue<string>());
+        Assert.Equal("net10.0", projects["Clean/Clean.csproj"]["targetFramework"]!.GetValue<string>());
+        Assert.Contains(projects["App/App.csproj"]["findings"]!.AsArray(), f => f!["id"]!.GetValue<string>() == "LG1001");
+    }
+
+    [Fact]
     public void ProjectThatCannotRestoreIsReportedAndExitsWithTwo()
     {
         string root = workspace.Copy();

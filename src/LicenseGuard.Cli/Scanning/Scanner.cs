@@ -11,13 +11,23 @@ internal static class Scanner
         var scans = projects.Select(p => new ProjectScan(p)).ToArray();
         int done = 0;
         console.Progress($"Scanning {scans.Length} project(s)…");
+        IReadOnlyDictionary<string, MSBuildProject> batch = new Dictionary<string, MSBuildProject>();
+        if (scans.Length > 1)
+        {
+            console.Progress($"Restoring and evaluating {scans.Length} projects…");
+            batch = await MSBuildProject.LoadManyAsync(projects, settings.Framework, settings.Properties, cancellationToken).ConfigureAwait(false);
+            console.Detail($"{scans.Length} projects: restore and design-time build in one MSBuild run took {stopwatch.Elapsed.TotalMilliseconds:F0} ms; {scans.Length - batch.Count} to load one by one.");
+        }
+
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 8) };
         await Parallel.ForEachAsync(scans, options, async (scan, token) =>
         {
             var step = Stopwatch.StartNew();
             try
             {
-                var project = await MSBuildProject.LoadAsync(scan.Project, settings.Framework, settings.Properties, token).ConfigureAwait(false);
+                var project = batch.TryGetValue(Path.GetFullPath(scan.Project), out var loaded)
+                    ? loaded
+                    : await MSBuildProject.LoadAsync(scan.Project, settings.Framework, settings.Properties, token).ConfigureAwait(false);
                 scan.TargetFramework = project.TargetFramework;
                 scan.LoadTime = step.Elapsed;
                 await ProjectAnalysis.AnalyzeAsync(project, scan, settings.AnalyzeCode, token).ConfigureAwait(false);
