@@ -18,7 +18,7 @@ namespace LicenseGuard.CodeFixes.Rules
 {
     /// <summary>
     /// LG1001: replaces a Microsoft.Extensions.AI client built from a proprietary provider (<c>…AsIChatClient()</c>,
-    /// <c>…AsIEmbeddingGenerator()</c>) or a Semantic Kernel chat registration with the same interface from an open runtime —
+    /// <c>…AsIEmbeddingGenerator()</c>) or a Semantic Kernel chat or embedding registration with the same interface from an open runtime —
     /// one action per catalog alternative, each with the runtime the catalog names for it (OllamaSharp, LLamaSharp, ONNX
     /// Runtime GenAI). The surrounding code keeps compiling against the interface; the title names the packages the new
     /// code needs (a fix cannot add package references).
@@ -82,12 +82,31 @@ namespace LicenseGuard.CodeFixes.Rules
             /// <summary>An <c>AsIEmbeddingGenerator()</c> adapter whose value is an <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>.</summary>
             EmbeddingAdapter,
 
-            /// <summary>A Semantic Kernel chat-completion registration used as a statement on IServiceCollection.</summary>
-            ServiceRegistration,
+            /// <summary>A Semantic Kernel chat registration used as a statement on IServiceCollection.</summary>
+            ChatServiceRegistration,
 
             /// <summary>The same registration on an IKernelBuilder.</summary>
-            KernelRegistration,
+            ChatKernelRegistration,
+
+            /// <summary>A Semantic Kernel embedding-generator registration used as a statement on IServiceCollection.</summary>
+            EmbeddingServiceRegistration,
+
+            /// <summary>The same registration on an IKernelBuilder.</summary>
+            EmbeddingKernelRegistration,
         }
+
+        private static readonly HashSet<string> ChatRegistrations = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "AddOpenAIChatCompletion", "AddAzureOpenAIChatCompletion", "AddOpenAIChatClient", "AddAzureOpenAIChatClient",
+        };
+
+        private static readonly HashSet<string> EmbeddingRegistrations = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "AddOpenAIEmbeddingGenerator", "AddAzureOpenAIEmbeddingGenerator",
+        };
+
+        private static bool IsEmbedding(FixShape shape) =>
+            shape == FixShape.EmbeddingAdapter || shape == FixShape.EmbeddingServiceRegistration || shape == FixShape.EmbeddingKernelRegistration;
 
         /// <summary>An open model and the runtime that serves it, with the runtime's reference (Ollama tag, GGUF repository, ONNX folder).</summary>
         private sealed class Choice
@@ -109,7 +128,7 @@ namespace LicenseGuard.CodeFixes.Rules
         private static IEnumerable<Choice> ChoicesFor(FixShape shape, string? alternatives)
         {
             var catalog = RulesCatalog.BuiltIn;
-            bool embeddings = shape == FixShape.EmbeddingAdapter;
+            bool embeddings = IsEmbedding(shape);
             var candidates = new List<(string Model, string Runtime)>();
             foreach (var alternative in (alternatives ?? string.Empty).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
             {
@@ -154,6 +173,10 @@ namespace LicenseGuard.CodeFixes.Rules
                     return $"Use {choice.Model.Name} through {choice.Runtime.Name} (needs {Packages(packages)}{source})";
                 case FixShape.EmbeddingAdapter:
                     return $"Use {choice.Model.Name} embeddings through {choice.Runtime.Name} (needs {Packages(packages)}; vectors differ, re-index stored embeddings)";
+                case FixShape.EmbeddingServiceRegistration:
+                case FixShape.EmbeddingKernelRegistration:
+                    packages.Add("Microsoft.Extensions.AI");
+                    return $"Register {choice.Model.Name} embeddings through {choice.Runtime.Name} as IEmbeddingGenerator (needs {Packages(packages)}; vectors differ, re-index stored embeddings)";
                 default:
                     packages.Add("Microsoft.Extensions.AI");
                     return $"Register {choice.Model.Name} through {choice.Runtime.Name} as IChatClient (needs {Packages(packages)}{source})";
@@ -199,34 +222,36 @@ namespace LicenseGuard.CodeFixes.Rules
             }
 
             // Registrations are replaced only where their result is unused, so the replacement's return type does not matter.
-            bool isRegistration = method.Name == "AddOpenAIChatCompletion" || method.Name == "AddAzureOpenAIChatCompletion";
-            if (!isRegistration || !(invocation.Parent is ExpressionStatementSyntax) || !(invocation.Expression is MemberAccessExpressionSyntax))
+            bool chat = ChatRegistrations.Contains(method.Name);
+            if (!(chat || EmbeddingRegistrations.Contains(method.Name)) || !(invocation.Parent is ExpressionStatementSyntax) || !(invocation.Expression is MemberAccessExpressionSyntax))
             {
                 return FixShape.None;
             }
 
             string receiver = (method.ReducedFrom ?? method).Parameters.FirstOrDefault()?.Type.ToDisplayString() ?? string.Empty;
-            return receiver == "Microsoft.Extensions.DependencyInjection.IServiceCollection" ? FixShape.ServiceRegistration
-                : receiver == "Microsoft.SemanticKernel.IKernelBuilder" ? FixShape.KernelRegistration
+            return receiver == "Microsoft.Extensions.DependencyInjection.IServiceCollection" ? (chat ? FixShape.ChatServiceRegistration : FixShape.EmbeddingServiceRegistration)
+                : receiver == "Microsoft.SemanticKernel.IKernelBuilder" ? (chat ? FixShape.ChatKernelRegistration : FixShape.EmbeddingKernelRegistration)
                 : FixShape.None;
         }
 
         private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, FixShape shape, Choice choice, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var (client, clientUsing) = CodeFor(choice.Runtime.Id, choice.Model, choice.Reference, shape == FixShape.EmbeddingAdapter)!.Value;
+            var (client, clientUsing) = CodeFor(choice.Runtime.Id, choice.Model, choice.Reference, IsEmbedding(shape))!.Value;
             string code = shape switch
             {
                 FixShape.ChatAdapter => client,
                 FixShape.EmbeddingAdapter => client,
-                FixShape.ServiceRegistration => $"{Receiver(invocation)}.AddChatClient({client})",
-                _ => $"{Receiver(invocation)}.Services.AddChatClient({client})",
+                FixShape.ChatServiceRegistration => $"{Receiver(invocation)}.AddChatClient({client})",
+                FixShape.ChatKernelRegistration => $"{Receiver(invocation)}.Services.AddChatClient({client})",
+                FixShape.EmbeddingServiceRegistration => $"{Receiver(invocation)}.AddEmbeddingGenerator({client})",
+                _ => $"{Receiver(invocation)}.Services.AddEmbeddingGenerator({client})",
             };
             var replacement = SyntaxFactory.ParseExpression(code)
                 .WithTriviaFrom(invocation)
                 .WithAdditionalAnnotations(Simplifier.Annotation);
             var newRoot = root!.ReplaceNode(invocation, replacement);
-            if (shape == FixShape.ServiceRegistration || shape == FixShape.KernelRegistration)
+            if (shape != FixShape.ChatAdapter && shape != FixShape.EmbeddingAdapter)
             {
                 newRoot = WithUsing(newRoot, DependencyInjection);
             }

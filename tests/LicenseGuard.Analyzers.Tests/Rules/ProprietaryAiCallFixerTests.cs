@@ -248,4 +248,45 @@ public class ProprietaryAiCallFixerTests
             },
             titles.Where(t => !t.StartsWith("Suppress", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task SemanticKernelEmbeddingAndChatClientRegistrationsBecomeOpenRuntimeRegistrations()
+    {
+        const string source = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.SemanticKernel;
+
+            #pragma warning disable SKEXP0010 // The embedding generator registration is experimental in Semantic Kernel.
+            class Startup
+            {
+                void Configure(IServiceCollection services, IKernelBuilder kernel)
+                {
+                    {|#0:services.AddOpenAIEmbeddingGenerator("text-embedding-3-small", "key")|};
+                    {|#1:kernel.AddOpenAIChatClient("gpt-4o", "key")|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.SemanticKernel;
+
+            #pragma warning disable SKEXP0010 // The embedding generator registration is experimental in Semantic Kernel.
+            class Startup
+            {
+                void Configure(IServiceCollection services, IKernelBuilder kernel)
+                {
+                    services.AddEmbeddingGenerator(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "all-minilm"));
+                    kernel.Services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
+                }
+            }
+            """;
+        var test = Test(source, fixedSource, 0, null!);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1));
+        test.CodeActionEquivalenceKey = null;
+        test.CodeActionIndex = null;
+        test.NumberOfIncrementalIterations = 2;
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
 }
