@@ -15,7 +15,8 @@ internal static class BaselineCommand
     {
         var command = new Command("baseline", "Accept the current findings: write licenseguard.baseline.json next to each project, so only new findings are reported.")
         {
-            ScanCommand.PathArgument, ScanCommand.FrameworkOption, ScanCommand.PropertyOption, ScanCommand.SkipCodeOption, CommonOptions.Verbosity,
+            // No --skip-code: a baseline written without the code findings would drop every accepted code finding as stale.
+            ScanCommand.PathArgument, ScanCommand.FrameworkOption, ScanCommand.PropertyOption, CommonOptions.Verbosity,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;

@@ -224,6 +224,8 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
     [InlineData("scan", "no-such-folder")]
     [InlineData("scan", "--format", "xml")]
     [InlineData("scan", "--fail-on", "sometimes")]
+    [InlineData("scan", "--property", "NoEqualsSign")]
+    [InlineData("baseline", "--skip-code")]
     public void UsageErrorsExitWithTwo(params string[] arguments)
     {
         var (code, _, stderr) = ScanWorkspace.Tool(workspace.Root, arguments);
