@@ -8,7 +8,8 @@ copy="$root/samples/.fixed/ChatMigration"
 dotnet pack "$root/src/LicenseGuard.Package" -c Release -p:Version="$version" -o "$root/artifacts/packages" -v quiet -nologo
 rm -rf "$copy" && mkdir -p "$(dirname "$copy")" && cp -r "$root/samples/ChatMigration" "$copy" && rm -rf "$copy/bin" "$copy/obj"
 echo "== dotnet format analyzers samples/.fixed/ChatMigration --diagnostics LG1001 --severity warn"
-# dotnet format takes no -p: MSBuild reads the package version from the environment instead.
+# dotnet format takes no -p: MSBuild reads the package version from the environment instead. It also says it cannot
+# "Fix All" with the add-an-exception fix (that one edits licenseguard.json, one finding at a time) and applies the next fix.
 LicenseGuardVersion="$version" dotnet format analyzers "$copy" --diagnostics LG1001 --severity warn
 git --no-pager diff --no-index "$root/samples/ChatMigration/Clients.cs" "$copy/Clients.cs" | sed "s|$root/||g" || true
 echo "== dotnet build samples/.fixed/ChatMigration"
