@@ -75,6 +75,11 @@ internal static class ScanCommand
             console.Error($"{context.Relative(failed.Project)}: not scanned: {failed.Error}");
         }
 
+        foreach (var crash in result.Findings.Where(f => f.Id == AnalyzerCrashed))
+        {
+            console.Error($"{context.Relative(crash.File ?? crash.Project)}: a LicenseGuard analyzer failed; please report this: {crash.Message}");
+        }
+
         console.Detail($"Scan took {result.Elapsed.TotalSeconds:F1} s.");
         return ExitCodeOf(result, failOn);
     }
@@ -107,9 +112,20 @@ internal static class ScanCommand
         }
     }
 
-    /// <summary>2 when a project could not be scanned, 3 for an invalid rules file, 1 for findings at or above --fail-on.</summary>
+    /// <summary>Roslyn's id for an analyzer that threw; in LicenseGuard that is always a bug.</summary>
+    private const string AnalyzerCrashed = "AD0001";
+
+    /// <summary>
+    /// 70 when an analyzer failed (a bug), 2 when a project could not be scanned, 3 for an invalid rules file, 1 for findings
+    /// at or above --fail-on.
+    /// </summary>
     internal static int ExitCodeOf(ScanResult result, string failOn)
     {
+        if (result.Findings.Any(f => f.Id == AnalyzerCrashed))
+        {
+            return ExitCodes.InternalError;
+        }
+
         if (result.Projects.Any(p => p.Error != null))
         {
             return ExitCodes.UsageError;

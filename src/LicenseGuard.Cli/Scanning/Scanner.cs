@@ -36,6 +36,11 @@ internal static class Scanner
             {
                 scan.Error = e.Reason;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A source or reference file vanished or is unreadable mid-scan: an environment problem of this project.
+                scan.Error = e.Message;
+            }
 
             int finished = Interlocked.Increment(ref done);
             console.Detail($"{Path.GetFileName(scan.Project)}: build {scan.LoadTime.TotalMilliseconds:F0} ms, analysis {scan.AnalysisTime.TotalMilliseconds:F0} ms, {scan.SourceFiles} C# file(s), {scan.Findings.Count} finding(s)");
