@@ -9,7 +9,7 @@ namespace LicenseGuard.Cli;
 
 /// <summary>
 /// <c>licenseguard notices [project]</c>: a THIRD-PARTY-NOTICES file for the packages and the shipped model weights of a
-/// built project, from the inventory the build wrote (obj/…/licenseguard.inventory.json).
+/// project, from the inventory its build wrote (obj/…/licenseguard.inventory.json), or gathered now as `scan` does.
 /// </summary>
 internal static class NoticesCommand
 {
@@ -17,20 +17,21 @@ internal static class NoticesCommand
 
     public static Command Create()
     {
-        var command = new Command("notices", "Write third-party notices (licences, attribution lines, licence files to include) for a built project's packages and shipped model weights.")
+        var command = new Command("notices", "Write third-party notices (licences, attribution lines, licence files to include) for a project's packages and shipped model weights (gathered now if the project was not built with LicenseGuard).")
         {
             ProjectArgument, CommonOptions.Output,
         };
-        command.SetAction(Run);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        string? inventoryPath = FindInventory(parse.GetValue(ProjectArgument)!);
+        string argument = parse.GetValue(ProjectArgument)!;
+        string? inventoryPath = FindInventory(argument) ?? await GatherAsync(argument, cancellationToken).ConfigureAwait(false);
         if (inventoryPath == null)
         {
-            Console.Error.WriteLine("No licenseguard.inventory.json found: build the project with the LicenseGuard package first (it writes obj/<configuration>/<tfm>/licenseguard.inventory.json).");
+            Console.Error.WriteLine($"No licenseguard.inventory.json for {argument}, and no single C# project there to gather one from: pass a project file, its folder or an inventory.");
             return ExitCodes.UsageError;
         }
 
@@ -106,6 +107,41 @@ internal static class NoticesCommand
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A project never built with the package: gather its facts as `licenseguard scan` does (restore + design-time build).</summary>
+    private static async Task<string?> GatherAsync(string argument, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> projects;
+        try
+        {
+            projects = Scanning.ProjectLocator.Find(argument);
+        }
+        catch (Scanning.UsageException)
+        {
+            return null;
+        }
+
+        if (projects.Count != 1)
+        {
+            return null;
+        }
+
+        Console.Error.WriteLine($"Gathering licence facts for {Path.GetFileName(projects[0])} (restore and design-time build)…");
+        try
+        {
+            var project = await Scanning.MSBuildProject.LoadAsync(projects[0], null, [], cancellationToken).ConfigureAwait(false);
+            return project.CompilerArguments
+                .Where(a => a.StartsWith("/additionalfile:", StringComparison.OrdinalIgnoreCase))
+                .Select(a => a["/additionalfile:".Length..].Trim('"'))
+                .Select(p => Path.GetFullPath(p, Path.GetDirectoryName(projects[0])!))
+                .FirstOrDefault(p => Path.GetFileName(p).Equals(ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase) && File.Exists(p));
+        }
+        catch (Scanning.ProjectLoadException e)
+        {
+            Console.Error.WriteLine($"{e.Project}: {e.Reason}");
+            return null;
+        }
     }
 
     private static string? FindInventory(string path)

@@ -59,7 +59,7 @@ public class NoticesCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
     }
 
     [Fact]
-    public void ProjectThatWasNeverBuiltIsAUsageError()
+    public void FolderWithoutAProjectOrInventoryIsAUsageError()
     {
         string empty = Path.Combine(feed.Root, "never-built");
         Directory.CreateDirectory(empty);
@@ -67,6 +67,26 @@ public class NoticesCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
         var (code, _, stderr) = feed.Tool(null, "notices", empty);
 
         Assert.Equal(2, code);
-        Assert.Contains("build the project with the LicenseGuard package first", stderr);
+        Assert.Contains("no single C# project there", stderr);
+    }
+}
+
+/// <summary>`licenseguard notices` on a project that never saw the LicenseGuard package: the facts are gathered as `scan` does.</summary>
+public sealed class NoticesGatherTests(ScanWorkspace workspace) : IClassFixture<ScanWorkspace>
+{
+    [Fact]
+    public void NoticesGatherTheFactsOfAProjectThatWasNeverBuilt()
+    {
+        string root = workspace.Copy();
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "notices", "App");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Gathering licence facts for App.csproj", stderr);
+        Assert.StartsWith("# Third-party notices for App", stdout, StringComparison.Ordinal);
+        Assert.Contains("### OpenAI 2.15.0", stdout);
+        Assert.Contains("- Licence: MIT", stdout);
+        Assert.Contains("### models/llama-3.1-8b-instruct.Q4_K_M.gguf", stdout);
+        Assert.Contains("Built with Llama", stdout);
     }
 }
