@@ -7,6 +7,7 @@ root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
 root.Subcommands.Add(NoticesCommand.Create());
+root.Subcommands.Add(InitCommand.Create());
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
