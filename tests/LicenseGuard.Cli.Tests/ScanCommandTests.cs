@@ -127,6 +127,8 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         var properties = model["properties"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>() + "=" + p["value"]!.GetValue<string>(), _ => true);
         Assert.Contains("licenseguard:file=App/models/llama-3.1-8b-instruct.Q4_K_M.gguf", properties.Keys);
         Assert.Contains(properties.Keys, k => k.StartsWith("licenseguard:licenseSource=file metadata", StringComparison.Ordinal));
+        Assert.Equal("Meta", model["supplier"]!["name"]!.GetValue<string>());
+        Assert.Contains(model["externalReferences"]!.AsArray(), r => r!["type"]!.GetValue<string>() == "distribution" && r["url"]!.GetValue<string>() == "https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF");
         var service = bom["services"]!.AsArray().Single()!;
         Assert.Equal("OpenAI", service["provider"]!["name"]!.GetValue<string>());
         Assert.Contains("https://api.openai.com", service["endpoints"]!.AsArray().Select(e => e!.GetValue<string>()));

@@ -172,6 +172,10 @@ internal static class JsonReports
         writer.EndObject();
     }
 
+    /// <summary>An <c>owner/name</c> repository id, the form Hugging Face and the catalog use.</summary>
+    private static bool IsHuggingFaceRepository(string reference) =>
+        System.Text.RegularExpressions.Regex.IsMatch(reference, "^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$");
+
     private static string Level(string severity) => severity switch
     {
         "error" => "error",
@@ -272,11 +276,31 @@ internal static class JsonReports
                         writer.Name("licenses").StartArray().StartObject().Property("expression", finding.License).EndObject().EndArray();
                     }
 
+                    // Where the model comes from: the model repositories its card names as base models, and those the catalog
+                    // lists for running it (Hugging Face repository ids).
+                    var sources = finding.Weight.CardBaseModels.Concat(finding.Model?.Run.Select(r => r.Reference) ?? [])
+                        .Where(IsHuggingFaceRepository).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                    if (sources.Count > 0)
+                    {
+                        writer.Name("externalReferences").StartArray();
+                        foreach (string source in sources)
+                        {
+                            writer.StartObject().Property("type", "distribution").Property("url", "https://huggingface.co/" + source).EndObject();
+                        }
+
+                        writer.EndArray();
+                    }
+
                     writer.Name("properties").StartArray()
                         .StartObject().Property("name", "licenseguard:file").Property("value", file).EndObject()
                         .StartObject().Property("name", "licenseguard:format").Property("value", finding.Weight.Format).EndObject()
                         .StartObject().Property("name", "licenseguard:licenseSource").Property("value", finding.Source).EndObject()
                         .StartObject().Property("name", "licenseguard:licenseClass").Property("value", finding.LicenseClass).EndObject();
+                    if (finding.Weight.CardPath is { Length: > 0 } card)
+                    {
+                        writer.StartObject().Property("name", "licenseguard:modelCard").Property("value", context.Relative(card)).EndObject();
+                    }
+
                     foreach (var condition in finding.Conditions)
                     {
                         writer.StartObject().Property("name", "licenseguard:condition").Property("value", condition).EndObject();
