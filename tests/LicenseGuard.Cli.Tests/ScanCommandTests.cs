@@ -222,6 +222,23 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.Contains(report["projects"]!.AsArray(), p => p!["project"]!.GetValue<string>() == "App/App.csproj" && p["findings"]!.AsArray().Count > 0);
     }
 
+    [Fact]
+    public void MalformedRulesFileIsReportedAtItsLineAndTheRestOfTheScanGoesOn()
+    {
+        string root = workspace.Copy();
+        File.WriteAllText(Path.Combine(root, "App", "licenseguard.json"), "{\n  \"rules\": { \"LG1002\": { \"ignore\": [\"api.openai.com\" }\n}\n");
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "App", "--json");
+
+        Assert.True(code == 3, stderr + stdout);
+        var findings = JsonNode.Parse(stdout)!["projects"]![0]!["findings"]!.AsArray();
+        var problem = findings.Single(f => f!["id"]!.GetValue<string>() == "LG9001")!;
+        Assert.Equal("licenseguard.json", problem["file"]!.GetValue<string>());
+        Assert.Equal(2, problem["line"]!.GetValue<int>());
+        Assert.Contains(findings, f => f!["id"]!.GetValue<string>() == "LG1001");
+        Assert.DoesNotContain(findings, f => f!["id"]!.GetValue<string>() == "AD0001");
+    }
+
     [Theory]
     [InlineData("scan", "no-such-folder")]
     [InlineData("scan", "--format", "xml")]
