@@ -131,11 +131,7 @@ internal static class NoticesCommand
         try
         {
             var project = await Scanning.MSBuildProject.LoadAsync(projects[0], null, [], cancellationToken).ConfigureAwait(false);
-            return project.CompilerArguments
-                .Where(a => a.StartsWith("/additionalfile:", StringComparison.OrdinalIgnoreCase))
-                .Select(a => a["/additionalfile:".Length..].Trim('"'))
-                .Select(p => Path.GetFullPath(p, Path.GetDirectoryName(projects[0])!))
-                .FirstOrDefault(p => Path.GetFileName(p).Equals(ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase) && File.Exists(p));
+            return Scanning.MSBuildProject.InventoryAmong(project.ParseArguments().AdditionalFiles.Select(f => f.Path));
         }
         catch (Scanning.ProjectLoadException e)
         {

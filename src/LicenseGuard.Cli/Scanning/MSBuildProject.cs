@@ -8,6 +8,14 @@ internal sealed record MSBuildProject(string ProjectPath, string? TargetFramewor
 {
     private static readonly string ScanTargets = Path.Combine(AppContext.BaseDirectory, "msbuild", "LicenseGuard.Scan.targets");
 
+    /// <summary>The compiler's command line as the compiler reads it (paths resolved against the project folder).</summary>
+    public Microsoft.CodeAnalysis.CommandLineArguments ParseArguments() =>
+        Microsoft.CodeAnalysis.CSharp.CSharpCommandLineParser.Default.Parse(CompilerArguments, Path.GetDirectoryName(ProjectPath)!, sdkDirectory: null);
+
+    /// <summary>The inventory the gather step wrote, among the analyzer's additional files, if it exists.</summary>
+    public static string? InventoryAmong(IEnumerable<string> additionalFiles) =>
+        additionalFiles.FirstOrDefault(p => Path.GetFileName(p).Equals(Inventory.ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase) && File.Exists(p));
+
     /// <summary>
     /// Restores the project and runs its build up to the compiler without running the compiler (as IDEs do), with
     /// LicenseGuard's build integration imported, so the gather task writes the inventory and the compiler's command line

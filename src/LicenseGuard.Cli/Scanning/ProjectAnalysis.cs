@@ -30,7 +30,7 @@ internal static class ProjectAnalysis
     {
         var stopwatch = Stopwatch.StartNew();
         string directory = Path.GetDirectoryName(project.ProjectPath)!;
-        var arguments = CSharpCommandLineParser.Default.Parse(project.CompilerArguments, directory, sdkDirectory: null);
+        var arguments = project.ParseArguments();
         var configs = new AnalyzerConfigProviders(arguments.AnalyzerConfigPaths);
 
         var trees = analyzeCode ? ParseSources(arguments, cancellationToken) : [];
@@ -43,8 +43,8 @@ internal static class ProjectAnalysis
 
         // The analyzers see every finding; the baseline is applied below, so entries that match nothing can be reported.
         var additionalFiles = additionalPaths.Where(p => !BaselineFile.IsBaseline(p)).Select(p => (AdditionalText)new FileText(p)).ToImmutableArray();
-        string? inventoryPath = additionalPaths.FirstOrDefault(p => Path.GetFileName(p).Equals(ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase));
-        if (inventoryPath != null && File.Exists(inventoryPath))
+        string? inventoryPath = MSBuildProject.InventoryAmong(additionalPaths);
+        if (inventoryPath != null)
         {
             scan.Inventory = ProjectInventory.Parse(inventoryPath, File.ReadAllText(inventoryPath));
         }

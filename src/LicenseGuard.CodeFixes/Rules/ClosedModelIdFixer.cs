@@ -55,8 +55,7 @@ namespace LicenseGuard.CodeFixes.Rules
                     continue;
                 }
 
-                diagnostic.Properties.TryGetValue("alternatives", out var alternatives);
-                foreach (var (entry, tag) in OllamaTags(alternatives))
+                foreach (var (entry, tag) in OllamaTags(diagnostic))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
@@ -68,12 +67,12 @@ namespace LicenseGuard.CodeFixes.Rules
             }
         }
 
-        private static IEnumerable<(ModelEntry Model, string Tag)> OllamaTags(string? alternatives)
+        private static IEnumerable<(ModelEntry Model, string Tag)> OllamaTags(Diagnostic diagnostic)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var alternative in (alternatives ?? string.Empty).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var (model, _) in AlternativeIds.Of(diagnostic))
             {
-                var entry = RulesCatalog.BuiltIn.FindModel(alternative.Split('@')[0]);
+                var entry = RulesCatalog.BuiltIn.FindModel(model);
                 var tag = entry?.Run.FirstOrDefault(r => r.Runtime == OllamaRuntime)?.Reference;
                 if (entry != null && !string.IsNullOrEmpty(tag) && !entry.Tasks.Contains("embeddings") && seen.Add(tag!))
                 {

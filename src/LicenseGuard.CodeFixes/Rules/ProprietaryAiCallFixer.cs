@@ -59,8 +59,7 @@ namespace LicenseGuard.CodeFixes.Rules
                     continue;
                 }
 
-                diagnostic.Properties.TryGetValue("alternatives", out var alternatives);
-                foreach (var choice in ChoicesFor(shape, alternatives))
+                foreach (var choice in ChoicesFor(shape, AlternativeIds.Of(diagnostic)))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
@@ -125,19 +124,11 @@ namespace LicenseGuard.CodeFixes.Rules
             public string Reference { get; }
         }
 
-        private static IEnumerable<Choice> ChoicesFor(FixShape shape, string? alternatives)
+        private static IEnumerable<Choice> ChoicesFor(FixShape shape, IEnumerable<(string Model, string Runtime)> alternatives)
         {
             var catalog = RulesCatalog.BuiltIn;
             bool embeddings = IsEmbedding(shape);
-            var candidates = new List<(string Model, string Runtime)>();
-            foreach (var alternative in (alternatives ?? string.Empty).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var parts = alternative.Split('@');
-                if (parts.Length == 2)
-                {
-                    candidates.Add((parts[0], parts[1]));
-                }
-            }
+            var candidates = alternatives.ToList();
 
             if (embeddings)
             {
