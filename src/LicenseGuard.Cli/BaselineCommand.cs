@@ -25,16 +25,7 @@ internal static class BaselineCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var console = new ToolConsole(parse.GetValue(CommonOptions.Verbosity)!);
-        ScanResult result;
-        try
-        {
-            result = await ScanCommand.ScanAsync(parse, console, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UsageException e)
-        {
-            console.Error(e.Message);
-            return ExitCodes.UsageError;
-        }
+        var result = await ScanCommand.ScanAsync(parse, console, cancellationToken).ConfigureAwait(false);
 
         foreach (var project in result.Projects)
         {

@@ -5,6 +5,7 @@ using LicenseGuard.Inventory;
 using LicenseGuard.Json;
 using LicenseGuard.Policy;
 using NuGet.Frameworks;
+using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
 
@@ -20,6 +21,18 @@ internal static class CheckCommand
     private static readonly Option<string[]> SourceOption = new("--source", "-s") { Description = "A package source (URL or folder) to use instead of the NuGet.Config sources; repeatable.", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<bool> PrereleaseOption = new("--prerelease") { Description = "Allow prerelease versions when no --version is given." };
     private static readonly Option<string> FrameworkOption = new("--framework", "-f") { Description = "The target framework whose dependency group is followed.", DefaultValueFactory = _ => "net8.0" };
+
+    static CheckCommand()
+    {
+        PackageArgument.Validators.Add(result =>
+        {
+            string? id = result.GetValueOrDefault<string>();
+            if (id == null || id.Length > PackageIdValidator.MaxPackageIdLength || !PackageIdValidator.IsValidPackageId(id))
+            {
+                result.AddError($"'{id}' is not a valid NuGet package id (letters, digits, '.', '-' and '_'; at most 100 characters).");
+            }
+        });
+    }
 
     public static Command Create()
     {

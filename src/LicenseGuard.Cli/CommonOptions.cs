@@ -22,5 +22,26 @@ internal static class CommonOptions
         Format.AcceptOnlyFromAmong("table", "json");
         FailOn.AcceptOnlyFromAmong("error", "warning");
         Verbosity.AcceptOnlyFromAmong("quiet", "q", "minimal", "m", "normal", "n", "detailed", "d", "diagnostic", "diag");
+        Output.Validators.Add(result => ValidateOutputPath(result, result.GetValueOrDefault<string?>()));
+    }
+
+    /// <summary>Checked when the command line is parsed, so a long scan never ends in a report that cannot be written.</summary>
+    private static void ValidateOutputPath(System.CommandLine.Parsing.OptionResult result, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            result.AddError("--output needs a file path.");
+            return;
+        }
+
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            result.AddError($"--output '{path}' is a folder; name a file in it.");
+        }
+        else if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            result.AddError($"--output '{path}': the folder '{folder}' does not exist.");
+        }
     }
 }

@@ -28,7 +28,7 @@ internal static class InitCommand
         string folder = Path.GetFullPath(parse.GetValue(FolderArgument)!);
         if (!Directory.Exists(folder))
         {
-            Console.Error.WriteLine($"{folder} does not exist.");
+            Console.Error.WriteLine(File.Exists(folder) ? $"{folder} is a file; init takes the folder to write licenseguard.json in." : $"{folder} does not exist.");
             return ExitCodes.UsageError;
         }
 

@@ -117,7 +117,7 @@ internal static class NoticesCommand
         {
             projects = Scanning.ProjectLocator.Find(argument);
         }
-        catch (Scanning.UsageException)
+        catch (UsageException)
         {
             return null;
         }

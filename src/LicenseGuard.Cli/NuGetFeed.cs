@@ -10,9 +10,6 @@ using NuGet.Versioning;
 
 namespace LicenseGuard.Cli;
 
-/// <summary>A feed or the network failed, or the package is not there; exit code 4.</summary>
-internal sealed class FeedException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// The user's NuGet sources through NuGet.Protocol: versions, dependency groups and licence metadata of packages that are not
 /// installed. Sources and their credentials come from NuGet.Config (nothing secret is printed), or from --source.
@@ -39,9 +36,21 @@ internal sealed class NuGetFeed : IDisposable
         var configured = new PackageSourceProvider(settings).LoadPackageSources().ToList();
         var sources = explicitSources.Count == 0
             ? configured.Where(s => s.IsEnabled).ToList()
-            : explicitSources.Select(s => configured.FirstOrDefault(c => c.Source == s || c.Name == s) ?? new PackageSource(s)).ToList();
+            : explicitSources.Select(s => configured.FirstOrDefault(c => c.Source == s || c.Name == s) ?? new PackageSource(Validated(s))).ToList();
         var providers = Repository.Provider.GetCoreV3();
         return new NuGetFeed(sources.Select(s => Repository.CreateSource(providers, s)).ToList());
+    }
+
+    /// <summary>A --source is an http(s) URL or a folder; anything else with a scheme is a typo, not a feed failure.</summary>
+    private static string Validated(string source)
+    {
+        bool looksLikeUrl = source.Contains("://", StringComparison.Ordinal);
+        if (looksLikeUrl && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.IsFile)))
+        {
+            throw new UsageException($"--source '{source}' is neither an http(s) URL nor a folder.");
+        }
+
+        return source;
     }
 
     /// <summary>Gets every version the sources list for a package (empty when none has it).</summary>

@@ -37,8 +37,19 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("Cancelled.");
     return ExitCodes.InternalError;
 }
+catch (CommandException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return e.ExitCode;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // A file or folder the user named (or the working folder) cannot be read or written: theirs to fix, not a bug.
+    Console.Error.WriteLine($"licenseguard: {e.Message}");
+    return ExitCodes.UsageError;
+}
 catch (Exception e)
 {
-    Console.Error.WriteLine($"licenseguard failed unexpectedly; please report this with the command you ran: {e}");
+    Console.Error.WriteLine($"licenseguard failed unexpectedly ({e.GetType().Name}: {e.Message}). {CrashReport.Write(args, e)}");
     return ExitCodes.InternalError;
 }

@@ -28,7 +28,7 @@ internal static class RulesCommand
         {
             if (!File.Exists(file))
             {
-                Console.Error.WriteLine($"{file}: no such file.");
+                Console.Error.WriteLine(Directory.Exists(file) ? $"{file} is a folder; name the rules files in it." : $"{file}: no such file.");
                 return ExitCodes.UsageError;
             }
 

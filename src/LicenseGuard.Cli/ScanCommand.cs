@@ -44,16 +44,7 @@ internal static class ScanCommand
         var console = new ToolConsole(parse.GetValue(CommonOptions.Verbosity)!);
         string format = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(FormatOption)!;
         string failOn = parse.GetValue(FailOnOption)!;
-        ScanResult result;
-        try
-        {
-            result = await ScanAsync(parse, console, cancellationToken).ConfigureAwait(false);
-        }
-        catch (UsageException e)
-        {
-            console.Error(e.Message);
-            return ExitCodes.UsageError;
-        }
+        var result = await ScanAsync(parse, console, cancellationToken).ConfigureAwait(false);
 
         var context = new ReportContext(result, failOn, !parse.GetValue(CommonOptions.NoPaths));
         string report = format switch

@@ -5,8 +5,10 @@ using System.Text.Json;
 namespace LicenseGuard.EndToEnd.Tests;
 
 /// <summary>
-/// Packs LicenseGuard once per test run into a private feed, with a version of its own so NuGet's global cache can never
-/// serve a package from an earlier run, and builds copies of the samples against it.
+/// Packs the whole solution once per test run, as a release would (<c>dotnet pack LicenseGuard.sln</c>), into a private
+/// feed, with a version of its own so NuGet's global cache can never serve a package from an earlier run, and builds copies
+/// of the samples against it. Hermetic: the pack builds into its own artifacts folder (never the repository's bin/, obj/ or
+/// artifacts/, which other tests may be running from), and nothing depends on what another test or an earlier run left.
 /// </summary>
 public sealed class PackedLicenseGuard : IDisposable
 {
@@ -16,7 +18,8 @@ public sealed class PackedLicenseGuard : IDisposable
         WorkRoot = Directory.CreateTempSubdirectory("licenseguard-e2e-").FullName;
         Feed = Path.Combine(WorkRoot, "feed");
         Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var pack = Run(RepoRoot, "pack", Path.Combine(RepoRoot, "src", "LicenseGuard.Package"), "-c", "Release", $"-p:Version={Version}", "-o", Feed, "-nologo");
+        var pack = Run(RepoRoot, "pack", Path.Combine(RepoRoot, "LicenseGuard.sln"), "-c", "Release", $"-p:Version={Version}", "-o", Feed,
+            "--artifacts-path", Path.Combine(WorkRoot, "build"), "-nologo");
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
@@ -30,6 +33,11 @@ public sealed class PackedLicenseGuard : IDisposable
               </packageSources>
             </configuration>
             """);
+
+        // The weight generator runs from a private copy: `dotnet run file.cs` keeps its build output per file path.
+        WeightsTool = Path.Combine(WorkRoot, "tools", "make-weights.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(WeightsTool)!);
+        File.Copy(Path.Combine(RepoRoot, "samples", "tools", "make-weights.cs"), WeightsTool);
     }
 
     public string RepoRoot { get; }
@@ -39,6 +47,8 @@ public sealed class PackedLicenseGuard : IDisposable
     public string Feed { get; }
 
     public string Version { get; }
+
+    private string WeightsTool { get; }
 
     /// <summary>Copies a sample into a fresh folder under the work root (which holds the NuGet.config of the private feed).</summary>
     public string CopySample(string name)
@@ -51,7 +61,7 @@ public sealed class PackedLicenseGuard : IDisposable
     /// <summary>Runs the repository's weight-file generator for a copied sample (the weights are not committed).</summary>
     public void MakeWeights(string sampleDirectory)
     {
-        var (exitCode, output) = Run(RepoRoot, "run", Path.Combine(RepoRoot, "samples", "tools", "make-weights.cs"), "--", sampleDirectory);
+        var (exitCode, output) = Run(WorkRoot, "run", WeightsTool, "--", sampleDirectory);
         if (exitCode != 0)
         {
             throw new InvalidOperationException("make-weights failed:\n" + output);
@@ -60,6 +70,9 @@ public sealed class PackedLicenseGuard : IDisposable
 
     /// <summary>Runs any dotnet command in a folder.</summary>
     public (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments);
+
+    /// <summary>Runs an installed program (a tool's shim, for example).</summary>
+    public (int ExitCode, string Output) Exec(string program, string workingDirectory, params string[] arguments) => Run(program, workingDirectory, new Dictionary<string, string>(), arguments);
 
     /// <summary>
     /// Runs `dotnet format analyzers` on a project folder with the packed LicenseGuard (dotnet format takes no -p, so the
@@ -96,11 +109,13 @@ public sealed class PackedLicenseGuard : IDisposable
         }
     }
 
-    private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, new Dictionary<string, string>(), arguments);
+    private static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) => Run("dotnet", workingDirectory, new Dictionary<string, string>(), arguments);
 
-    private static (int ExitCode, string Output) Run(string workingDirectory, Dictionary<string, string> environment, string[] arguments)
+    private static (int ExitCode, string Output) Run(string workingDirectory, Dictionary<string, string> environment, string[] arguments) => Run("dotnet", workingDirectory, environment, arguments);
+
+    private static (int ExitCode, string Output) Run(string program, string workingDirectory, Dictionary<string, string> environment, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -119,7 +134,7 @@ public sealed class PackedLicenseGuard : IDisposable
             start.Environment[name] = value;
         }
 
-        if (arguments[0] != "format")
+        if (program == "dotnet" && arguments[0] is "build" or "publish" or "pack")
         {
             start.ArgumentList.Add("-p:UseSharedCompilation=false");
         }
@@ -133,7 +148,7 @@ public sealed class PackedLicenseGuard : IDisposable
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
         }
 
         process.WaitForExit();

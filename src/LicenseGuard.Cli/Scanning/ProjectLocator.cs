@@ -25,7 +25,7 @@ internal static partial class ProjectLocator
 
         if (!Directory.Exists(path))
         {
-            throw new UsageException($"{argument} does not exist.");
+            throw new UsageException(argument.StartsWith('-') ? $"'{argument}' is not an option of this command; see --help." : $"{argument} does not exist.");
         }
 
         var solutions = Directory.GetFiles(path, "*.sln").Concat(Directory.GetFiles(path, "*.slnx")).ToList();
@@ -95,6 +95,3 @@ internal static partial class ProjectLocator
     [GeneratedRegex("""^Project\("\{[^}]+\}"\)\s*=\s*"[^"]*",\s*"(?<path>[^"]+)"\s*,""", RegexOptions.Multiline)]
     private static partial Regex SolutionProjectLine();
 }
-
-/// <summary>A problem with what the user asked for (exit code 2).</summary>
-internal sealed class UsageException(string message) : Exception(message);
