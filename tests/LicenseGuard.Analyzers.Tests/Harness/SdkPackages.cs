@@ -9,7 +9,19 @@ internal static class SdkPackages
     // The SDKs target current .NET (OllamaSharp needs System.Text.Json 10), so compile against net10.0 reference assemblies.
     private static readonly ReferenceAssemblies Net100 = new("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"), Path.Combine("ref", "net10.0"));
 
-    public static readonly ReferenceAssemblies All = Net100.AddPackages(ImmutableArray.Create(
+    public static readonly ReferenceAssemblies All = CreateAll();
+
+    /// <summary>The SDKs plus the open runtimes the code fixes write code for (LLamaSharp, ONNX Runtime GenAI).</summary>
+    public static readonly ReferenceAssemblies WithOpenRuntimes = All.AddPackages(OpenRuntimePackages);
+
+    /// <summary>Cloud storage SDKs, for the upload rules.</summary>
+    public static readonly ReferenceAssemblies Storage = CreateStorage();
+
+    private static ImmutableArray<PackageIdentity> OpenRuntimePackages => ImmutableArray.Create(
+        Package("LLamaSharp", "0.30.0"),
+        Package("Microsoft.ML.OnnxRuntimeGenAI.Managed", "0.18.0"));
+
+    private static ReferenceAssemblies CreateAll() => Net100.AddPackages(ImmutableArray.Create(
         Package("OpenAI", "2.15.0"),
         Package("Anthropic", "13.14.0"),
         Package("Anthropic.Bedrock", "1.0.6"),
@@ -28,13 +40,7 @@ internal static class SdkPackages
         Package("Betalgo.Ranul.OpenAI", "9.2.6"),
         Package("OllamaSharp", "5.5.2")));
 
-    /// <summary>The SDKs plus the open runtimes the code fixes write code for (LLamaSharp, ONNX Runtime GenAI).</summary>
-    public static readonly ReferenceAssemblies WithOpenRuntimes = All.AddPackages(ImmutableArray.Create(
-        Package("LLamaSharp", "0.30.0"),
-        Package("Microsoft.ML.OnnxRuntimeGenAI.Managed", "0.18.0")));
-
-    /// <summary>Cloud storage SDKs, for the upload rules.</summary>
-    public static readonly ReferenceAssemblies Storage = Net100.AddPackages(ImmutableArray.Create(
+    private static ReferenceAssemblies CreateStorage() => Net100.AddPackages(ImmutableArray.Create(
         Package("Azure.Storage.Blobs", "12.26.0"),
         Package("Azure.Storage.Common", "12.25.0"),
         Package("Azure.Core", "1.53.0"),
@@ -49,6 +55,41 @@ internal static class SdkPackages
         string dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
         string pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.AspNetCore.App.Ref")).OrderBy(d => d, StringComparer.Ordinal).Last();
         return Directory.GetFiles(Path.Combine(pack, "ref", "net10.0"), "*.dll").Select(f => Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(f));
+    }
+
+    /// <summary>
+    /// Workaround for Microsoft.CodeAnalysis.Testing 1.1.4 on a machine whose package caches are empty (every CI machine):
+    /// a package the library downloads itself, rather than finds in the global packages folder or its temp-folder cache,
+    /// can be recorded in its process-wide "no compile-time assets" set and left out, so the first compilation lacked
+    /// Microsoft.SemanticKernel.Abstractions, Anthropic.Bedrock or the AWS SDK (CS0012/CS0246), while any later process,
+    /// which reads the now-extracted packages from the cache, passed. Resolve every set before the tests do, clearing that
+    /// set between rounds, until the result stops growing. Remove when a testing package resolves a cold cache right.
+    /// </summary>
+    static SdkPackages()
+    {
+        var emptyPackages = typeof(ReferenceAssemblies).GetField("s_emptyPackages", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+        object? noPackages = emptyPackages?.GetValue(null);
+        int previous = -1;
+        for (int round = 0; round < 4; round++)
+        {
+            emptyPackages?.SetValue(null, noPackages);
+            int resolved = 0;
+            foreach (var set in new[] { CreateAll(), CreateAll().AddPackages(OpenRuntimePackages), CreateStorage() })
+            {
+                // A fresh instance each round (the library shares equal instances, and each caches its first result): naming a
+                // framework assembly it references anyway once more makes the instance unequal and changes nothing else.
+                resolved += set.AddAssemblies(Enumerable.Repeat("System.Runtime", round + 1).ToImmutableArray()).ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult().Length;
+            }
+
+            if (resolved == previous)
+            {
+                break;
+            }
+
+            previous = resolved;
+        }
+
+        emptyPackages?.SetValue(null, noPackages);
     }
 
     private static PackageIdentity Package(string id, string version) => new(id, version);
