@@ -23,6 +23,12 @@ if (gatherIndex >= 0 && gatherIndex + 1 < args.Length)
     return GatherBenchmark.Run(args[gatherIndex + 1], ArgValue("--iterations", 10));
 }
 
+int licencesIndex = Array.IndexOf(args, "--licences");
+if (licencesIndex >= 0 && licencesIndex + 1 < args.Length)
+{
+    return LicenceMatchBenchmark.Run(args[licencesIndex + 1], ArgValue("--count", 300), ArgValue("--iterations", 5));
+}
+
 int files = ArgValue("--files", 1000);
 int iterations = ArgValue("--iterations", 5);
 
@@ -289,4 +295,58 @@ internal sealed class Loader : IAnalyzerAssemblyLoader
     }
 
     public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+}
+
+/// <summary>
+/// Times whole-text licence matching: loading the embedded SPDX License List once per process (what the first licence file
+/// of a build pays), then matching the licence files of up to N restored packages (found in a packages folder), with the
+/// bytes allocated per file.
+/// </summary>
+internal static class LicenceMatchBenchmark
+{
+    public static int Run(string packagesFolder, int count, int iterations)
+    {
+        var texts = Directory.EnumerateDirectories(packagesFolder)
+            .SelectMany(package => Directory.EnumerateDirectories(package).Take(1))
+            .SelectMany(version => Directory.EnumerateFiles(version).Where(IsLicenceFile).Take(1))
+            .Take(count)
+            .Select(File.ReadAllText)
+            .ToList();
+        if (texts.Count == 0)
+        {
+            Console.Error.WriteLine($"no licence files under {packagesFolder}");
+            return 1;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var first = LicenseGuard.Gather.Licensing.LicenseTextMatcher.Match(texts[0]);
+        Console.WriteLine($"first match (loads {LicenseGuard.Gather.Licensing.SpdxLicenseList.Instance.Licenses.Count} SPDX texts): {stopwatch.Elapsed.TotalMilliseconds:N0} ms, {(GC.GetAllocatedBytesForCurrentThread() - before) / 1048576.0:N1} MiB allocated");
+
+        var times = new List<double>();
+        long allocated = 0;
+        int recognised = 0;
+        for (int i = 0; i <= iterations; i++)
+        {
+            before = GC.GetAllocatedBytesForCurrentThread();
+            stopwatch.Restart();
+            recognised = texts.Count(t => LicenseGuard.Gather.Licensing.LicenseTextMatcher.Match(t).Id != null);
+            if (i > 0)
+            {
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+
+        double median = times.OrderBy(t => t).ElementAt(times.Count / 2);
+        Console.WriteLine($"{texts.Count} licence files ({texts.Sum(t => t.Length) / 1024:N0} KiB), {recognised} recognised: {median:N1} ms in all (median of {iterations}), {median / texts.Count:N2} ms and {allocated / texts.Count / 1024.0:N0} KiB allocated per file");
+        return 0;
+    }
+
+    private static bool IsLicenceFile(string path)
+    {
+        string name = Path.GetFileName(path).ToLowerInvariant();
+        return name.StartsWith("license", StringComparison.Ordinal) || name.StartsWith("licence", StringComparison.Ordinal) || name.StartsWith("copying", StringComparison.Ordinal)
+            || name.StartsWith("lgpl", StringComparison.Ordinal) || name.StartsWith("gpl", StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,9 @@
-// InvoiceExporter: writes invoices to an Excel sheet and a JSON file. LicenseGuard checks its NuGet dependencies:
-// EPPlus 4.5.3.3 ships an LGPL licence file (weak copyleft: a warning under the default policy), and Newtonsoft.Json 9.0.1
-// declares only a licenseUrl LicenseGuard cannot map (unknown licence). licenseguard.json accepts EPPlus with a reason.
+// InvoiceExporter: writes invoices to an Excel sheet and a JSON file, and zips them. LicenseGuard checks its NuGet
+// dependencies: EPPlus 4.5.3.3 ships an LGPL licence file (weak copyleft: a warning under the default policy);
+// Newtonsoft.Json 9.0.1 declares only a licenseUrl, which the catalog pins to MIT for versions before 13.0.1 (no finding);
+// DotNetZip 1.16.0 declares only a licenseUrl to its repository's current LICENSE, which says nothing certain about this
+// version (unknown licence). licenseguard.json accepts EPPlus with a reason.
+using Ionic.Zip;
 using Newtonsoft.Json;
 using OfficeOpenXml;
 
@@ -23,6 +26,13 @@ using (var package = new ExcelPackage())
 }
 
 File.WriteAllText("invoices.json", JsonConvert.SerializeObject(invoices, Formatting.Indented));
+using (var zip = new ZipFile())
+{
+    zip.AddFile("invoices.xlsx");
+    zip.AddFile("invoices.json");
+    zip.Save("invoices.zip");
+}
+
 Console.WriteLine($"Exported {invoices.Length} invoices.");
 
 internal sealed record Invoice(int Number, string Customer, decimal Total);

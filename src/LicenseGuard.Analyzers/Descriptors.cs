@@ -93,7 +93,7 @@ namespace LicenseGuard.Analyzers
         public static readonly DiagnosticDescriptor LicenseNotAllowed = new DiagnosticDescriptor(
             DiagnosticIds.LicenseNotAllowed,
             title: "Package licence not allowed by the licence policy",
-            messageFormat: "Package {0} is licensed {1} ({2}), which the licence policy flags ({3}). Accept it with an exception and a reason in licenseguard.json, or replace the package.",
+            messageFormat: "Package {0} is licensed {1} ({2}), which the licence policy flags ({3}). Licence recognised from: {4}. Accept it with an exception and a reason in licenseguard.json, or replace the package.",
             DependenciesCategory,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -18,7 +18,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
         {
             var (expression, origin) = DependencyEvaluator.ResolveLicense(package, catalog);
             string license = expression?.ToDisplayString() ?? "unknown";
-            string licenseClass = expression == null ? LicenseClasses.Unknown : string.Join(" / ", expression.Terms.Select(t => catalog.ClassOf(t.Exception ?? t.Id)).Distinct());
+            string licenseClass = expression == null ? LicenseClasses.Unknown : string.Join(" / ", expression.Terms.Select(t => DependencyEvaluator.ClassOf(t, catalog)).Distinct());
             var own = findings.Where(f => f.Package == package).ToList();
             string verdict = own.Count == 0 ? "ok" : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
             yield return (package, license, licenseClass, origin, verdict, own);

@@ -119,7 +119,13 @@ internal sealed class NuGetFeed : IDisposable
                 {
                     package ??= await DownloadAsync(repository, identity, cancellationToken);
                     string? text = package == null ? null : ReadBounded(package, license.License);
-                    return new Inventory.DeclaredLicense { Source = Inventory.LicenseSource.File, Value = license.License, DetectedInFile = text == null ? null : LicenseTextDetector.Detect(text) };
+                    var declared = new Inventory.DeclaredLicense { Source = Inventory.LicenseSource.File, Value = license.License };
+                    if (text != null)
+                    {
+                        Gather.Licensing.LicenseFileFacts.Record(declared, text);
+                    }
+
+                    return declared;
                 }
 
                 return new Inventory.DeclaredLicense { Source = Inventory.LicenseSource.Expression, Value = license.License };

@@ -141,7 +141,10 @@ namespace LicenseGuard.Gather
                     package.Development = development;
                     if (license.Source == LicenseSource.File && license.Value != null)
                     {
-                        license.DetectedInFile = DetectLicenseFile(packageDirectory, license.Value);
+                        if (ReadLicenseFile(packageDirectory, license.Value) is { } text)
+                        {
+                            Licensing.LicenseFileFacts.Record(license, text);
+                        }
                     }
 
                     package.License = license;
@@ -161,7 +164,7 @@ namespace LicenseGuard.Gather
             problems.Add($"The .nuspec of {package.Display} was not found in the package folders; its licence is unknown.");
         }
 
-        private static string? DetectLicenseFile(string packageDirectory, string relativeFile)
+        private static string? ReadLicenseFile(string packageDirectory, string relativeFile)
         {
             string full = Path.GetFullPath(Path.Combine(packageDirectory, relativeFile));
             if (!full.StartsWith(Path.GetFullPath(packageDirectory), StringComparison.Ordinal) || !File.Exists(full))
@@ -183,7 +186,7 @@ namespace LicenseGuard.Gather
                 read += n;
             }
 
-            return LicenseTextDetector.Detect(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
 
         /// <summary>Weight files inside a restored package, decided by content (headers only).</summary>

@@ -18,7 +18,7 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
         Assert.Equal(1, report.RootElement.GetProperty("version").GetInt32());
         var epplus = Package(report, "EPPlus");
         Assert.Equal(("LGPL-3.0-only", "weak-copyleft", "warning"), (epplus.GetProperty("license").GetString(), epplus.GetProperty("licenseClass").GetString(), epplus.GetProperty("verdict").GetString()));
-        Assert.Equal("licence file 'lgpl-3.0.txt' recognised as LGPL-3.0-only", epplus.GetProperty("licenseOrigin").GetString());
+        Assert.StartsWith("licence file 'lgpl-3.0.txt' matches the SPDX text of LGPL-3.0-only (", epplus.GetProperty("licenseOrigin").GetString());
         Assert.Equal("LG3001", epplus.GetProperty("findings")[0].GetProperty("id").GetString());
         Assert.True(report.RootElement.GetProperty("packages").GetArrayLength() > 10);
         Assert.All(report.RootElement.GetProperty("packages").EnumerateArray().Skip(1), p => Assert.Equal("EPPlus 4.5.3.3", p.GetProperty("path")[0].GetString()));
@@ -63,8 +63,20 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
     [Fact]
     public void UnknownLicenceIsReportedWithItsReason()
     {
-        var (_, stdout, _) = feed.Tool(null, "check", "Newtonsoft.Json", "--version", "9.0.1", "--framework", "netstandard2.0");
-        Assert.Contains("LG3002: licence unknown: licenseUrl https://raw.github.com/JamesNK/Newtonsoft.Json/master/LICENSE.md is not a licence URL LicenseGuard knows", stdout);
+        var (_, stdout, _) = feed.Tool(null, "check", "DotNetZip", "--version", "1.16.0", "--framework", "netstandard2.0");
+        Assert.Contains("LG3002: licence unknown: licenseUrl https://raw.githubusercontent.com/haf/DotNetZip.Semverd/master/LICENSE is not a licence URL LicenseGuard knows", stdout);
+    }
+
+    [Fact]
+    public void LegacyUrlOnlyPackageIsResolvedByTheCatalogFactWithItsEvidence()
+    {
+        var (code, stdout, stderr) = feed.Tool(null, "check", "Newtonsoft.Json", "--version", "9.0.1", "--framework", "netstandard2.0", "--json");
+
+        Assert.True(code == 0, stderr);
+        using var report = JsonDocument.Parse(stdout);
+        var newtonsoft = Package(report, "Newtonsoft.Json");
+        Assert.Equal(("MIT", "permissive", "ok"), (newtonsoft.GetProperty("license").GetString(), newtonsoft.GetProperty("licenseClass").GetString(), newtonsoft.GetProperty("verdict").GetString()));
+        Assert.StartsWith("catalog fact for Newtonsoft.Json (,13.0.1): versions before 13.0.1 declare only a licenseUrl", newtonsoft.GetProperty("licenseOrigin").GetString());
     }
 
     [Fact]

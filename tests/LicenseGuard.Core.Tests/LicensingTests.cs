@@ -96,39 +96,3 @@ public class PackageVersionTests
     [InlineData("1.2.3.4.5")]
     public void MalformedRangesAreRejected(string range) => Assert.False(PackageVersionRange.TryParse(range, out _));
 }
-
-public class LicenseTextDetectorTests
-{
-    private const string MitText = """
-        MIT License
-
-        Copyright (c) Contoso
-
-        Permission is hereby granted, free of charge, to any person obtaining a copy
-        of this software and associated documentation files (the "Software"), to deal
-        in the Software without restriction ...
-
-        The above copyright notice and this permission notice shall be included in all
-        copies or substantial portions of the Software.
-        """;
-
-    [Theory]
-    [InlineData(MitText, "MIT")]
-    [InlineData("                                 Apache License\n                           Version 2.0, January 2004\n        http://www.apache.org/licenses/", "Apache-2.0")]
-    [InlineData("Redistribution and use in source and binary forms, with or without\nmodification, are permitted provided that ... Neither the name of the copyright holder ...", "BSD-3-Clause")]
-    [InlineData("Redistribution and use in source and binary forms, with or without modification, are permitted provided that the following conditions are met:", "BSD-2-Clause")]
-    [InlineData("Microsoft Public License (Ms-PL)\n\nThis license governs use of the accompanying software.", "MS-PL")]
-    [InlineData("GNU LESSER GENERAL PUBLIC LICENSE\n Version 3, 29 June 2007", "LGPL-3.0-only")]
-    [InlineData("GNU LESSER GENERAL PUBLIC LICENSE\n Version 2.1, February 1999", "LGPL-2.1-only")]
-    [InlineData("GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007 ... either version 3 of the License, or (at your option) any later version.", "GPL-3.0-or-later")]
-    [InlineData("GNU GENERAL PUBLIC LICENSE\n Version 2, June 1991", "GPL-2.0-only")]
-    [InlineData("GNU AFFERO GENERAL PUBLIC LICENSE Version 3", "AGPL-3.0-only")]
-    [InlineData("This is free and unencumbered software released into the public domain.", "Unlicense")]
-    public void RecognisesCommonLicenceTexts(string text, string expected) => Assert.Equal(expected, LicenseTextDetector.Detect(text));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("All rights reserved. You may not redistribute this software.")]
-    [InlineData("See https://contoso.example/eula for the terms.")]
-    public void UnknownTextIsNotGuessed(string text) => Assert.Null(LicenseTextDetector.Detect(text));
-}

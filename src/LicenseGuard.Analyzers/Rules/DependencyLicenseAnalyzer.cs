@@ -154,7 +154,7 @@ namespace LicenseGuard.Analyzers.Rules
 
         private static object[] ArgumentsOf(DependencyFinding finding, CatalogSnapshot snapshot) => finding.RuleId switch
         {
-            DependencyEvaluator.LicenseNotAllowed => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Rule },
+            DependencyEvaluator.LicenseNotAllowed => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Rule, finding.Origin },
             DependencyEvaluator.PackageCarriesWeights => new object[] { finding.Subject, finding.Origin, finding.License, finding.LicenseClass },
             DependencyEvaluator.LicenseUnknown => new object[] { finding.Subject, finding.Origin },
             DependencyEvaluator.ProprietaryAiPackage => new object[] { finding.Subject, finding.Service!.Name, snapshot.AccessOf(finding.Service), snapshot.AlternativesOf(finding.Service) },

@@ -57,6 +57,12 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets licence URLs that old package metadata and model cards use for this licence.</summary>
         public IReadOnlyList<string> Urls { get; internal set; } = System.Array.Empty<string>();
 
+        /// <summary>
+        /// Gets the titles a licence file of this licence opens with (its first line, e.g. "Six Labors Split License"): how a
+        /// licence that is not on the SPDX list is recognised in a package's licence file.
+        /// </summary>
+        public IReadOnlyList<string> Titles { get; internal set; } = System.Array.Empty<string>();
+
         /// <summary>Gets other spellings (Hugging Face tags such as <c>llama3.1</c>).</summary>
         public IReadOnlyList<string> Aliases { get; internal set; } = System.Array.Empty<string>();
 

@@ -20,6 +20,7 @@ namespace LicenseGuard.Catalog
         private readonly Dictionary<string, LicenseEntry> licensesByIdOrAlias;
         private readonly Dictionary<string, RuntimeEntry> runtimesById;
         private readonly Dictionary<string, LicenseEntry> licensesByUrl = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, LicenseEntry> licensesByTitle = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
 
         internal RulesCatalog(
             IReadOnlyList<ServiceEntry> services,
@@ -51,6 +52,11 @@ namespace LicenseGuard.Catalog
                 foreach (var url in license.Urls)
                 {
                     licensesByUrl[NormalizeUrl(url)] = license;
+                }
+
+                foreach (var title in license.Titles)
+                {
+                    licensesByTitle[NormalizeTitle(title)] = license;
                 }
 
                 foreach (var alias in license.Aliases)
@@ -102,6 +108,36 @@ namespace LicenseGuard.Catalog
 
         /// <summary>Finds the licence a legacy <c>licenseUrl</c> points at, if the catalog knows the URL.</summary>
         public LicenseEntry? FindLicenseByUrl(string url) => licensesByUrl.TryGetValue(NormalizeUrl(url), out var l) ? l : null;
+
+        /// <summary>Finds the licence whose licence files open with this title (the whole first line, not a word in it).</summary>
+        public LicenseEntry? FindLicenseByTitle(string? title) => title != null && licensesByTitle.TryGetValue(NormalizeTitle(title), out var l) ? l : null;
+
+        /// <summary>Normalises a title: lower case, single spaces, no surrounding punctuation or markdown.</summary>
+        public static string NormalizeTitle(string title)
+        {
+            var builder = new StringBuilder(title.Length);
+            foreach (char c in title.Trim().Trim('#', '*', '_', '=', '-', '.', ':', ' ').ToLowerInvariant())
+            {
+                if (c == '"' || c == '\u201C' || c == '\u201D' || c == '\'')
+                {
+                    continue;
+                }
+
+                if (char.IsWhiteSpace(c))
+                {
+                    if (builder.Length > 0 && builder[builder.Length - 1] != ' ')
+                    {
+                        builder.Append(' ');
+                    }
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
 
         /// <summary>Normalises a licence URL: no scheme, no <c>www.</c>, no trailing slash, lower case.</summary>
         public static string NormalizeUrl(string url)

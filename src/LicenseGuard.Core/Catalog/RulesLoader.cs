@@ -32,6 +32,7 @@ namespace LicenseGuard.Catalog
         {
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["class"] = FieldKind.LicenseClass, ["osi"] = FieldKind.Boolean,
             ["urls"] = FieldKind.StringArray, ["aliases"] = FieldKind.StringArray, ["obligations"] = FieldKind.StringArray, ["enabled"] = FieldKind.Boolean,
+            ["titles"] = FieldKind.StringArray,
         };
 
         private static readonly Dictionary<string, FieldKind> RuntimeFields = new Dictionary<string, FieldKind>
@@ -93,7 +94,14 @@ namespace LicenseGuard.Catalog
                 state.AddLayer(source);
             }
 
-            return state.Build();
+            var catalog = state.Build();
+            var builtInPaths = new HashSet<string>(builtIn.Select(s => s.Path), StringComparer.Ordinal);
+            foreach (var clarification in catalog.Policy.Clarifications)
+            {
+                clarification.BuiltIn = builtInPaths.Contains(clarification.DeclaredAt.Path);
+            }
+
+            return catalog;
         }
 
         private sealed class MergedEntry
@@ -249,6 +257,7 @@ namespace LicenseGuard.Catalog
                 license.Osi = BoolField(entry, "osi");
                 license.Urls = StringArrayField(entry, "urls");
                 license.Aliases = StringArrayField(entry, "aliases");
+                license.Titles = StringArrayField(entry, "titles");
                 license.Obligations = StringArrayField(entry, "obligations");
             }
 

@@ -27,8 +27,20 @@ namespace LicenseGuard.Inventory
         /// <summary>Gets or sets the expression, the file path inside the package, or the URL.</summary>
         public string? Value { get; set; }
 
-        /// <summary>Gets or sets, for licence files, the SPDX id recognised in the text (null when not recognised or unreadable).</summary>
+        /// <summary>Gets or sets, for licence files, the SPDX id whose whole text the file matches (null when not recognised or unreadable).</summary>
         public string? DetectedInFile { get; set; }
+
+        /// <summary>
+        /// Gets or sets, for licence files, the similarity of the file to the closest SPDX text (0 to 1, invariant culture, e.g.
+        /// "0.993"), whether or not it was enough to recognise it.
+        /// </summary>
+        public string? MatchScore { get; set; }
+
+        /// <summary>Gets or sets, for licence files no SPDX text matches, the closest SPDX licence (for the message, never for the verdict).</summary>
+        public string? NearestInFile { get; set; }
+
+        /// <summary>Gets or sets, for licence files, the file's first line (how catalogued non-SPDX licences are recognised).</summary>
+        public string? FileTitle { get; set; }
     }
 
     /// <summary>One resolved package of a project.</summary>
@@ -169,6 +181,9 @@ namespace LicenseGuard.Inventory
                         .Property("source", package.License.Source.ToString().ToLowerInvariant())
                         .Property("value", package.License.Value)
                         .Property("detectedInFile", package.License.DetectedInFile)
+                        .Property("matchScore", package.License.MatchScore)
+                        .Property("nearestInFile", package.License.NearestInFile)
+                        .Property("fileTitle", package.License.FileTitle)
                     .EndObject()
                     .EndObject();
             }
@@ -242,6 +257,9 @@ namespace LicenseGuard.Inventory
                         Source = source,
                         Value = license.Find("value")?.Value.Text,
                         DetectedInFile = license.Find("detectedInFile")?.Value.Text,
+                        MatchScore = license.Find("matchScore")?.Value.Text,
+                        NearestInFile = license.Find("nearestInFile")?.Value.Text,
+                        FileTitle = license.Find("fileTitle")?.Value.Text,
                     };
                 }
 

@@ -112,13 +112,22 @@ namespace LicenseGuard.Policy
         /// <summary>Resolves a package's licence expression and where it came from; null expression when unknown.</summary>
         public static (LicenseExpression? Expression, string Origin) ResolveLicense(PackageFact package, RulesCatalog catalog)
         {
-            var clarification = catalog.Policy.Clarifications.FirstOrDefault(c => Matches(c.Package, c.Version, package));
+            // Precedence: the user's clarification (the last file layered wins), then the package's own licence expression,
+            // then the catalog's fact for the package and version, then the licence file, URL or nothing the package declares.
+            var clarification = catalog.Policy.Clarifications.LastOrDefault(c => !c.BuiltIn && Matches(c.Package, c.Version, package));
             if (clarification != null)
             {
                 return (LicenseExpression.Parse(clarification.License), $"clarified in {System.IO.Path.GetFileName(clarification.DeclaredAt.Path)}: {clarification.Reason}");
             }
 
             var declared = package.License;
+            bool declaresExpression = declared.Source == LicenseSource.Expression && LicenseExpression.TryParse(declared.Value ?? string.Empty, out _, out _);
+            var fact = declaresExpression ? null : catalog.Policy.Clarifications.LastOrDefault(c => c.BuiltIn && Matches(c.Package, c.Version, package));
+            if (fact != null)
+            {
+                return (LicenseExpression.Parse(fact.License), $"catalog fact for {package.Id} {fact.Version}: {fact.Reason}");
+            }
+
             switch (declared.Source)
             {
                 case LicenseSource.Expression:
@@ -126,15 +135,41 @@ namespace LicenseGuard.Policy
                         ? (parsed, "nuspec licence expression")
                         : (null, $"invalid licence expression '{declared.Value}': {error}");
                 case LicenseSource.File:
-                    return declared.DetectedInFile != null
-                        ? (LicenseExpression.Parse(declared.DetectedInFile), $"licence file '{declared.Value}' recognised as {declared.DetectedInFile}")
-                        : (null, $"licence file '{declared.Value}' not recognised");
+                    return FromFile(declared, catalog);
                 case LicenseSource.Url:
                     return FromUrl(declared.Value ?? string.Empty, catalog);
                 default:
                     return (null, "no licence declared");
             }
         }
+
+        /// <summary>
+        /// A licence file is what the catalog says its title is (a licence not on the SPDX list, such as a vendor's split or
+        /// commercial licence, named by the file's whole first line), else the SPDX licence whose whole text it matches,
+        /// else unknown: never a keyword inside the text.
+        /// </summary>
+        private static (LicenseExpression? Expression, string Origin) FromFile(DeclaredLicense declared, RulesCatalog catalog)
+        {
+            var titled = catalog.FindLicenseByTitle(declared.FileTitle);
+            if (titled != null)
+            {
+                return (LicenseExpression.Parse(titled.Id), $"licence file '{declared.Value}' is titled \"{declared.FileTitle}\", catalogued as {titled.Id}");
+            }
+
+            if (declared.DetectedInFile != null)
+            {
+                return (LicenseExpression.Parse(declared.DetectedInFile), $"licence file '{declared.Value}' matches the SPDX text of {declared.DetectedInFile}{Percent(declared.MatchScore)}");
+            }
+
+            return (null, $"licence file '{declared.Value}' not recognised" + (declared.NearestInFile != null
+                ? $" (closest SPDX text: {declared.NearestInFile}{Percent(declared.MatchScore)}, not the same licence)"
+                : string.Empty));
+        }
+
+        private static string Percent(string? score) =>
+            double.TryParse(score, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                ? " (" + (value * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %)"
+                : string.Empty;
 
         private static (LicenseExpression? Expression, string Origin) FromUrl(string url, RulesCatalog catalog)
         {
@@ -222,12 +257,36 @@ namespace LicenseGuard.Policy
             };
         }
 
+        /// <summary>
+        /// The class of one licence, with its exception (<c>GPL-2.0-only WITH Classpath-exception-2.0</c>): an exception can only
+        /// relax the licence it is applied to, to the class the catalog gives the exception (Classpath: weak-copyleft, LLVM:
+        /// permissive, Universal FOSS: strong-copyleft, which relaxes nothing for proprietary code), never make it stricter; an
+        /// exception the catalog does not know leaves the licence's own class, and an unknown licence stays unknown.
+        /// </summary>
+        public static string ClassOf(LicenseTerm term, RulesCatalog catalog)
+        {
+            string baseClass = catalog.ClassOf(term.Id);
+            if (term.Exception == null || baseClass == LicenseClasses.Unknown || catalog.FindLicense(term.Exception) == null)
+            {
+                return baseClass;
+            }
+
+            string exceptionClass = catalog.ClassOf(term.Exception);
+            int baseRank = Array.IndexOf(Restrictiveness, baseClass);
+            int exceptionRank = Array.IndexOf(Restrictiveness, exceptionClass);
+            return baseRank < 0 || exceptionRank < 0 || exceptionRank >= baseRank ? baseClass : exceptionClass;
+        }
+
+        private static readonly string[] Restrictiveness =
+        {
+            LicenseClasses.Permissive, LicenseClasses.WeakCopyleft, LicenseClasses.StrongCopyleft, LicenseClasses.NetworkCopyleft,
+            LicenseClasses.OpenWeightsRestricted, LicenseClasses.NonCommercial, LicenseClasses.Proprietary,
+        };
+
         private static (PolicyAction Action, string Class, string Rule) JudgeTerm(LicenseTerm term, RulesCatalog catalog)
         {
             var policy = catalog.Policy;
-            string licenseClass = term.Exception != null && catalog.FindLicense(term.Exception) != null
-                ? catalog.ClassOf(term.Exception)
-                : catalog.ClassOf(term.Id);
+            string licenseClass = ClassOf(term, catalog);
             foreach (var key in new[] { term.ToString(), term.Id, term.BaseId })
             {
                 if (policy.Licenses.TryGetValue(key, out var byLicense))

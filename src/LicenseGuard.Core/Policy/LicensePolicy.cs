@@ -52,6 +52,12 @@ namespace LicenseGuard.Policy
         /// <summary>Gets why the licence is known.</summary>
         public string Reason { get; internal set; } = string.Empty;
 
+        /// <summary>
+        /// Gets a value indicating whether the fact comes from the built-in catalog (rules/package-licenses.json): it fills in
+        /// where a package declares no licence expression (a URL, a file, nothing), and never overrides one.
+        /// </summary>
+        public bool BuiltIn { get; internal set; }
+
         /// <summary>Gets where the clarification is declared.</summary>
         public SourceSpan DeclaredAt { get; internal set; }
     }

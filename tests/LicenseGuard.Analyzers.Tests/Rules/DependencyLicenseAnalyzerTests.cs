@@ -50,7 +50,7 @@ public class DependencyLicenseAnalyzerTests
 
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
             Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0)
-                .WithArguments("EPPlus 4.5.3.3", "LGPL-3.0-only", "weak-copyleft", "classes.weak-copyleft = warn"));
+                .WithArguments("EPPlus 4.5.3.3", "LGPL-3.0-only", "weak-copyleft", "classes.weak-copyleft = warn", "licence file 'lgpl-3.0.txt' matches the SPDX text of LGPL-3.0-only"));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class DependencyLicenseAnalyzerTests
 
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
             Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("GplLib 3.1.0 via Foo 1.2.0 → Bar 2.0.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny"));
+                .WithArguments("GplLib 3.1.0 via Foo 1.2.0 → Bar 2.0.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression"));
     }
 
     [Fact]
@@ -79,15 +79,15 @@ public class DependencyLicenseAnalyzerTests
         const string project = """
             <Project Sdk="Microsoft.NET.Sdk">
               <ItemGroup>
-                {|#0:<PackageReference Update="Newtonsoft.Json" Version="9.0.1" />|}
+                {|#0:<PackageReference Update="DotNetZip" Version="1.16.0" />|}
               </ItemGroup>
             </Project>
             """;
-        var inventory = Inventory(null, Package("Newtonsoft.Json", "9.0.1", LicenseSource.Url, "https://raw.github.com/JamesNK/Newtonsoft.Json/master/LICENSE.md"));
+        var inventory = Inventory(null, Package("DotNetZip", "1.16.0", LicenseSource.Url, "https://raw.githubusercontent.com/haf/DotNetZip.Semverd/master/LICENSE"));
 
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
             Verify.Diagnostic(DiagnosticIds.LicenseUnknown).WithLocation(0)
-                .WithArguments("Newtonsoft.Json 9.0.1", "licenseUrl https://raw.github.com/JamesNK/Newtonsoft.Json/master/LICENSE.md is not a licence URL LicenseGuard knows"));
+                .WithArguments("DotNetZip 1.16.0", "licenseUrl https://raw.githubusercontent.com/haf/DotNetZip.Semverd/master/LICENSE is not a licence URL LicenseGuard knows"));
     }
 
     [Fact]

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using LicenseGuard.Catalog;
+using LicenseGuard.Inventory;
+using LicenseGuard.Policy;
+
+namespace LicenseGuard.Gather.Tests;
+
+/// <summary>
+/// Licence recognition on real packages restored from the registry: permissive controls, copyleft by expression, file and
+/// URL, WITH exceptions, dual licences, multi-licence prose, legacy URL-only metadata, and packages that must stay unknown.
+/// Each row is what the package really declares (see the origin in a failure message) and what LicenseGuard must make of it.
+/// </summary>
+public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixture<RealPackages>
+{
+    public static TheoryData<string, string, string, string> Packages => new()
+    {
+        // id, version, licence as resolved, class of each term (" / " between the terms of OR/AND expressions)
+        { "Serilog", "4.4.0", "Apache-2.0", "permissive" },
+        { "Polly", "8.5.2", "BSD-3-Clause", "permissive" },
+        { "Dapper", "2.1.66", "Apache-2.0", "permissive" },
+        { "Humanizer.Core", "2.14.1", "MIT", "permissive" },
+        { "Castle.Core", "5.2.1", "Apache-2.0", "permissive" },
+        { "Npgsql", "9.0.4", "PostgreSQL", "permissive" },
+        { "MailKit", "4.18.2", "MIT", "permissive" },
+        { "Akka", "1.5.74", "Apache-2.0", "permissive" },
+        { "LiteDB", "5.0.21", "MIT", "permissive" },
+        { "AutoMapper", "14.0.0", "MIT", "permissive" },
+        { "FluentAssertions", "7.2.2", "Apache-2.0", "permissive" },
+        { "MassTransit", "8.5.12", "Apache-2.0", "permissive" },
+        { "SixLabors.ImageSharp", "2.1.13", "Apache-2.0", "permissive" },
+        { "HtmlAgilityPack", "1.13.0", "MIT", "permissive" },
+        { "ClosedXML", "0.95.4", "MIT", "permissive" },
+        // licence files, matched against the SPDX texts
+        { "NPOI", "2.4.1", "Apache-2.0", "permissive" },
+        { "EPPlus", "4.5.3.3", "LGPL-3.0-only", "weak-copyleft" },
+        { "Fugit", "0.4.1", "GPL-3.0-only", "strong-copyleft" },
+        // copyleft expressions and URLs
+        { "TagLibSharp", "2.3.0", "LGPL-2.1-only", "weak-copyleft" },
+        { "ProjNET", "2.0.0", "LGPL-2.1-or-later", "weak-copyleft" },
+        { "PacketDotNet", "1.4.8", "MPL-2.0", "weak-copyleft" },
+        { "Deque.AxeCore.Commons", "4.14.0", "MPL-2.0", "weak-copyleft" },
+        { "UTF.Unknown", "2.8.0", "MPL-1.1", "weak-copyleft" },
+        { "Remotion.Linq.EagerFetching", "2.2.0", "LGPL-2.1", "weak-copyleft" },
+        // dual licences: an OR expression, and multi-licence prose pinned by a catalog fact
+        { "RabbitMQ.Client", "7.2.2", "Apache-2.0 OR MPL-2.0", "permissive / weak-copyleft" },
+        { "Hangfire.Core", "1.8.25", "LGPL-3.0-or-later OR LicenseRef-hangfire-commercial", "weak-copyleft / proprietary" },
+        // a WITH exception that relaxes nothing for proprietary code, from a licenseUrl-only package
+        { "MySql.Data", "8.0.19", "GPL-2.0-only WITH Universal-FOSS-exception-1.0", "strong-copyleft" },
+        // legacy licenseUrl-only metadata: catalog facts by id and version range, with their evidence
+        { "MediatR", "5.1.0", "Apache-2.0", "permissive" },
+        { "Google.Protobuf", "3.10.1", "BSD-3-Clause", "permissive" },
+        { "Newtonsoft.Json", "9.0.1", "MIT", "permissive" },
+        { "NETStandard.Library", "2.0.3", "MIT", "permissive" },
+        { "System.Net.Http", "4.3.4", "LicenseRef-microsoft-dotnet-library", "proprietary" },
+        // what LicenseGuard cannot know stays unknown: a URL to a repository's current file, no licence at all
+        { "DotNetZip", "1.16.0", "unknown", "unknown" },
+        { "BouncyCastle.NetCore", "1.8.5", "unknown", "unknown" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void LicenceAndClassAreRecognised(string id, string version, string license, string classes)
+    {
+        var package = restored.Package(id, version);
+        var catalog = RulesCatalog.BuiltIn;
+
+        var (expression, origin) = DependencyEvaluator.ResolveLicense(package, catalog);
+
+        string because = $"{id} {version} declares {package.License.Source} '{package.License.Value}'; resolved from: {origin}";
+        Assert.True((expression?.ToDisplayString() ?? "unknown") == license, because + $"; got {expression?.ToDisplayString() ?? "unknown"}");
+        string actual = expression == null ? "unknown" : string.Join(" / ", expression.Terms.Select(t => DependencyEvaluator.ClassOf(t, catalog)));
+        Assert.True(actual == classes, because + $"; classes {actual}");
+    }
+
+    [Fact]
+    public void CatalogFactsNameTheirEvidenceAndNeverOverrideADeclaredExpression()
+    {
+        var (_, origin) = DependencyEvaluator.ResolveLicense(restored.Package("MediatR", "5.1.0"), RulesCatalog.BuiltIn);
+        Assert.StartsWith("catalog fact for MediatR (,13.0.0): Apache-2.0 until 13.0", origin);
+
+        // Newtonsoft.Json 13.0.1 arrives transitively with its own expression; the fact for older versions does not apply.
+        var (expression, declared) = DependencyEvaluator.ResolveLicense(restored.Package("Newtonsoft.Json", "13.0.1"), RulesCatalog.BuiltIn);
+        Assert.Equal(("MIT", "nuspec licence expression"), (expression!.ToDisplayString(), declared));
+    }
+
+    [Fact]
+    public void LicenceFileMatchesRecordTheirScore()
+    {
+        var epplus = restored.Package("EPPlus", "4.5.3.3").License;
+        Assert.Equal(("LGPL-3.0-only", "1.000"), (epplus.DetectedInFile, epplus.MatchScore));
+        var hangfire = restored.Package("Hangfire.Core", "1.8.25").License;
+        Assert.Null(hangfire.DetectedInFile);
+        Assert.Equal("License", hangfire.FileTitle);
+    }
+}
+
+/// <summary>Two real projects restored from the normal NuGet sources: one current (net10.0), one legacy (netstandard2.0).</summary>
+public sealed class RealPackages : IDisposable
+{
+    private readonly List<ProjectInventory> inventories = new();
+
+    public RealPackages()
+    {
+        Root = Directory.CreateTempSubdirectory("licenseguard-real-").FullName;
+        string[] current =
+        [
+            "Serilog/4.4.0", "Polly/8.5.2", "Dapper/2.1.66", "Humanizer.Core/2.14.1", "Castle.Core/5.2.1", "Npgsql/9.0.4", "MailKit/4.18.2",
+            "Akka/1.5.74", "LiteDB/5.0.21", "AutoMapper/14.0.0", "MediatR/5.1.0", "FluentAssertions/7.2.2", "MassTransit/8.5.12",
+            "EPPlus/4.5.3.3", "SixLabors.ImageSharp/2.1.13", "Hangfire.Core/1.8.25", "MySql.Data/8.0.19", "TagLibSharp/2.3.0",
+            "ProjNET/2.0.0", "RabbitMQ.Client/7.2.2", "PacketDotNet/1.4.8", "UTF.Unknown/2.8.0", "Remotion.Linq.EagerFetching/2.2.0",
+            "Deque.AxeCore.Commons/4.14.0", "Fugit/0.4.1", "DotNetZip/1.16.0", "HtmlAgilityPack/1.13.0", "NPOI/2.4.1", "ClosedXML/0.95.4",
+        ];
+        Restore("Current", "net10.0", current);
+        Restore("Legacy", "netstandard2.0", ["Newtonsoft.Json/9.0.1", "System.Net.Http/4.3.4"]);
+    }
+
+    public string Root { get; }
+
+    public PackageFact Package(string id, string version) =>
+        inventories.SelectMany(i => i.Packages).First(p => p.Id == id && p.Version == version);
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private void Restore(string name, string framework, string[] packages)
+    {
+        string directory = Path.Combine(Root, name);
+        Directory.CreateDirectory(directory);
+        string references = string.Join("\n", packages.Select(p => p.Split('/')).Select(p => $"    <PackageReference Include=\"{p[0]}\" Version=\"{p[1]}\" />"));
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>{framework}</TargetFramework><NoWarn>NU1603;NU1608;NU1701;NU1902;NU1903;NU1904</NoWarn></PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
+        var restore = Process.Start(new ProcessStartInfo("dotnet", "restore") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string output = restore.StandardOutput.ReadToEnd() + restore.StandardError.ReadToEnd();
+        restore.WaitForExit();
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"restore of {name} failed: {output}");
+        }
+
+        inventories.Add(InventoryBuilder.Build(Path.Combine(directory, "obj", "project.assets.json")));
+    }
+}
