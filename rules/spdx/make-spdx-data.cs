@@ -1,6 +1,8 @@
-// Writes spdx-licenses.tsv.gz, the SPDX License List data that LicenseGuard's licence-text matcher embeds, from the npm
-// packages spdx-license-list (texts), spdx-license-ids (deprecated ids) and spdx-exceptions (exception ids); all CC0-1.0.
-// Run through update.sh, which downloads those packages; the file is committed so builds need no network.
+// Writes spdx-licenses.tsv.gz, the SPDX License List texts, from the npm packages spdx-license-list (texts),
+// spdx-license-ids (deprecated ids) and spdx-exceptions (exception ids), all CC0-1.0; then spdx-index.bin.gz, the index of
+// normalised word pairs that LicenseGuard.Gather embeds, built by the matcher's own code. Run through update.sh, which
+// downloads those packages; both files are committed so builds need no network.
+#:project ../../src/LicenseGuard.Gather/LicenseGuard.Gather.csproj
 using System;
 using System.IO;
 using System.IO.Compression;
@@ -8,9 +10,9 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 
-if (args.Length != 4)
+if (args.Length != 5)
 {
-    Console.Error.WriteLine("usage: make-spdx-data.cs <spdx-license-list dir> <spdx-license-ids dir> <spdx-exceptions dir> <output .tsv.gz>");
+    Console.Error.WriteLine("usage: make-spdx-data.cs <spdx-license-list dir> <spdx-license-ids dir> <spdx-exceptions dir> <texts .tsv.gz> <index .bin.gz>");
     return 2;
 }
 
@@ -59,6 +61,12 @@ using (var output = new GZipStream(File.Create(args[3]), CompressionLevel.Smalle
 }
 
 Console.WriteLine($"Wrote {args[3]}: {licenses} licences, {exceptions.Length} exceptions.");
+using (var texts = File.OpenRead(args[3]))
+{
+    File.WriteAllBytes(args[4], LicenseGuard.Gather.Licensing.SpdxLicenseList.BuildIndex(texts));
+}
+
+Console.WriteLine($"Wrote {args[4]}.");
 return 0;
 
 static string[] Strings(string jsonArrayFile) => JsonDocument.Parse(File.ReadAllText(jsonArrayFile)).RootElement.EnumerateArray().Select(e => e.GetString()!).ToArray();

@@ -5,8 +5,38 @@ namespace LicenseGuard.Gather.Tests;
 /// <summary>Whole-text licence matching against the SPDX License List: right on real texts, never a wrong licence.</summary>
 public class LicenseTextMatcherTests
 {
+    private static readonly string TextsFile = Path.Combine(AppContext.BaseDirectory, "spdx", "spdx-licenses.tsv.gz");
+
     // The first form of each licence: SPDX's own text (LGPL-3.0 has a second form, its own terms without the GPL it includes).
-    private static readonly Dictionary<string, string> Texts = SpdxLicenseList.EmbeddedTexts().GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Text);
+    private static readonly Dictionary<string, string> Texts = ReadTexts().Licenses.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Text);
+
+    private static (string Source, List<(string Id, string Name, bool Osi, string Text)> Licenses, List<string> Exceptions) ReadTexts()
+    {
+        using var stream = File.OpenRead(TextsFile);
+        return SpdxLicenseList.ReadTexts(stream);
+    }
+
+    [Fact]
+    public void TheEmbeddedIndexIsTheOneTheMatchersOwnNormalisationBuildsFromTheTexts()
+    {
+        // Fails when LicenseText changes without rules/spdx/update.sh being run again.
+        using var texts = File.OpenRead(TextsFile);
+        byte[] rebuilt = Decompress(new MemoryStream(SpdxLicenseList.BuildIndex(texts)));
+        using var embedded = typeof(SpdxLicenseList).Assembly.GetManifestResourceStream("LicenseGuard.Gather.spdx-index.bin.gz")!;
+
+        Assert.True(rebuilt.AsSpan().SequenceEqual(Decompress(embedded)), "rules/spdx/spdx-index.bin.gz is stale: run rules/spdx/update.sh");
+    }
+
+    private static byte[] Decompress(Stream gzip)
+    {
+        using var output = new MemoryStream();
+        using (var decompress = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionMode.Decompress))
+        {
+            decompress.CopyTo(output);
+        }
+
+        return output.ToArray();
+    }
 
     [Fact]
     public void TheEmbeddedListHasEveryCurrentLicenceAndException()
