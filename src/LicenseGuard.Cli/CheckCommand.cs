@@ -21,6 +21,7 @@ internal static class CheckCommand
     private static readonly Option<string[]> SourceOption = new("--source", "-s") { Description = "A package source (URL or folder) to use instead of the NuGet.Config sources; repeatable.", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<bool> PrereleaseOption = new("--prerelease") { Description = "Allow prerelease versions when no --version is given." };
     private static readonly Option<string> FrameworkOption = new("--framework", "-f") { Description = "The target framework whose dependency group is followed.", DefaultValueFactory = _ => "net8.0" };
+    private static readonly Option<string?> ProjectOption = new("--project") { Description = "A restored project (file or folder) that references the package: its licence there is compared with the checked version's (default: the project in the current folder, if there is one)." };
 
     static CheckCommand()
     {
@@ -38,7 +39,7 @@ internal static class CheckCommand
     {
         var command = new Command("check", "Judge a NuGet package and its dependencies against the licence policy before installing it.")
         {
-            PackageArgument, VersionOption, SourceOption, PrereleaseOption, FrameworkOption,
+            PackageArgument, VersionOption, SourceOption, PrereleaseOption, FrameworkOption, ProjectOption,
             CommonOptions.Format, CommonOptions.Json, CommonOptions.Output, CommonOptions.FailOn, CommonOptions.NoPaths, CommonOptions.Verbosity,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
@@ -100,7 +101,13 @@ internal static class CheckCommand
         }
 
         var findings = DependencyEvaluator.Evaluate(packages, catalog, DateTime.UtcNow.Date);
-        var report = new CheckReport(id, framework.GetShortFolderName(), packages, findings, catalog, !parse.GetValue(CommonOptions.NoPaths));
+        var referenced = ReferencedPackage.Find(parse.GetValue(ProjectOption), id, console);
+        var report = new CheckReport(id, framework.GetShortFolderName(), packages, findings, catalog, !parse.GetValue(CommonOptions.NoPaths), referenced);
+        if (report.LicenseChange is { } change)
+        {
+            console.Warn(change);
+        }
+
         string format = parse.GetValue(CommonOptions.Json) ? "json" : parse.GetValue(CommonOptions.Format)!;
         string rendered = format == "json" ? report.ToJson() : report.ToTable();
         string? output = parse.GetValue(CommonOptions.Output);

@@ -7,18 +7,49 @@ using LicenseGuard.Policy;
 namespace LicenseGuard.Cli;
 
 /// <summary>The verdict per package of a check, as a table for people or JSON (format version 1) for machines.</summary>
-internal sealed class CheckReport(string packageId, string framework, IReadOnlyList<PackageFact> packages, IReadOnlyList<DependencyFinding> findings, RulesCatalog catalog, bool showPaths)
+internal sealed class CheckReport(string packageId, string framework, IReadOnlyList<PackageFact> packages, IReadOnlyList<DependencyFinding> findings, RulesCatalog catalog, bool showPaths, ReferencedPackage? referenced = null)
 {
     /// <summary>The JSON format version; bumped only on breaking changes.</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>
+    /// Gets the sentence that warns of an upgrade that changes the package's licence (the version the project references
+    /// against the checked one), or null when nothing changes or no project references it.
+    /// </summary>
+    public string? LicenseChange
+    {
+        get
+        {
+            if (referenced == null || packages.Count == 0)
+            {
+                return null;
+            }
+
+            var (fromLicense, fromClass, _) = Describe(referenced.Package);
+            var (toLicense, toClass, _) = Describe(packages[0]);
+            if (fromLicense == toLicense && fromClass == toClass)
+            {
+                return null;
+            }
+
+            string what = fromClass == toClass ? "its licence" : "its licence and licence class";
+            return $"{Path.GetFileName(referenced.Project)} references {referenced.Package.Display}: moving to {packages[0].Version} changes {what} from {fromLicense} ({fromClass}) to {toLicense} ({toClass}).";
+        }
+    }
+
+    private (string License, string Class, string Origin) Describe(PackageFact package)
+    {
+        var (expression, origin) = DependencyEvaluator.ResolveLicense(package, catalog);
+        string license = expression?.ToDisplayString() ?? "unknown";
+        string licenseClass = expression == null ? LicenseClasses.Unknown : string.Join(" / ", expression.Terms.Select(t => DependencyEvaluator.ClassOf(t, catalog)).Distinct());
+        return (license, licenseClass, origin);
+    }
 
     private IEnumerable<(PackageFact Package, string License, string Class, string Origin, string Verdict, List<DependencyFinding> Findings)> Rows()
     {
         foreach (var package in packages)
         {
-            var (expression, origin) = DependencyEvaluator.ResolveLicense(package, catalog);
-            string license = expression?.ToDisplayString() ?? "unknown";
-            string licenseClass = expression == null ? LicenseClasses.Unknown : string.Join(" / ", expression.Terms.Select(t => DependencyEvaluator.ClassOf(t, catalog)).Distinct());
+            var (license, licenseClass, origin) = Describe(package);
             var own = findings.Where(f => f.Package == package).ToList();
             string verdict = own.Count == 0 ? "ok" : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
             yield return (package, license, licenseClass, origin, verdict, own);
@@ -30,6 +61,12 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
         var rows = Rows().ToList();
         var text = new StringBuilder();
         text.AppendLine($"{packageId} for {framework}: {rows.Count} package(s), {rows.Count(r => r.Verdict == "error")} error(s), {rows.Count(r => r.Verdict == "warning")} warning(s)");
+        if (referenced != null)
+        {
+            var (license, licenseClass, _) = Describe(referenced.Package);
+            text.AppendLine($"{Path.GetFileName(referenced.Project)} references {referenced.Package.Display}: {license} ({licenseClass}){(LicenseChange == null ? ", the same licence." : "; the licence changes.")}");
+        }
+
         text.AppendLine();
         int nameWidth = Math.Max(7, rows.Max(r => r.Package.Display.Length));
         int licenseWidth = Math.Max(7, rows.Max(r => r.License.Length));
@@ -60,8 +97,21 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
     {
         var writer = new JsonWriter().StartObject()
             .Property("version", FormatVersion)
-            .Name("parameters").StartObject().Property("package", packageId).Property("framework", framework).EndObject()
-            .Name("packages").StartArray();
+            .Name("parameters").StartObject().Property("package", packageId).Property("framework", framework).EndObject();
+        if (referenced != null)
+        {
+            var (license, licenseClass, origin) = Describe(referenced.Package);
+            writer.Name("referenced").StartObject()
+                .Property("project", referenced.Project)
+                .Property("version", referenced.Package.Version)
+                .Property("license", license)
+                .Property("licenseClass", licenseClass)
+                .Property("licenseOrigin", origin)
+                .Property("licenseChange", LicenseChange)
+                .EndObject();
+        }
+
+        writer.Name("packages").StartArray();
         foreach (var row in Rows())
         {
             writer.StartObject()
