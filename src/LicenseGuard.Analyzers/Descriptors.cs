@@ -145,6 +145,20 @@ namespace LicenseGuard.Analyzers
         /// <summary>LG3004 at compilation end.</summary>
         public static readonly DiagnosticDescriptor PolicyExceptionUnusedOrExpiredAtCompilationEnd = AtCompilationEnd(PolicyExceptionUnusedOrExpired);
 
+        /// <summary>LG3005.</summary>
+        public static readonly DiagnosticDescriptor LicenseChangedSinceBaseline = new DiagnosticDescriptor(
+            DiagnosticIds.LicenseChangedSinceBaseline,
+            title: "Package licence changed since the baseline",
+            messageFormat: "Package {0} is now licensed {1} ({2}): {3}. Review the new licence, then run 'licenseguard baseline' to record it.",
+            DependenciesCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "licenseguard.baseline.json records each package's licence and class. A package whose class is now different (usually a version bump that moved it to a commercial, non-commercial or copyleft licence) is reported at its PackageReference, whatever the policy says of the new class, so the change is reviewed before it ships.",
+            helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.LicenseChangedSinceBaseline));
+
+        /// <summary>LG3005 at compilation end.</summary>
+        public static readonly DiagnosticDescriptor LicenseChangedSinceBaselineAtCompilationEnd = AtCompilationEnd(LicenseChangedSinceBaseline);
+
         /// <summary>LG9002.</summary>
         public static readonly DiagnosticDescriptor BuildIntegrationMissing = new DiagnosticDescriptor(
             DiagnosticIds.BuildIntegrationMissing,

@@ -33,6 +33,9 @@ namespace LicenseGuard.Analyzers
         /// <summary>A licence-policy exception is unused or expired.</summary>
         public const string PolicyExceptionUnusedOrExpired = "LG3004";
 
+        /// <summary>A package's licence class is not the one the baseline recorded (an upgrade changed its licence).</summary>
+        public const string LicenseChangedSinceBaseline = "LG3005";
+
         /// <summary>Build integration did not run, or its facts are missing or unreadable.</summary>
         public const string BuildIntegrationMissing = "LG9002";
 

@@ -34,6 +34,9 @@ namespace LicenseGuard.Build
         /// </summary>
         public ITaskItem[] WeightCandidates { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>Gets or sets the project's licenseguard.baseline.json, whose recorded package licences LG3005 compares with.</summary>
+        public string? BaselineFile { get; set; }
+
         /// <inheritdoc/>
         public override bool Execute()
         {
@@ -41,6 +44,7 @@ namespace LicenseGuard.Build
             {
                 var inventory = InventoryBuilder.Build(AssetsFile, string.IsNullOrEmpty(CentralPackagesFile) ? null : CentralPackagesFile);
                 inventory.Redistributes = Redistributes;
+                InventoryBuilder.AddBaselinePackages(inventory, BaselineFile);
                 WeightsGatherer.AddWeights(inventory, WeightCandidates.Select(item =>
                 {
                     var candidate = new WeightCandidate

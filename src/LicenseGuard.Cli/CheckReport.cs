@@ -37,13 +37,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
         }
     }
 
-    private (string License, string Class, string Origin) Describe(PackageFact package)
-    {
-        var (expression, origin) = DependencyEvaluator.ResolveLicense(package, catalog);
-        string license = expression?.ToDisplayString() ?? "unknown";
-        string licenseClass = expression == null ? LicenseClasses.Unknown : string.Join(" / ", expression.Terms.Select(t => DependencyEvaluator.ClassOf(t, catalog)).Distinct());
-        return (license, licenseClass, origin);
-    }
+    private (string License, string Class, string Origin) Describe(PackageFact package) => DependencyEvaluator.Describe(package, catalog);
 
     private IEnumerable<(PackageFact Package, string License, string Class, string Origin, string Verdict, List<DependencyFinding> Findings)> Rows()
     {

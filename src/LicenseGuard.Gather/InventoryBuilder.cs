@@ -164,6 +164,31 @@ namespace LicenseGuard.Gather
             problems.Add($"The .nuspec of {package.Display} was not found in the package folders; its licence is unknown.");
         }
 
+        /// <summary>
+        /// Records the package licences a project's baseline file holds, for LG3005. A missing file records nothing, and so
+        /// does a malformed one: the build and scan already report that file at its line (LG9001); an unreadable one is a
+        /// problem in the inventory.
+        /// </summary>
+        public static void AddBaselinePackages(ProjectInventory inventory, string? baselineFile)
+        {
+            if (string.IsNullOrEmpty(baselineFile) || !File.Exists(baselineFile))
+            {
+                return;
+            }
+
+            try
+            {
+                inventory.BaselinePackages.AddRange(Baselines.BaselineFile.ParsePackages(baselineFile!, File.ReadAllText(baselineFile!)));
+            }
+            catch (JsonParseException)
+            {
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                inventory.Problems.Add($"{baselineFile}: the recorded package licences could not be read: {e.Message}");
+            }
+        }
+
         private static string? ReadLicenseFile(string packageDirectory, string relativeFile)
         {
             string full = Path.GetFullPath(Path.Combine(packageDirectory, relativeFile));

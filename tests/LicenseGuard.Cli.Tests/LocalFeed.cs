@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace LicenseGuard.Cli.Tests;
@@ -31,7 +30,7 @@ public sealed class LocalFeed : IDisposable
               </ItemGroup>
             </Project>
             """);
-        var (code, output) = Run(restoreDir, "dotnet", "restore");
+        var (code, output) = DotnetCommand.Run(restoreDir, "restore");
         if (code != 0)
         {
             throw new InvalidOperationException("restore failed: " + output);
@@ -74,18 +73,4 @@ public sealed class LocalFeed : IDisposable
     public (int ExitCode, string Stdout, string Stderr) Tool(string? directory, params string[] arguments) => ToolRunner.Run(directory ?? WorkingDirectory, arguments);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static (int, string) Run(string directory, string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
 }

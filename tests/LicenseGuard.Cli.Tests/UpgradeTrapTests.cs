@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LicenseGuard.Gather.Licensing;
 
@@ -80,7 +79,7 @@ public sealed class RelicensedFeed : IDisposable
               <ItemGroup><PackageReference Include="Contoso.Sheets" Version="1.0.0" /></ItemGroup>
             </Project>
             """);
-        Dotnet(App, "restore");
+        DotnetCommand.RunOrThrow(App, "restore");
     }
 
     public string Root { get; }
@@ -108,23 +107,6 @@ public sealed class RelicensedFeed : IDisposable
               {fileItem}
             </Project>
             """);
-        Dotnet(directory, "pack", "-o", Feed, "-nologo");
-    }
-
-    private static void Dotnet(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {output}");
-        }
+        DotnetCommand.RunOrThrow(directory, "pack", "-o", Feed, "-nologo");
     }
 }

@@ -126,3 +126,41 @@ public class LicenseRecognitionTests
         });
     }
 }
+
+/// <summary>The baseline's recorded package licences and LG3005.</summary>
+public class LicenceChangeSinceBaselineTests
+{
+    private static PackageFact Package(string id, string version, string expression) =>
+        new() { Id = id, Version = version, Direct = true, License = new DeclaredLicense { Source = LicenseSource.Expression, Value = expression } };
+
+    private static readonly RulesCatalog Catalog = RulesCatalog.Load(Array.Empty<RulesSource>());
+
+    [Fact]
+    public void AChangedClassIsReportedAndTheSameClassIsNot()
+    {
+        var baseline = new[]
+        {
+            new LicenseGuard.Baselines.BaselinePackage { Id = "Contoso.Sheets", Version = "1.0.0", License = "MIT", Class = "permissive" },
+            new LicenseGuard.Baselines.BaselinePackage { Id = "Contoso.Text", Version = "3.0.0", License = "MIT", Class = "permissive" },
+        };
+
+        var findings = DependencyEvaluator.Evaluate(
+            new[] { Package("Contoso.Sheets", "2.0.0", "BUSL-1.1"), Package("Contoso.Text", "3.1.0", "Apache-2.0"), Package("Contoso.New", "1.0.0", "MIT") },
+            Catalog, new DateTime(2026, 11, 30), baseline: baseline);
+
+        var change = Assert.Single(findings, f => f.RuleId == DependencyEvaluator.LicenseChanged);
+        Assert.Equal(("Contoso.Sheets 2.0.0", "BUSL-1.1", "proprietary", PolicyAction.Warn), (change.Subject, change.License, change.LicenseClass, change.Action));
+        Assert.StartsWith("the baseline recorded Contoso.Sheets 1.0.0 as MIT (permissive)", change.Origin);
+    }
+
+    [Fact]
+    public void TheBaselineFileRoundTripsItsPackagesAndOldBaselinesHaveNone()
+    {
+        var packages = new[] { new LicenseGuard.Baselines.BaselinePackage { Id = "Hangfire.Core", Version = "1.8.25", License = "LGPL-3.0-or-later OR LicenseRef-hangfire-commercial", Class = "weak-copyleft / proprietary" } };
+        string json = LicenseGuard.Baselines.BaselineFile.ToJson(Array.Empty<LicenseGuard.Baselines.BaselineEntry>(), packages);
+
+        var read = Assert.Single(LicenseGuard.Baselines.BaselineFile.ParsePackages("licenseguard.baseline.json", json));
+        Assert.Equal(("Hangfire.Core", "1.8.25", "weak-copyleft / proprietary"), (read.Id, read.Version, read.Class));
+        Assert.Empty(LicenseGuard.Baselines.BaselineFile.ParsePackages("old.json", """{ "version": 1, "findings": [] }"""));
+    }
+}

@@ -68,6 +68,51 @@ public sealed class PackedLicenseGuard : IDisposable
         }
     }
 
+    /// <summary>
+    /// Packs Contoso.Sheets into the feed, once: 1.0.0 under an MIT expression, 2.0.0 with the PolyForm Noncommercial text as
+    /// its licence file (from rules/spdx), the shape of a package that moved to a non-commercial licence in a new version.
+    /// </summary>
+    public void EnsureRelicensedPackage()
+    {
+        lock (relicensedGate)
+        {
+            if (relicensedPacked)
+            {
+                return;
+            }
+
+            using var texts = File.OpenRead(Path.Combine(RepoRoot, "rules", "spdx", "spdx-licenses.tsv.gz"));
+            string polyForm = LicenseGuard.Gather.Licensing.SpdxLicenseList.ReadTexts(texts).Licenses.First(l => l.Id == "PolyForm-Noncommercial-1.0.0").Text;
+            foreach (var (version, property, licenseFile) in new[] { ("1.0.0", "<PackageLicenseExpression>MIT</PackageLicenseExpression>", (string?)null), ("2.0.0", "<PackageLicenseFile>LICENSE.md</PackageLicenseFile>", polyForm) })
+            {
+                string directory = Path.Combine(WorkRoot, "contoso-sheets-" + version);
+                Directory.CreateDirectory(directory);
+                File.WriteAllText(Path.Combine(directory, "Sheet.cs"), "namespace Contoso.Sheets\n{\n    public static class Sheet\n    {\n        public static string Name => \"Sheet1\";\n    }\n}\n");
+                if (licenseFile != null)
+                {
+                    File.WriteAllText(Path.Combine(directory, "LICENSE.md"), licenseFile);
+                }
+
+                File.WriteAllText(Path.Combine(directory, "Contoso.Sheets.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><PackageId>Contoso.Sheets</PackageId><Version>{version}</Version>{property}</PropertyGroup>
+                      {(licenseFile == null ? string.Empty : "<ItemGroup><None Include=\"LICENSE.md\" Pack=\"true\" PackagePath=\"\" /></ItemGroup>")}
+                    </Project>
+                    """);
+                var (exitCode, output) = Run(directory, "pack", "-o", Feed, "-nologo");
+                if (exitCode != 0)
+                {
+                    throw new InvalidOperationException("packing Contoso.Sheets failed:\n" + output);
+                }
+            }
+
+            relicensedPacked = true;
+        }
+    }
+
+    private readonly object relicensedGate = new();
+    private bool relicensedPacked;
+
     /// <summary>Runs any dotnet command in a folder.</summary>
     public (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LicenseGuard.Catalog;
 using LicenseGuard.Inventory;
 using LicenseGuard.Policy;
@@ -134,13 +133,7 @@ public sealed class RealPackages : IDisposable
               </ItemGroup>
             </Project>
             """);
-        var restore = Process.Start(new ProcessStartInfo("dotnet", "restore") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        string output = restore.StandardOutput.ReadToEnd() + restore.StandardError.ReadToEnd();
-        restore.WaitForExit();
-        if (restore.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"restore of {name} failed: {output}");
-        }
+        DotnetCommand.RunOrThrow(directory, "restore");
 
         inventories.Add(InventoryBuilder.Build(Path.Combine(directory, "obj", "project.assets.json")));
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LicenseGuard.Gather.Tests;
 
 /// <summary>
@@ -30,13 +28,7 @@ public sealed class RestoredProjects : IDisposable
               </ItemGroup>
             </Project>
             """);
-        var restore = Process.Start(new ProcessStartInfo("dotnet", $"restore \"{Path.Combine(Root, "App", "App.csproj")}\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        string output = restore.StandardOutput.ReadToEnd() + restore.StandardError.ReadToEnd();
-        restore.WaitForExit();
-        if (restore.ExitCode != 0)
-        {
-            throw new InvalidOperationException("restore failed: " + output);
-        }
+        DotnetCommand.RunOrThrow(Path.Combine(Root, "App"), "restore");
 
         AssetsFile = Path.Combine(Root, "App", "obj", "project.assets.json");
     }
@@ -73,7 +65,7 @@ public sealed class RestoredPackageWithWeights : IDisposable
             </Project>
             """);
         File.WriteAllBytes(Path.Combine(Root, "Vision", "models", "resnet.onnx"), new byte[] { 0x08, 0x08, 0x12, 0x07, (byte)'p', (byte)'y', (byte)'t', (byte)'o', (byte)'r', (byte)'c', (byte)'h', 0x3A, 0x03, 0x0A, 0x01, 0x78 });
-        Run(Path.Combine(Root, "Vision"), "pack", "-o", Path.Combine(Root, "feed"), "-nologo");
+        DotnetCommand.RunOrThrow(Path.Combine(Root, "Vision"), "pack", "-o", Path.Combine(Root, "feed"), "-nologo");
         Directory.CreateDirectory(Path.Combine(Root, "App"));
         File.WriteAllText(Path.Combine(Root, "App", "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -81,7 +73,7 @@ public sealed class RestoredPackageWithWeights : IDisposable
               <ItemGroup><PackageReference Include="LicenseGuard.Test.Vision" Version="{version}" /></ItemGroup>
             </Project>
             """);
-        Run(Path.Combine(Root, "App"), "restore", "-nologo");
+        DotnetCommand.RunOrThrow(Path.Combine(Root, "App"), "restore", "-nologo");
         AssetsFile = Path.Combine(Root, "App", "obj", "project.assets.json");
     }
 
@@ -90,23 +82,6 @@ public sealed class RestoredPackageWithWeights : IDisposable
     public string AssetsFile { get; }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static void Run(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {output}");
-        }
-    }
 }
 
 public class PackageWeightFilesTests(RestoredPackageWithWeights restored) : IClassFixture<RestoredPackageWithWeights>

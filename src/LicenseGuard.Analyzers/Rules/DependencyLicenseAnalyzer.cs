@@ -26,6 +26,7 @@ namespace LicenseGuard.Analyzers.Rules
             Descriptors.LicenseUnknown, Descriptors.LicenseUnknownAtCompilationEnd,
             Descriptors.ProprietaryAiPackage, Descriptors.ProprietaryAiPackageAtCompilationEnd,
             Descriptors.PolicyExceptionUnusedOrExpired, Descriptors.PolicyExceptionUnusedOrExpiredAtCompilationEnd,
+            Descriptors.LicenseChangedSinceBaseline, Descriptors.LicenseChangedSinceBaselineAtCompilationEnd,
             Descriptors.BuildIntegrationMissing, Descriptors.BuildIntegrationMissingAtCompilationEnd);
 
         /// <inheritdoc/>
@@ -73,7 +74,7 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var central = inventory.CentralPackagesFile == null ? null : files.FirstOrDefault(f => string.Equals(f.Path, inventory.CentralPackagesFile, StringComparison.OrdinalIgnoreCase));
-            var findings = InventoryFiles.Evaluate(inventory, snapshot, "dependencies", () => DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date, inventory.Redistributes));
+            var findings = InventoryFiles.Evaluate(inventory, snapshot, "dependencies", () => DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date, inventory.Redistributes, inventory.BaselinePackages));
             var reportFiles = new List<AdditionalText>();
             if (project != null)
             {
@@ -157,6 +158,7 @@ namespace LicenseGuard.Analyzers.Rules
             DependencyEvaluator.LicenseNotAllowed => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Rule, finding.Origin },
             DependencyEvaluator.PackageCarriesWeights => new object[] { finding.Subject, finding.Origin, finding.License, finding.LicenseClass },
             DependencyEvaluator.LicenseUnknown => new object[] { finding.Subject, finding.Origin },
+            DependencyEvaluator.LicenseChanged => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Origin },
             DependencyEvaluator.ProprietaryAiPackage => new object[] { finding.Subject, finding.Service!.Name, snapshot.AccessOf(finding.Service), snapshot.AlternativesOf(finding.Service) },
             _ => new object[] { finding.Exception!.Package + (finding.Exception.Version.Original == "*" ? string.Empty : " " + finding.Exception.Version.Original), finding.Origin },
         };
@@ -185,6 +187,7 @@ namespace LicenseGuard.Analyzers.Rules
             DependencyEvaluator.PackageCarriesWeights => atEnd ? Descriptors.PackageCarriesWeightsAtCompilationEnd : Descriptors.PackageCarriesWeights,
             DependencyEvaluator.LicenseUnknown => atEnd ? Descriptors.LicenseUnknownAtCompilationEnd : Descriptors.LicenseUnknown,
             DependencyEvaluator.ProprietaryAiPackage => atEnd ? Descriptors.ProprietaryAiPackageAtCompilationEnd : Descriptors.ProprietaryAiPackage,
+            DependencyEvaluator.LicenseChanged => atEnd ? Descriptors.LicenseChangedSinceBaselineAtCompilationEnd : Descriptors.LicenseChangedSinceBaseline,
             _ => atEnd ? Descriptors.PolicyExceptionUnusedOrExpiredAtCompilationEnd : Descriptors.PolicyExceptionUnusedOrExpired,
         };
     }

@@ -24,6 +24,22 @@ namespace LicenseGuard.Baselines
         public SourceSpan Span { get; set; }
     }
 
+    /// <summary>A package's licence as the baseline recorded it, so a later change of licence class is reported (LG3005).</summary>
+    public sealed class BaselinePackage
+    {
+        /// <summary>Gets or sets the package id.</summary>
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the version the baseline saw.</summary>
+        public string Version { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the licence expression as LicenseGuard resolved it (<c>unknown</c> when it could not).</summary>
+        public string License { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the licence class, or the classes of the expression's terms joined by " / ".</summary>
+        public string Class { get; set; } = string.Empty;
+    }
+
     /// <summary>
     /// <c>licenseguard.baseline.json</c>: the findings a team accepted when it adopted LicenseGuard. The build and
     /// <c>licenseguard scan</c> do not report them; <c>scan</c> reports entries that no longer match anything (LG9003).
@@ -74,8 +90,30 @@ namespace LicenseGuard.Baselines
             return entries;
         }
 
-        /// <summary>Writes entries in a stable order, so the file diffs well in review.</summary>
-        public static string ToJson(IEnumerable<BaselineEntry> entries)
+        /// <summary>Reads the packages a baseline recorded; none for a baseline written before packages were recorded.</summary>
+        /// <exception cref="JsonParseException">The text is not well-formed JSON.</exception>
+        public static IReadOnlyList<BaselinePackage> ParsePackages(string path, string text)
+        {
+            var packages = JsonReader.Parse(path, text).Find("packages")?.Value;
+            if (packages == null || packages.Kind != JsonKind.Array)
+            {
+                return Array.Empty<BaselinePackage>();
+            }
+
+            return packages.Items
+                .Select(item => new BaselinePackage
+                {
+                    Id = item.Find("id")?.Value.Text ?? string.Empty,
+                    Version = item.Find("version")?.Value.Text ?? string.Empty,
+                    License = item.Find("license")?.Value.Text ?? string.Empty,
+                    Class = item.Find("class")?.Value.Text ?? string.Empty,
+                })
+                .Where(p => p.Id.Length > 0 && p.Class.Length > 0)
+                .ToList();
+        }
+
+        /// <summary>Writes entries (and the packages' licences) in a stable order, so the file diffs well in review.</summary>
+        public static string ToJson(IEnumerable<BaselineEntry> entries, IEnumerable<BaselinePackage>? packages = null)
         {
             var writer = new JsonWriter().StartObject()
                 .Property("$comment", "Findings accepted when LicenseGuard was adopted; they are not reported. Regenerate with 'licenseguard baseline'; new findings are still reported.")
@@ -93,7 +131,24 @@ namespace LicenseGuard.Baselines
                     .EndObject();
             }
 
-            return writer.EndArray().EndObject().ToString() + "\n";
+            writer.EndArray();
+            if (packages != null)
+            {
+                writer.Name("packages").StartArray();
+                foreach (var package in packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase))
+                {
+                    writer.StartObject()
+                        .Property("id", package.Id)
+                        .Property("version", package.Version)
+                        .Property("license", package.License)
+                        .Property("class", package.Class)
+                        .EndObject();
+                }
+
+                writer.EndArray();
+            }
+
+            return writer.EndObject().ToString() + "\n";
         }
     }
 }

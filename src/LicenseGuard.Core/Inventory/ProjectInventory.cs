@@ -156,6 +156,9 @@ namespace LicenseGuard.Inventory
         /// <summary>Gets problems met while gathering (unreadable nuspec, missing assets file…).</summary>
         public List<string> Problems { get; } = new List<string>();
 
+        /// <summary>Gets the packages' licences as the project's licenseguard.baseline.json recorded them (LG3005).</summary>
+        public List<Baselines.BaselinePackage> BaselinePackages { get; } = new List<Baselines.BaselinePackage>();
+
         /// <summary>Writes the inventory as JSON.</summary>
         public string ToJson()
         {
@@ -186,6 +189,12 @@ namespace LicenseGuard.Inventory
                         .Property("fileTitle", package.License.FileTitle)
                     .EndObject()
                     .EndObject();
+            }
+
+            writer.EndArray().Name("baselinePackages").StartArray();
+            foreach (var baseline in BaselinePackages)
+            {
+                writer.StartObject().Property("id", baseline.Id).Property("version", baseline.Version).Property("license", baseline.License).Property("class", baseline.Class).EndObject();
             }
 
             writer.EndArray().Name("weights").StartArray();
@@ -267,6 +276,17 @@ namespace LicenseGuard.Inventory
                 {
                     inventory.Packages.Add(package);
                 }
+            }
+
+            foreach (var item in root.Find("baselinePackages")?.Value.Items ?? Array.Empty<JsonNode>())
+            {
+                inventory.BaselinePackages.Add(new Baselines.BaselinePackage
+                {
+                    Id = item.Find("id")?.Value.Text ?? string.Empty,
+                    Version = item.Find("version")?.Value.Text ?? string.Empty,
+                    License = item.Find("license")?.Value.Text ?? string.Empty,
+                    Class = item.Find("class")?.Value.Text ?? string.Empty,
+                });
             }
 
             foreach (var item in root.Find("weights")?.Value.Items ?? Array.Empty<JsonNode>())

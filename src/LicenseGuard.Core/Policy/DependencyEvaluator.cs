@@ -60,10 +60,19 @@ namespace LicenseGuard.Policy
         /// <summary>Diagnostic id: policy exception unused or expired.</summary>
         public const string ExceptionUnusedOrExpired = "LG3004";
 
+        /// <summary>Diagnostic id: a package's licence class is not the one the baseline recorded.</summary>
+        public const string LicenseChanged = "LG3005";
+
         /// <summary>Evaluates every package; <paramref name="today"/> decides which exceptions have expired.</summary>
-        public static IReadOnlyList<DependencyFinding> Evaluate(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today, bool redistributes = false)
+        public static IReadOnlyList<DependencyFinding> Evaluate(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today, bool redistributes = false, IReadOnlyList<Baselines.BaselinePackage>? baseline = null)
         {
             var policy = catalog.Policy;
+            var recorded = new Dictionary<string, Baselines.BaselinePackage>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in baseline ?? Array.Empty<Baselines.BaselinePackage>())
+            {
+                recorded[entry.Id] = entry;
+            }
+
             var findings = new List<DependencyFinding>();
             var used = new HashSet<PolicyException>();
             foreach (var package in packages)
@@ -74,6 +83,11 @@ namespace LicenseGuard.Policy
                 }
 
                 var packageFindings = Judge(package, catalog).ToList();
+                if (recorded.TryGetValue(package.Id, out var before) && JudgeChange(package, before, catalog) is { } change)
+                {
+                    packageFindings.Add(change);
+                }
+
                 if (redistributes)
                 {
                     packageFindings.AddRange(JudgeWeights(package, catalog));
@@ -107,6 +121,38 @@ namespace LicenseGuard.Policy
             }
 
             return findings;
+        }
+
+        /// <summary>
+        /// The licence and class of a package as reports and baselines show them: the expression, and the class of each of its
+        /// terms joined by " / " (<c>LGPL-3.0-or-later OR LicenseRef-hangfire-commercial</c> is "weak-copyleft / proprietary").
+        /// </summary>
+        public static (string License, string Class, string Origin) Describe(PackageFact package, RulesCatalog catalog)
+        {
+            var (expression, origin) = ResolveLicense(package, catalog);
+            return expression == null
+                ? ("unknown", LicenseClasses.Unknown, origin)
+                : (expression.ToDisplayString(), string.Join(" / ", expression.Terms.Select(t => ClassOf(t, catalog)).Distinct()), origin);
+        }
+
+        /// <summary>LG3005: the licence class differs from the one the baseline recorded (an upgrade that changed the licence).</summary>
+        private static DependencyFinding? JudgeChange(PackageFact package, Baselines.BaselinePackage before, RulesCatalog catalog)
+        {
+            var (license, licenseClass, origin) = Describe(package, catalog);
+            if (string.Equals(licenseClass, before.Class, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            return new DependencyFinding
+            {
+                RuleId = LicenseChanged,
+                Action = PolicyAction.Warn,
+                Package = package,
+                License = license,
+                LicenseClass = licenseClass,
+                Origin = $"the baseline recorded {before.Id} {before.Version} as {before.License} ({before.Class}); licence from {origin}",
+            };
         }
 
         /// <summary>Resolves a package's licence expression and where it came from; null expression when unknown.</summary>

@@ -91,6 +91,30 @@ public class DependencyLicenseAnalyzerTests
     }
 
     [Fact]
+    public async Task PackageWhoseLicenceClassChangedSinceTheBaselineIsLG3005AtItsReference()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<PackageReference Include="Contoso.Sheets" Version="2.0.0" />|}
+                <PackageReference Include="Contoso.Text" Version="3.1.0" />
+              </ItemGroup>
+            </Project>
+            """;
+        var inventory = new ProjectInventory { Project = ProjectPath };
+        inventory.Packages.Add(Package("Contoso.Sheets", "2.0.0", LicenseSource.Expression, "PolyForm-Noncommercial-1.0.0"));
+        inventory.Packages.Add(Package("Contoso.Text", "3.1.0", LicenseSource.Expression, "Apache-2.0"));
+        inventory.BaselinePackages.Add(new Baselines.BaselinePackage { Id = "Contoso.Sheets", Version = "1.0.0", License = "MIT", Class = "permissive" });
+        inventory.BaselinePackages.Add(new Baselines.BaselinePackage { Id = "Contoso.Text", Version = "3.0.0", License = "MIT", Class = "permissive" });
+
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) },
+            Verify.Diagnostic(DiagnosticIds.LicenseChangedSinceBaseline).WithLocation(0)
+                .WithArguments("Contoso.Sheets 2.0.0", "PolyForm-Noncommercial-1.0.0", "non-commercial", "the baseline recorded Contoso.Sheets 1.0.0 as MIT (permissive); licence from nuspec licence expression"),
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("Contoso.Sheets 2.0.0", "PolyForm-Noncommercial-1.0.0", "non-commercial", "classes.non-commercial = deny", "nuspec licence expression"));
+    }
+
+    [Fact]
     public async Task ProprietaryAiSdkIsReportedEvenWithoutCalls()
     {
         const string project = """
