@@ -69,7 +69,7 @@ internal static class NoticesCommand
                 text.AppendLine();
                 text.AppendLine($"### {package.Id} {package.Version}");
                 text.AppendLine();
-                text.AppendLine($"- Licence: {(expression == null ? "unknown (" + origin + ")" : expression.ToDisplayString())}");
+                text.AppendLine($"- Licence: {(expression == null ? "unknown" : expression.ToDisplayString())} (recognised from: {origin})");
                 if (package.License.Source == LicenseSource.File)
                 {
                     text.AppendLine($"- Licence file in the package: `{package.License.Value}` — include its text");

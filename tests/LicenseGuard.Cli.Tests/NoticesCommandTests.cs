@@ -34,7 +34,7 @@ public class NoticesCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
         Assert.True(code == 0, stderr);
         Assert.StartsWith("# Third-party notices for App", stdout, StringComparison.Ordinal);
         Assert.Contains("### EPPlus 4.5.3.3", stdout);
-        Assert.Contains("- Licence: LGPL-3.0-only", stdout);
+        Assert.Contains("- Licence: LGPL-3.0-only (recognised from: licence file 'lgpl-3.0.txt' matches the SPDX text of LGPL-3.0-only", stdout);
         Assert.Contains("- Licence file in the package: `lgpl-3.0.txt` — include its text", stdout);
         Assert.Contains("### Newtonsoft.Json 13.0.3", stdout);
         Assert.Contains("- Keep the copyright and permission notice with every copy.", stdout);
