@@ -77,7 +77,7 @@ namespace LicenseGuard.Analyzers
         }
 
         /// <summary>Creates the per-compilation matcher, which memoises one lookup per type.</summary>
-        public Matcher CreateMatcher() => new Matcher(this);
+        public Matcher CreateMatcher(Compilation compilation) => new Matcher(this, compilation.Assembly);
 
         /// <summary>What the catalog says about one type.</summary>
         internal sealed class TypeFacts
@@ -104,11 +104,13 @@ namespace LicenseGuard.Analyzers
         internal sealed class Matcher
         {
             private readonly ServiceSymbolIndex index;
+            private readonly IAssemblySymbol compiledAssembly;
             private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> facts = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
 
-            public Matcher(ServiceSymbolIndex index)
+            public Matcher(ServiceSymbolIndex index, IAssemblySymbol compiledAssembly)
             {
                 this.index = index;
+                this.compiledAssembly = compiledAssembly;
             }
 
             /// <summary>
@@ -191,6 +193,15 @@ namespace LicenseGuard.Analyzers
 
             private TypeFacts Compute(INamedTypeSymbol type)
             {
+                // Only types from other assemblies (the SDK's, or an in-house SDK the project references) match: a type of the
+                // assembly being compiled is the user's own, even in a look-alike namespace ("namespace OpenAI.Samples"). User
+                // types that derive from SDK types still match through their base types and overridden members, which the
+                // callers walk.
+                if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compiledAssembly))
+                {
+                    return TypeFacts.None;
+                }
+
                 string? namespaceName = NamespaceName(type.ContainingNamespace);
                 if (namespaceName == null)
                 {

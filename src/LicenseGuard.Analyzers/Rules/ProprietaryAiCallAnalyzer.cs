@@ -39,7 +39,7 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var matcher = snapshot.Symbols.CreateMatcher();
+            var matcher = snapshot.Symbols.CreateMatcher(context.Compilation);
             var generatedCode = new GeneratedCodeOptions(context.Options);
             var baseline = BaselineSnapshot.Get(context.Options, context.CancellationToken);
             context.RegisterOperationAction(c => AnalyzeOperation(c, snapshot, matcher, generatedCode, baseline), CallKinds);

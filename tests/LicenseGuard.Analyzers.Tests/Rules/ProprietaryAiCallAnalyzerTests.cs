@@ -23,6 +23,47 @@ public class ProprietaryAiCallAnalyzerTests
     }
 
     [Fact]
+    public async Task UserTypesInTheVendorsNamespaceAreNotFindingsButTheSdkCallsBesideThemAre()
+    {
+        // The shape of a vendor's public samples repository: its own helpers under the SDK's root namespace.
+        const string source = """
+            using OpenAI.Chat;
+            namespace OpenAI.Samples
+            {
+                public static class Output
+                {
+                    public static void Print(string text) => System.Console.WriteLine(text);
+                }
+
+                public sealed class PromptEngineering
+                {
+                    public string Render(string topic) => "Explain " + topic;
+                }
+
+                public sealed class ClientWrapper : ChatClient
+                {
+                    public ClientWrapper() {|#2:: base("model", "key")|} { }
+                }
+
+                public static class Program
+                {
+                    public static void Run()
+                    {
+                        var prompt = new PromptEngineering().Render("licences");
+                        Output.Print(prompt);
+                        var client = {|#0:new ClientWrapper()|};
+                        {|#1:client.CompleteChat(prompt)|};
+                    }
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0).WithArguments("new ClientWrapper", "OpenAI API", "proprietary, api-only", OpenAiAlternatives),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1).WithArguments("ChatClient.CompleteChat", "OpenAI API", "proprietary, api-only", OpenAiAlternatives),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(2).WithArguments("new ChatClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+    }
+
+    [Fact]
     public async Task ChainedCallIsReportedOncePerCallSite()
     {
         const string source = """
@@ -336,8 +377,9 @@ public class ProprietaryAiCallAnalyzerTests
     [Fact]
     public async Task RulesFileCanAddAService()
     {
+        // The in-house SDK is another project the app references (a type of the app's own assembly never matches).
+        const string gateway = "namespace Contoso.Llm { public class GatewayClient { public string Ask(string q) => q; } }";
         const string source = """
-            namespace Contoso.Llm { public class GatewayClient { public string Ask(string q) => q; } }
             class C
             {
                 string M() => {|#0:new Contoso.Llm.GatewayClient().Ask("q")|};
@@ -351,9 +393,12 @@ public class ProprietaryAiCallAnalyzerTests
               ]
             }
             """;
-        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", rules) },
-            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-                .WithArguments("GatewayClient.Ask", "Contoso LLM gateway", "proprietary, api-only", "OLMo 2 7B (Apache-2.0) via OllamaSharp"));
+        var test = Verify.Create(new[] { source }, new[] { ("/0/licenseguard.json", rules) });
+        test.TestState.AdditionalProjects["Gateway"].Sources.Add(("/Gateway/GatewayClient.cs", gateway));
+        test.TestState.AdditionalProjectReferences.Add("Gateway");
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
+            .WithArguments("GatewayClient.Ask", "Contoso LLM gateway", "proprietary, api-only", "OLMo 2 7B (Apache-2.0) via OllamaSharp"));
+        await test.RunAsync();
     }
 
     [Fact]
