@@ -25,8 +25,8 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
                 return null;
             }
 
-            var (fromLicense, fromClass, _) = Describe(referenced.Package);
-            var (toLicense, toClass, _) = Describe(packages[0]);
+            var (fromLicense, fromClass, _) = DependencyEvaluator.Describe(referenced.Package, catalog);
+            var (toLicense, toClass, _) = DependencyEvaluator.Describe(packages[0], catalog);
             if (fromLicense == toLicense && fromClass == toClass)
             {
                 return null;
@@ -37,13 +37,12 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
         }
     }
 
-    private (string License, string Class, string Origin) Describe(PackageFact package) => DependencyEvaluator.Describe(package, catalog);
 
     private IEnumerable<(PackageFact Package, string License, string Class, string Origin, string Verdict, List<DependencyFinding> Findings)> Rows()
     {
         foreach (var package in packages)
         {
-            var (license, licenseClass, origin) = Describe(package);
+            var (license, licenseClass, origin) = DependencyEvaluator.Describe(package, catalog);
             var own = findings.Where(f => f.Package == package).ToList();
             string verdict = own.Count == 0 ? "ok" : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
             yield return (package, license, licenseClass, origin, verdict, own);
@@ -57,7 +56,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
         text.AppendLine($"{packageId} for {framework}: {rows.Count} package(s), {rows.Count(r => r.Verdict == "error")} error(s), {rows.Count(r => r.Verdict == "warning")} warning(s)");
         if (referenced != null)
         {
-            var (license, licenseClass, _) = Describe(referenced.Package);
+            var (license, licenseClass, _) = DependencyEvaluator.Describe(referenced.Package, catalog);
             text.AppendLine($"{Path.GetFileName(referenced.Project)} references {referenced.Package.Display}: {license} ({licenseClass}){(LicenseChange == null ? ", the same licence." : "; the licence changes.")}");
         }
 
@@ -94,7 +93,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
             .Name("parameters").StartObject().Property("package", packageId).Property("framework", framework).EndObject();
         if (referenced != null)
         {
-            var (license, licenseClass, origin) = Describe(referenced.Package);
+            var (license, licenseClass, origin) = DependencyEvaluator.Describe(referenced.Package, catalog);
             writer.Name("referenced").StartObject()
                 .Property("project", referenced.Project)
                 .Property("version", referenced.Package.Version)

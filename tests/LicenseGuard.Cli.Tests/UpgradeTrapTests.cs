@@ -61,8 +61,7 @@ public sealed class RelicensedFeed : IDisposable
 
         using var texts = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "spdx", "spdx-licenses.tsv.gz"));
         string polyForm = SpdxLicenseList.ReadTexts(texts).Licenses.First(l => l.Id == "PolyForm-Noncommercial-1.0.0").Text;
-        Pack("1.0.0", "<PackageLicenseExpression>MIT</PackageLicenseExpression>", null);
-        Pack("2.0.0", "<PackageLicenseFile>LICENSE.md</PackageLicenseFile>", "# PolyForm Noncommercial License 1.0.0\n\n" + polyForm);
+        RelicensedSheets.Pack(Root, Feed, "# PolyForm Noncommercial License 1.0.0\n\n" + polyForm);
 
         File.WriteAllText(Path.Combine(App, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -89,24 +88,4 @@ public sealed class RelicensedFeed : IDisposable
     public string App { get; }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private void Pack(string version, string licenseProperty, string? licenseFile)
-    {
-        string directory = Path.Combine(Root, "src-" + version);
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "Sheets.cs"), "namespace Contoso.Sheets\n{\n    public static class Sheet\n    {\n        public static string Name => \"Sheet1\";\n    }\n}\n");
-        string fileItem = licenseFile == null ? string.Empty : """<ItemGroup><None Include="LICENSE.md" Pack="true" PackagePath="" /></ItemGroup>""";
-        if (licenseFile != null)
-        {
-            File.WriteAllText(Path.Combine(directory, "LICENSE.md"), licenseFile);
-        }
-
-        File.WriteAllText(Path.Combine(directory, "Contoso.Sheets.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><PackageId>Contoso.Sheets</PackageId><Version>{version}</Version>{licenseProperty}</PropertyGroup>
-              {fileItem}
-            </Project>
-            """);
-        DotnetCommand.RunOrThrow(directory, "pack", "-o", Feed, "-nologo");
-    }
 }

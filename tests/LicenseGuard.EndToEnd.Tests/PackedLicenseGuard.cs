@@ -17,6 +17,8 @@ public sealed class PackedLicenseGuard : IDisposable
         RepoRoot = FindRepoRoot();
         WorkRoot = Directory.CreateTempSubdirectory("licenseguard-e2e-").FullName;
         Feed = Path.Combine(WorkRoot, "feed");
+        TestPackagesFeed = Path.Combine(WorkRoot, "test-packages");
+        Directory.CreateDirectory(TestPackagesFeed);
         Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         var pack = Run(RepoRoot, "pack", Path.Combine(RepoRoot, "LicenseGuard.sln"), "-c", "Release", $"-p:Version={Version}", "-o", Feed,
             "--artifacts-path", Path.Combine(WorkRoot, "build"), "-nologo");
@@ -30,6 +32,7 @@ public sealed class PackedLicenseGuard : IDisposable
             <configuration>
               <packageSources>
                 <add key="licenseguard-e2e" value="{Feed}" />
+                <add key="test-packages" value="{TestPackagesFeed}" />
               </packageSources>
             </configuration>
             """);
@@ -44,7 +47,11 @@ public sealed class PackedLicenseGuard : IDisposable
 
     public string WorkRoot { get; }
 
+    /// <summary>Gets the feed holding exactly what packing the solution produced (PackagesTests asserts its contents).</summary>
     public string Feed { get; }
+
+    /// <summary>Gets a second feed for packages the tests pack themselves, so they never mix with the product's.</summary>
+    public string TestPackagesFeed { get; }
 
     public string Version { get; }
 
@@ -68,10 +75,7 @@ public sealed class PackedLicenseGuard : IDisposable
         }
     }
 
-    /// <summary>
-    /// Packs Contoso.Sheets into the feed, once: 1.0.0 under an MIT expression, 2.0.0 with the PolyForm Noncommercial text as
-    /// its licence file (from rules/spdx), the shape of a package that moved to a non-commercial licence in a new version.
-    /// </summary>
+    /// <summary>Packs Contoso.Sheets 1.0.0 (MIT) and 2.0.0 (the PolyForm Noncommercial text from rules/spdx) into the feed, once.</summary>
     public void EnsureRelicensedPackage()
     {
         lock (relicensedGate)
@@ -83,29 +87,7 @@ public sealed class PackedLicenseGuard : IDisposable
 
             using var texts = File.OpenRead(Path.Combine(RepoRoot, "rules", "spdx", "spdx-licenses.tsv.gz"));
             string polyForm = LicenseGuard.Gather.Licensing.SpdxLicenseList.ReadTexts(texts).Licenses.First(l => l.Id == "PolyForm-Noncommercial-1.0.0").Text;
-            foreach (var (version, property, licenseFile) in new[] { ("1.0.0", "<PackageLicenseExpression>MIT</PackageLicenseExpression>", (string?)null), ("2.0.0", "<PackageLicenseFile>LICENSE.md</PackageLicenseFile>", polyForm) })
-            {
-                string directory = Path.Combine(WorkRoot, "contoso-sheets-" + version);
-                Directory.CreateDirectory(directory);
-                File.WriteAllText(Path.Combine(directory, "Sheet.cs"), "namespace Contoso.Sheets\n{\n    public static class Sheet\n    {\n        public static string Name => \"Sheet1\";\n    }\n}\n");
-                if (licenseFile != null)
-                {
-                    File.WriteAllText(Path.Combine(directory, "LICENSE.md"), licenseFile);
-                }
-
-                File.WriteAllText(Path.Combine(directory, "Contoso.Sheets.csproj"), $"""
-                    <Project Sdk="Microsoft.NET.Sdk">
-                      <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><PackageId>Contoso.Sheets</PackageId><Version>{version}</Version>{property}</PropertyGroup>
-                      {(licenseFile == null ? string.Empty : "<ItemGroup><None Include=\"LICENSE.md\" Pack=\"true\" PackagePath=\"\" /></ItemGroup>")}
-                    </Project>
-                    """);
-                var (exitCode, output) = Run(directory, "pack", "-o", Feed, "-nologo");
-                if (exitCode != 0)
-                {
-                    throw new InvalidOperationException("packing Contoso.Sheets failed:\n" + output);
-                }
-            }
-
+            RelicensedSheets.Pack(WorkRoot, TestPackagesFeed, polyForm);
             relicensedPacked = true;
         }
     }

@@ -9,6 +9,10 @@ internal static class DotnetCommand
     public static (int ExitCode, string Output) Run(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+
+        // Fixture builds must not leave build servers behind.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

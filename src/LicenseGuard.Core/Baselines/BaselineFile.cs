@@ -38,6 +38,36 @@ namespace LicenseGuard.Baselines
 
         /// <summary>Gets or sets the licence class, or the classes of the expression's terms joined by " / ".</summary>
         public string Class { get; set; } = string.Empty;
+
+        /// <summary>Reads a JSON array of recorded packages (the baseline's <c>packages</c>, the inventory's <c>baselinePackages</c>).</summary>
+        internal static List<BaselinePackage> ReadAll(JsonNode? array) =>
+            (array == null || array.Kind != JsonKind.Array ? Enumerable.Empty<JsonNode>() : array.Items)
+                .Select(item => new BaselinePackage
+                {
+                    Id = item.Find("id")?.Value.Text ?? string.Empty,
+                    Version = item.Find("version")?.Value.Text ?? string.Empty,
+                    License = item.Find("license")?.Value.Text ?? string.Empty,
+                    Class = item.Find("class")?.Value.Text ?? string.Empty,
+                })
+                .Where(p => p.Id.Length > 0 && p.Class.Length > 0)
+                .ToList();
+
+        /// <summary>Writes recorded packages as a JSON array, sorted by id.</summary>
+        internal static void WriteAll(JsonWriter writer, IEnumerable<BaselinePackage> packages)
+        {
+            writer.StartArray();
+            foreach (var package in packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                writer.StartObject()
+                    .Property("id", package.Id)
+                    .Property("version", package.Version)
+                    .Property("license", package.License)
+                    .Property("class", package.Class)
+                    .EndObject();
+            }
+
+            writer.EndArray();
+        }
     }
 
     /// <summary>
@@ -92,25 +122,8 @@ namespace LicenseGuard.Baselines
 
         /// <summary>Reads the packages a baseline recorded; none for a baseline written before packages were recorded.</summary>
         /// <exception cref="JsonParseException">The text is not well-formed JSON.</exception>
-        public static IReadOnlyList<BaselinePackage> ParsePackages(string path, string text)
-        {
-            var packages = JsonReader.Parse(path, text).Find("packages")?.Value;
-            if (packages == null || packages.Kind != JsonKind.Array)
-            {
-                return Array.Empty<BaselinePackage>();
-            }
-
-            return packages.Items
-                .Select(item => new BaselinePackage
-                {
-                    Id = item.Find("id")?.Value.Text ?? string.Empty,
-                    Version = item.Find("version")?.Value.Text ?? string.Empty,
-                    License = item.Find("license")?.Value.Text ?? string.Empty,
-                    Class = item.Find("class")?.Value.Text ?? string.Empty,
-                })
-                .Where(p => p.Id.Length > 0 && p.Class.Length > 0)
-                .ToList();
-        }
+        public static IReadOnlyList<BaselinePackage> ParsePackages(string path, string text) =>
+            BaselinePackage.ReadAll(JsonReader.Parse(path, text).Find("packages")?.Value);
 
         /// <summary>Writes entries (and the packages' licences) in a stable order, so the file diffs well in review.</summary>
         public static string ToJson(IEnumerable<BaselineEntry> entries, IEnumerable<BaselinePackage>? packages = null)
@@ -134,18 +147,7 @@ namespace LicenseGuard.Baselines
             writer.EndArray();
             if (packages != null)
             {
-                writer.Name("packages").StartArray();
-                foreach (var package in packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase))
-                {
-                    writer.StartObject()
-                        .Property("id", package.Id)
-                        .Property("version", package.Version)
-                        .Property("license", package.License)
-                        .Property("class", package.Class)
-                        .EndObject();
-                }
-
-                writer.EndArray();
+                BaselinePackage.WriteAll(writer.Name("packages"), packages);
             }
 
             return writer.EndObject().ToString() + "\n";

@@ -191,13 +191,8 @@ namespace LicenseGuard.Inventory
                     .EndObject();
             }
 
-            writer.EndArray().Name("baselinePackages").StartArray();
-            foreach (var baseline in BaselinePackages)
-            {
-                writer.StartObject().Property("id", baseline.Id).Property("version", baseline.Version).Property("license", baseline.License).Property("class", baseline.Class).EndObject();
-            }
-
-            writer.EndArray().Name("weights").StartArray();
+            Baselines.BaselinePackage.WriteAll(writer.EndArray().Name("baselinePackages"), BaselinePackages);
+            writer.Name("weights").StartArray();
             foreach (var weight in Weights.OrderBy(w => w.Item, StringComparer.Ordinal))
             {
                 writer.StartObject()
@@ -278,16 +273,7 @@ namespace LicenseGuard.Inventory
                 }
             }
 
-            foreach (var item in root.Find("baselinePackages")?.Value.Items ?? Array.Empty<JsonNode>())
-            {
-                inventory.BaselinePackages.Add(new Baselines.BaselinePackage
-                {
-                    Id = item.Find("id")?.Value.Text ?? string.Empty,
-                    Version = item.Find("version")?.Value.Text ?? string.Empty,
-                    License = item.Find("license")?.Value.Text ?? string.Empty,
-                    Class = item.Find("class")?.Value.Text ?? string.Empty,
-                });
-            }
+            inventory.BaselinePackages.AddRange(Baselines.BaselinePackage.ReadAll(root.Find("baselinePackages")?.Value));
 
             foreach (var item in root.Find("weights")?.Value.Items ?? Array.Empty<JsonNode>())
             {

@@ -167,8 +167,14 @@ namespace LicenseGuard.Policy
             }
 
             var declared = package.License;
-            bool declaresExpression = declared.Source == LicenseSource.Expression && LicenseExpression.TryParse(declared.Value ?? string.Empty, out _, out _);
-            var fact = declaresExpression ? null : catalog.Policy.Clarifications.LastOrDefault(c => c.BuiltIn && Matches(c.Package, c.Version, package));
+            LicenseExpression? parsed = null;
+            string? error = null;
+            if (declared.Source == LicenseSource.Expression && LicenseExpression.TryParse(declared.Value ?? string.Empty, out parsed, out error))
+            {
+                return (parsed, "nuspec licence expression");
+            }
+
+            var fact = catalog.Policy.Clarifications.LastOrDefault(c => c.BuiltIn && Matches(c.Package, c.Version, package));
             if (fact != null)
             {
                 return (LicenseExpression.Parse(fact.License), $"catalog fact for {package.Id} {fact.Version}: {fact.Reason}");
@@ -177,9 +183,7 @@ namespace LicenseGuard.Policy
             switch (declared.Source)
             {
                 case LicenseSource.Expression:
-                    return LicenseExpression.TryParse(declared.Value ?? string.Empty, out var parsed, out var error)
-                        ? (parsed, "nuspec licence expression")
-                        : (null, $"invalid licence expression '{declared.Value}': {error}");
+                    return (null, $"invalid licence expression '{declared.Value}': {error}");
                 case LicenseSource.File:
                     return FromFile(declared, catalog);
                 case LicenseSource.Url:
