@@ -61,6 +61,7 @@ public sealed partial class BadInvocationTests : IDisposable
         // feeds
         { "package not in the feed", 4, ["check", "EPPlus", "--source", "empty-feed"] },
         { "feed folder missing", 4, ["check", "EPPlus", "--source", "missing-feed"] },
+        { "feed unreachable (nothing listens on the loopback port)", 4, ["check", "EPPlus", "--source", "http://127.0.0.1:9/v3/index.json"] },
     };
 
     [Theory]
