@@ -25,7 +25,7 @@ namespace LicenseGuard.Analyzers
         private static readonly ConcurrentDictionary<string, CatalogSnapshot> Cache = new ConcurrentDictionary<string, CatalogSnapshot>(StringComparer.Ordinal);
         private static readonly Lazy<CatalogSnapshot> BuiltInSnapshot = new Lazy<CatalogSnapshot>(() => new CatalogSnapshot(RulesCatalog.BuiltIn, ImmutableArray<AdditionalText>.Empty));
 
-        private readonly Dictionary<string, string> alternativesText = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, ChosenAlternatives> chosen = new ConcurrentDictionary<string, ChosenAlternatives>(StringComparer.Ordinal);
 
         private CatalogSnapshot(RulesCatalog catalog, ImmutableArray<AdditionalText> rulesFiles)
         {
@@ -34,10 +34,6 @@ namespace LicenseGuard.Analyzers
             Symbols = new ServiceSymbolIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryAiCall).Ignore);
             Hosts = new HostIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryEndpoint).Ignore);
             Models = new ModelIdIndex(catalog, catalog.GetRule(DiagnosticIds.ClosedModelId).Ignore);
-            foreach (var service in catalog.Services)
-            {
-                alternativesText[service.Id] = catalog.DescribeAlternatives(service.Alternatives);
-            }
         }
 
         public RulesCatalog Catalog { get; }
@@ -121,22 +117,38 @@ namespace LicenseGuard.Analyzers
             return Cache.GetOrAdd(cacheKey, snapshot);
         }
 
-        /// <summary>Gets the precomputed alternatives text of a service.</summary>
-        public string AlternativesOf(ServiceEntry? service) =>
-            service != null && alternativesText.TryGetValue(service.Id, out var text) ? text : "none listed in the catalog";
+        /// <summary>
+        /// Gets the open alternatives for what code does with a service (see <see cref="RulesCatalog.ChooseAlternatives"/>),
+        /// described once per service and task for the snapshot's lifetime.
+        /// </summary>
+        public ChosenAlternatives AlternativesFor(ServiceEntry? service, string? task) =>
+            chosen.GetOrAdd((service?.Id ?? string.Empty) + "|" + task, _ =>
+            {
+                var choice = Catalog.ChooseAlternatives(service, task);
+                return new ChosenAlternatives(Catalog.DescribeChoice(choice, service), choice.Ids, choice.Task?.Id);
+            });
 
         /// <summary>Describes a service's access and licence class, e.g. <c>proprietary, api-only</c>.</summary>
         public string AccessOf(ServiceEntry service) => Catalog.ClassOf(service.License) + ", " + service.Access;
 
         /// <summary>Builds the machine-readable properties of a finding.</summary>
-        public ImmutableDictionary<string, string?> PropertiesFor(ServiceEntry? service, ModelEntry? model, string? host)
+        public ImmutableDictionary<string, string?> PropertiesFor(ServiceEntry? service, ModelEntry? model, string? host, ChosenAlternatives alternatives)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, string?>();
             if (service != null)
             {
                 builder["service"] = service.Id;
                 builder["license"] = service.License;
-                builder["alternatives"] = string.Join(",", AlternativeIds(service));
+            }
+
+            if (service != null || model != null)
+            {
+                builder["alternatives"] = alternatives.Ids;
+            }
+
+            if (alternatives.Task != null)
+            {
+                builder["task"] = alternatives.Task;
             }
 
             if (model != null)
@@ -173,13 +185,25 @@ namespace LicenseGuard.Analyzers
                 _ => null,
             };
         }
+    }
 
-        private static IEnumerable<string> AlternativeIds(ServiceEntry service)
+    /// <summary>The alternatives a finding offers: message text, <c>model@runtime</c> ids, and the task they were chosen for.</summary>
+    internal sealed class ChosenAlternatives
+    {
+        public ChosenAlternatives(string text, string ids, string? task)
         {
-            foreach (var alternative in service.Alternatives)
-            {
-                yield return alternative.Model + "@" + alternative.Runtime;
-            }
+            Text = text;
+            Ids = ids;
+            Task = task;
         }
+
+        /// <summary>Gets the text for the message's alternatives argument.</summary>
+        public string Text { get; }
+
+        /// <summary>Gets the comma-separated <c>model@runtime</c> ids for the <c>alternatives</c> property.</summary>
+        public string Ids { get; }
+
+        /// <summary>Gets the task id, or null when the code does not show it.</summary>
+        public string? Task { get; }
     }
 }

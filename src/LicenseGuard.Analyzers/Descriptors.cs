@@ -79,7 +79,7 @@ namespace LicenseGuard.Analyzers
         public static readonly DiagnosticDescriptor PackageCarriesWeights = new DiagnosticDescriptor(
             DiagnosticIds.PackageCarriesWeights,
             title: "Referenced package carries model weights",
-            messageFormat: "Package {0} carries model weights: {1}. Packing or publishing this project redistributes them under licence {2} ({3}).",
+            messageFormat: "Package {0} carries model weights: {1}. Packing or publishing this project redistributes them under licence {2} ({3}). Open alternatives that allow redistribution: {4}.",
             ModelWeightsCategory,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -46,7 +46,7 @@ public class RulesCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
 
         var (_, service, _) = feed.Tool(null, "rules", "show", "openai");
         Assert.Contains("api.openai.com", service);
-        Assert.Contains("Qwen2.5 7B (Apache-2.0) via OllamaSharp", service);
+        Assert.Contains("Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp", service);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.Contains("  Dependencies", stdout);
         Assert.Contains($"warning LG1001  App/TicketTriage.cs:{ScanWorkspace.LineOf(triage, "new ChatClient")}:", stdout);
         Assert.Contains($"warning LG1003  App/TicketTriage.cs:{ScanWorkspace.LineOf(triage, "\"gpt-4o-mini\"")}:", stdout);
-        Assert.Contains("Open alternatives: Qwen2.5 7B (Apache-2.0) via OllamaSharp", stdout);
+        Assert.Contains("Open alternatives: Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp", stdout);
         Assert.Contains("LG2001  App/App.csproj:", stdout);
         Assert.Contains("LG3003  App/App.csproj:", stdout);
         Assert.Contains("Clean/Clean.csproj (net10.0)\n  no findings", stdout.Replace("\r", string.Empty, StringComparison.Ordinal));

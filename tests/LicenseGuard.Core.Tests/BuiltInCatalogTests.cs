@@ -98,6 +98,6 @@ public class BuiltInCatalogTests
     public void AlternativesAreDescribedWithLicenceAndRuntime()
     {
         var text = Catalog.DescribeAlternatives(Catalog.FindService("openai")!.Alternatives);
-        Assert.Equal("Qwen2.5 7B (Apache-2.0) via OllamaSharp, gpt-oss-20b (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI", text);
+        Assert.Equal("Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, gpt-oss-20b (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI", text);
     }
 }

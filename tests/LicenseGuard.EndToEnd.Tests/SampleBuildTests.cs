@@ -29,7 +29,7 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
         Assert.DoesNotContain(build.Results, r => r.RuleId == "AD0001");
 
         var claude = build.LicenseGuardResults.Single(r => r.RuleId == "LG1003" && r.File == "ReplyDrafter.cs");
-        Assert.Equal("'claude-3-5-sonnet-20241022' names Claude 3.5 Sonnet, a closed-weight model of Anthropic Claude API (proprietary, api-only). Open alternatives: Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI.", claude.Message);
+        Assert.Equal("'claude-3-5-sonnet-20241022' names Claude 3.5 Sonnet, a closed-weight model of Anthropic Claude API (proprietary, api-only). Open alternatives: Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI.", claude.Message);
     }
 
     [Fact]

@@ -26,9 +26,10 @@ namespace LicenseGuard.Analyzers.Rules
             var service = model.Service == null ? null : snapshot.Catalog.FindService(model.Service);
             string owner = service?.Name ?? model.Vendor;
             string access = snapshot.Catalog.ClassOf(model.License) + (service != null ? ", " + service.Access : string.Empty);
-            var properties = snapshot.PropertiesFor(service, model, null);
+            var alternatives = snapshot.AlternativesFor(service, model.Tasks.Count > 0 ? model.Tasks[0] : null);
+            var properties = snapshot.PropertiesFor(service, model, null, alternatives);
             return new StringFinding(
-                new object[] { value, model.Name, owner, access, snapshot.AlternativesOf(service) },
+                new object[] { value, model.Name, owner, access, alternatives.Text },
                 properties,
                 model.Severity ?? service?.Severity);
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using LicenseGuard.Catalog;
 using LicenseGuard.Inventory;
 using LicenseGuard.Matching;
 using LicenseGuard.Policy;
@@ -156,16 +157,28 @@ namespace LicenseGuard.Analyzers.Rules
         private static object[] ArgumentsOf(DependencyFinding finding, CatalogSnapshot snapshot) => finding.RuleId switch
         {
             DependencyEvaluator.LicenseNotAllowed => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Rule, finding.Origin },
-            DependencyEvaluator.PackageCarriesWeights => new object[] { finding.Subject, finding.Origin, finding.License, finding.LicenseClass },
+            DependencyEvaluator.PackageCarriesWeights => new object[] { finding.Subject, finding.Origin, finding.License, finding.LicenseClass, WeightAlternatives(finding, snapshot.Catalog) },
             DependencyEvaluator.LicenseUnknown => new object[] { finding.Subject, finding.Origin },
             DependencyEvaluator.LicenseChanged => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Origin },
-            DependencyEvaluator.ProprietaryAiPackage => new object[] { finding.Subject, finding.Service!.Name, snapshot.AccessOf(finding.Service), snapshot.AlternativesOf(finding.Service) },
+            DependencyEvaluator.ProprietaryAiPackage => new object[] { finding.Subject, finding.Service!.Name, snapshot.AccessOf(finding.Service), snapshot.AlternativesFor(finding.Service, null).Text },
             _ => new object[] { finding.Exception!.Package + (finding.Exception.Version.Original == "*" ? string.Empty : " " + finding.Exception.Version.Original), finding.Origin },
         };
 
+        private static string WeightAlternatives(DependencyFinding finding, RulesCatalog catalog)
+        {
+            var task = catalog.FindTask(finding.Model?.Tasks.FirstOrDefault());
+            if (task == null)
+            {
+                return "none chosen, as the catalog does not know which model the package bundles";
+            }
+
+            var alternatives = WeightsEvaluator.Alternatives(finding.Model, task, catalog);
+            return alternatives.Count == 0 ? "none listed in the catalog for " + task.Name : string.Join(", ", alternatives.Select(catalog.DescribeModel));
+        }
+
         private static ImmutableDictionary<string, string?> PropertiesOf(DependencyFinding finding, CatalogSnapshot snapshot)
         {
-            var properties = snapshot.PropertiesFor(finding.Service, null, null).ToBuilder();
+            var properties = snapshot.PropertiesFor(finding.Service, null, null, snapshot.AlternativesFor(finding.Service, null)).ToBuilder();
             if (finding.Package != null)
             {
                 properties["package"] = finding.Package.Id;

@@ -117,9 +117,11 @@ namespace LicenseGuard.Analyzers.Rules
                 PolicyAction.Allow => "Keep the notice: " + (list.Length > 0 ? list : "ship the licence text with the weights") + notices,
                 _ => "Conditions: " + list + notices,
             };
-            string alternatives = finding.Alternatives.Count == 0
-                ? "none listed in the catalog"
-                : string.Join(", ", finding.Alternatives.Select(m => $"{m.Name} ({m.License})"));
+            string alternatives = finding.Alternatives.Count > 0
+                ? string.Join(", ", finding.Alternatives.Select(catalog.DescribeModel))
+                : finding.Task == null
+                    ? "none chosen, as nothing shows the model's task (name the model in a model card with a pipeline_tag, or in a rules file)"
+                    : "none listed in the catalog for " + finding.Task.Name;
             return new object[]
             {
                 weight.Item.Replace('\\', '/'), format, destinations, finding.Model?.Name ?? "an unrecognised model",
@@ -137,6 +139,7 @@ namespace LicenseGuard.Analyzers.Rules
                 new KeyValuePair<string, string?>("licenseClass", finding.LicenseClass),
                 new KeyValuePair<string, string?>("licenseSource", finding.Source),
                 new KeyValuePair<string, string?>("alternatives", string.Join(",", finding.Alternatives.Select(m => m.Id))),
+                new KeyValuePair<string, string?>("task", finding.Task?.Id),
             });
     }
 }

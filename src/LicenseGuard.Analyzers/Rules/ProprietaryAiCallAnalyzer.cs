@@ -66,13 +66,14 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
+            var alternatives = snapshot.AlternativesFor(service, TaskOf(operation, subject!, snapshot));
             var diagnostic = Diagnostic.Create(
                 Descriptors.ProprietaryAiCall,
                 operation.Syntax.GetLocation(),
                 severity.Value,
                 additionalLocations: null,
-                properties: snapshot.PropertiesFor(service, null, null),
-                Describe(subject!), service.Name, snapshot.AccessOf(service), snapshot.AlternativesOf(service));
+                properties: snapshot.PropertiesFor(service, null, null, alternatives),
+                Describe(subject!), service.Name, snapshot.AccessOf(service), alternatives.Text);
             if (!baseline.Covers(diagnostic))
             {
                 context.ReportDiagnostic(diagnostic);
@@ -137,6 +138,55 @@ namespace LicenseGuard.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>
+        /// What the call asks the service to do: the catalog's task for the member called or the type created
+        /// (<c>ImageClient.GenerateImage</c>, <c>AsIEmbeddingGenerator</c>), else the task of a closed model id passed to it
+        /// (<c>GetAudioClient("whisper-1")</c>). Runs only for findings.
+        /// </summary>
+        private static string? TaskOf(IOperation operation, ISymbol subject, CatalogSnapshot snapshot)
+        {
+            if (subject is IMethodSymbol { ReducedFrom: { } reducedFrom })
+            {
+                subject = reducedFrom;
+            }
+
+            // A created type (the user's subclass of an SDK client too) shows its task through itself or a base type.
+            var createdType = subject is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor ? constructor.ContainingType : subject as ITypeSymbol;
+            for (var type = createdType; type != null; type = type.BaseType)
+            {
+                if (snapshot.Catalog.TaskOfSymbol(type.ToDisplayString(QualifiedNameFormat)) is { } typeTask)
+                {
+                    return typeTask.Id;
+                }
+            }
+
+            if (createdType == null && snapshot.Catalog.TaskOfSymbol(subject.ToDisplayString(QualifiedNameFormat)) is { } memberTask)
+            {
+                return memberTask.Id;
+            }
+
+            var arguments = operation switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: string value } && snapshot.Models.MatchClosed(value) is { Tasks.Count: > 0 } model)
+                {
+                    return model.Tasks[0];
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly SymbolDisplayFormat QualifiedNameFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.None,
+            memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
 
         private static string Describe(ISymbol symbol)
         {

@@ -25,9 +25,10 @@ namespace LicenseGuard.Analyzers.Rules
                 return null;
             }
 
+            var alternatives = snapshot.AlternativesFor(service, snapshot.Catalog.TaskOfUrl(value)?.Id);
             return new StringFinding(
-                new object[] { host, service.Name, snapshot.AccessOf(service), snapshot.AlternativesOf(service) },
-                snapshot.PropertiesFor(service, null, host),
+                new object[] { host, service.Name, snapshot.AccessOf(service), alternatives.Text },
+                snapshot.PropertiesFor(service, null, host, alternatives),
                 service.Severity);
         }
     }

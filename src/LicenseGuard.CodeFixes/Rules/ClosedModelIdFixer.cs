@@ -74,7 +74,7 @@ namespace LicenseGuard.CodeFixes.Rules
             {
                 var entry = RulesCatalog.BuiltIn.FindModel(model);
                 var tag = entry?.Run.FirstOrDefault(r => r.Runtime == OllamaRuntime)?.Reference;
-                if (entry != null && !string.IsNullOrEmpty(tag) && !entry.Tasks.Contains("embeddings") && seen.Add(tag!))
+                if (entry != null && !string.IsNullOrEmpty(tag) && seen.Add(tag!))
                 {
                     yield return (entry, tag!);
                 }

@@ -128,14 +128,11 @@ namespace LicenseGuard.CodeFixes.Rules
         {
             var catalog = RulesCatalog.BuiltIn;
             bool embeddings = IsEmbedding(shape);
-            var candidates = alternatives.ToList();
 
-            if (embeddings)
-            {
-                // Chat alternatives do not embed; the catalog's embedding models do, through a runtime that implements the interface.
-                candidates.RemoveAll(c => !(catalog.FindModel(c.Model)?.Tasks.Contains("embeddings") ?? false));
-                candidates.AddRange(catalog.Models.Where(m => m.Tasks.Contains("embeddings")).SelectMany(m => m.Run.Select(r => (m.Id, r.Runtime))));
-            }
+            // The analyzer chose the alternatives for the task the code shows; the fix only keeps those that do what the
+            // rewritten code will ask (an embedding generator is replaced by an embedding model, never a chat model).
+            string task = embeddings ? "embeddings" : "chat";
+            var candidates = alternatives.Where(c => catalog.FindModel(c.Model)?.Tasks.Contains(task) ?? false).ToList();
 
             string contract = embeddings ? "IEmbeddingGenerator" : "IChatClient";
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -145,7 +142,7 @@ namespace LicenseGuard.CodeFixes.Rules
                 var runtime = catalog.FindRuntime(runtimeId);
                 var run = modelEntry?.Run.FirstOrDefault(r => r.Runtime == runtimeId);
                 if (modelEntry == null || runtime == null || run == null || !runtime.Implements.Contains(contract) || CodeFor(runtime.Id, modelEntry, run.Reference, embeddings) == null
-                    || (!embeddings && modelEntry.Tasks.Contains("embeddings")) || !seen.Add(modelId + "@" + runtimeId))
+                    || !seen.Add(modelId + "@" + runtimeId))
                 {
                     continue;
                 }

@@ -68,6 +68,37 @@ namespace LicenseGuard.Catalog
 
         /// <summary>Gets what redistribution or use demands, one sentence each.</summary>
         public IReadOnlyList<string> Obligations { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the licence's conditions in a few words, shown next to alternatives (<c>use restrictions passed on to users</c>).</summary>
+        public string Conditions { get; internal set; } = string.Empty;
+
+        /// <summary>Gets how messages name the licence: the SPDX id, or the name of a <c>LicenseRef-…</c>.</summary>
+        public string DisplayId => Id.StartsWith("LicenseRef-", System.StringComparison.Ordinal) && Name.Length > 0 ? Name : Id;
+    }
+
+    /// <summary>
+    /// What code asks a model to do (chat, embeddings, image generation…): how a call, an endpoint path or a model card
+    /// shows it, and the open alternatives for it.
+    /// </summary>
+    public sealed class TaskEntry : CatalogEntry
+    {
+        /// <summary>
+        /// Gets patterns over the qualified name of the SDK member a call uses or the type it creates
+        /// (<c>*.ImageClient.GenerateImage*</c>, <c>*.AsIEmbeddingGenerator</c>); <c>*</c> matches any run of characters.
+        /// </summary>
+        public IReadOnlyList<string> Symbols { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets URL path endings that show the task (<c>/v1/images/generations</c>, <c>:embedContent</c>).</summary>
+        public IReadOnlyList<string> Paths { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the Hugging Face <c>pipeline_tag</c> values of model cards for this task.</summary>
+        public IReadOnlyList<string> PipelineTags { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the ranked open alternatives for the task.</summary>
+        public IReadOnlyList<AlternativeRef> Alternatives { get; internal set; } = System.Array.Empty<AlternativeRef>();
+
+        /// <summary>Gets what to say when the catalog has no alternative for the task.</summary>
+        public string Note { get; internal set; } = string.Empty;
     }
 
     /// <summary>A .NET way to run open models (OllamaSharp, LLamaSharp, ONNX Runtime GenAI…).</summary>
@@ -123,7 +154,7 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets the ways to run the model from .NET.</summary>
         public IReadOnlyList<RunOption> Run { get; internal set; } = System.Array.Empty<RunOption>();
 
-        /// <summary>Gets what the model does (<c>chat</c>, <c>embeddings</c>); code fixes offer embedding models for embedding generators.</summary>
+        /// <summary>Gets what the model does (ids of <see cref="TaskEntry"/>: <c>chat</c>, <c>embeddings</c>…), main task first.</summary>
         public IReadOnlyList<string> Tasks { get; internal set; } = System.Array.Empty<string>();
 
         /// <summary>Gets the severity override for findings about this model, if any.</summary>
@@ -138,6 +169,30 @@ namespace LicenseGuard.Catalog
 
         /// <summary>Gets the runtime id.</summary>
         public string Runtime { get; internal set; } = string.Empty;
+    }
+
+    /// <summary>The open alternatives chosen for a finding, and the task they were chosen for.</summary>
+    public sealed class AlternativeChoice
+    {
+        /// <summary>Initializes a new instance of the <see cref="AlternativeChoice"/> class.</summary>
+        public AlternativeChoice(TaskEntry? task, IReadOnlyList<AlternativeRef> alternatives, IReadOnlyList<TaskEntry> tasks)
+        {
+            Task = task;
+            Alternatives = alternatives;
+            Tasks = tasks;
+        }
+
+        /// <summary>Gets the task the alternatives were chosen for, or null when the code does not show it.</summary>
+        public TaskEntry? Task { get; }
+
+        /// <summary>Gets the alternatives, best first (empty when the task is unknown).</summary>
+        public IReadOnlyList<AlternativeRef> Alternatives { get; }
+
+        /// <summary>Gets the tasks the service covers, when the task is unknown.</summary>
+        public IReadOnlyList<TaskEntry> Tasks { get; }
+
+        /// <summary>Gets the alternatives as <c>model@runtime</c> ids, the form of the diagnostics' <c>alternatives</c> property.</summary>
+        public string Ids => string.Join(",", System.Linq.Enumerable.Select(Alternatives, a => a.Model + "@" + a.Runtime));
     }
 
     /// <summary>A proprietary, API-only AI service.</summary>
@@ -161,7 +216,13 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets endpoint host patterns (<c>*.openai.azure.com</c>).</summary>
         public IReadOnlyList<string> Hosts { get; internal set; } = System.Array.Empty<string>();
 
-        /// <summary>Gets the ranked open alternatives.</summary>
+        /// <summary>Gets the tasks the service offers (ids of <see cref="TaskEntry"/>), in the order messages list them.</summary>
+        public IReadOnlyList<string> Tasks { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>
+        /// Gets the service's own ranked open alternatives; for a task they come before the task's alternatives when their
+        /// model does that task.
+        /// </summary>
         public IReadOnlyList<AlternativeRef> Alternatives { get; internal set; } = System.Array.Empty<AlternativeRef>();
 
         /// <summary>Gets the severity override for findings about this service, if any.</summary>

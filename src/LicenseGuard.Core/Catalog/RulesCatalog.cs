@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using LicenseGuard.Matching;
 using LicenseGuard.Policy;
 
 namespace LicenseGuard.Catalog
@@ -19,6 +20,7 @@ namespace LicenseGuard.Catalog
         private readonly Dictionary<string, ModelEntry> modelsById;
         private readonly Dictionary<string, LicenseEntry> licensesByIdOrAlias;
         private readonly Dictionary<string, RuntimeEntry> runtimesById;
+        private readonly Dictionary<string, TaskEntry> tasksById;
         private readonly Dictionary<string, LicenseEntry> licensesByUrl = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, LicenseEntry> licensesByTitle = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
 
@@ -27,6 +29,7 @@ namespace LicenseGuard.Catalog
             IReadOnlyList<ModelEntry> models,
             IReadOnlyList<LicenseEntry> licenses,
             IReadOnlyList<RuntimeEntry> runtimes,
+            IReadOnlyList<TaskEntry> tasks,
             IReadOnlyDictionary<string, RuleSettings> rules,
             IReadOnlyList<RulesProblem> problems,
             LicensePolicy policy)
@@ -36,11 +39,13 @@ namespace LicenseGuard.Catalog
             Models = models;
             Licenses = licenses;
             Runtimes = runtimes;
+            Tasks = tasks;
             Rules = rules;
             Problems = problems;
             servicesById = services.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
             modelsById = models.ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
             runtimesById = runtimes.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+            tasksById = tasks.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
             licensesByIdOrAlias = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
             foreach (var license in licenses)
             {
@@ -83,6 +88,9 @@ namespace LicenseGuard.Catalog
 
         /// <summary>Gets the .NET runtimes for open models.</summary>
         public IReadOnlyList<RuntimeEntry> Runtimes { get; }
+
+        /// <summary>Gets the tasks (chat, embeddings, image generation…), in catalog order.</summary>
+        public IReadOnlyList<TaskEntry> Tasks { get; }
 
         /// <summary>Gets per-rule settings keyed by diagnostic id.</summary>
         public IReadOnlyDictionary<string, RuleSettings> Rules { get; }
@@ -159,6 +167,9 @@ namespace LicenseGuard.Catalog
             return value.TrimEnd('/');
         }
 
+        /// <summary>Finds a task by id.</summary>
+        public TaskEntry? FindTask(string? id) => id != null && tasksById.TryGetValue(id, out var t) ? t : null;
+
         /// <summary>Finds a runtime by id.</summary>
         public RuntimeEntry? FindRuntime(string id) => runtimesById.TryGetValue(id, out var r) ? r : null;
 
@@ -168,36 +179,150 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets the licence class of a licence id, or <c>unknown</c>.</summary>
         public string ClassOf(string licenseId) => FindLicense(licenseId)?.Class ?? LicenseClasses.Unknown;
 
-        /// <summary>Describes up to <paramref name="max"/> alternatives, e.g. <c>Qwen2.5 7B (Apache-2.0) via OllamaSharp</c>.</summary>
+        /// <summary>Describes up to <paramref name="max"/> alternatives, e.g. <c>Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp</c>.</summary>
         public string DescribeAlternatives(IReadOnlyList<AlternativeRef> alternatives, int max = 3)
         {
-            var builder = new StringBuilder();
-            int count = 0;
-            foreach (var alternative in alternatives)
+            var described = alternatives.Select(DescribeAlternative).Where(text => text != null).Take(max).ToList();
+            return described.Count == 0 ? "none listed in the catalog" : string.Join(", ", described);
+        }
+
+        /// <summary>
+        /// Describes one alternative: model, licence, class and conditions in a few words, runtime
+        /// (<c>Stable Diffusion 1.x (CreativeML OpenRAIL-M, open-weights-restricted: use restrictions passed on to users) via StableDiffusion.NET</c>).
+        /// </summary>
+        public string? DescribeAlternative(AlternativeRef alternative)
+        {
+            var model = FindModel(alternative.Model);
+            var runtime = FindRuntime(alternative.Runtime);
+            if (model == null || runtime == null)
             {
-                if (count == max)
-                {
-                    break;
-                }
-
-                var model = FindModel(alternative.Model);
-                var runtime = FindRuntime(alternative.Runtime);
-                if (model == null || runtime == null)
-                {
-                    continue;
-                }
-
-                if (count > 0)
-                {
-                    builder.Append(", ");
-                }
-
-                builder.Append(model.Name).Append(" (").Append(model.License).Append(") via ").Append(runtime.Name);
-                count++;
+                return null;
             }
 
-            return count == 0 ? "none listed in the catalog" : builder.ToString();
+            return DescribeModel(model) + " via " + runtime.Name;
         }
+
+        /// <summary>Describes a model with its licence, class and conditions: <c>FLUX.1 [schnell] (Apache-2.0, permissive)</c>.</summary>
+        public string DescribeModel(ModelEntry model)
+        {
+            var license = FindLicense(model.License);
+            string text = model.Name + " (" + (license?.DisplayId ?? model.License) + ", " + (license?.Class ?? LicenseClasses.Unknown);
+            if (license != null && license.Conditions.Length > 0)
+            {
+                text += ": " + license.Conditions;
+            }
+
+            return text + ")";
+        }
+
+        /// <summary>
+        /// Chooses the open alternatives for what the code does with a service. The task is the one the code shows, else the
+        /// service's only task; with a task, the service's own alternatives whose model's main task it is come first, then the task's. Without one
+        /// (a client created but not yet used, a package), nothing is chosen: <see cref="AlternativeChoice.Tasks"/> lists what
+        /// the service covers instead of guessing.
+        /// </summary>
+        public AlternativeChoice ChooseAlternatives(ServiceEntry? service, string? taskId)
+        {
+            var task = FindTask(taskId);
+            if (task == null && service != null && service.Tasks.Count == 1)
+            {
+                task = FindTask(service.Tasks[0]);
+            }
+
+            if (task == null)
+            {
+                var covered = service?.Tasks.Select(t => FindTask(t)).Where(t => t != null).Select(t => t!).ToList() ?? new List<TaskEntry>();
+
+                // A user's service without tasks keeps the alternatives it lists.
+                return covered.Count == 0
+                    ? new AlternativeChoice(null, service?.Alternatives ?? Array.Empty<AlternativeRef>(), Array.Empty<TaskEntry>())
+                    : new AlternativeChoice(null, Array.Empty<AlternativeRef>(), covered);
+            }
+
+            var chosen = new List<AlternativeRef>();
+            var models = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            // A service lists its alternatives for what it is mostly used for; each counts for its model's main task only.
+            var fromService = service?.Alternatives.Where(a => FindModel(a.Model)?.Tasks.FirstOrDefault() is string main && main.Equals(task.Id, StringComparison.OrdinalIgnoreCase))
+                ?? Enumerable.Empty<AlternativeRef>();
+            foreach (var alternative in fromService.Concat(task.Alternatives))
+            {
+                if (models.Add(alternative.Model))
+                {
+                    chosen.Add(alternative);
+                }
+            }
+
+            return new AlternativeChoice(task, chosen, Array.Empty<TaskEntry>());
+        }
+
+        /// <summary>Describes a choice for a message: the alternatives, or why there are none.</summary>
+        public string DescribeChoice(AlternativeChoice choice, ServiceEntry? service, int max = 3)
+        {
+            if (choice.Alternatives.Count > 0)
+            {
+                return DescribeAlternatives(choice.Alternatives, max);
+            }
+
+            if (choice.Task != null)
+            {
+                return choice.Task.Note.Length > 0 ? "none for " + choice.Task.Name + " — " + choice.Task.Note.TrimEnd('.') : "none listed in the catalog for " + choice.Task.Name;
+            }
+
+            if (choice.Tasks.Count > 0 && service != null)
+            {
+                return "they depend on the task, which this code does not show; " + service.Name + " covers " + string.Join(", ", choice.Tasks.Select(t => t.Name))
+                    + " ('licenseguard rules show " + service.Id + "' lists the alternatives for each)";
+            }
+
+            return "none listed in the catalog";
+        }
+
+        /// <summary>Finds the task a call shows by the qualified name of the SDK member or created type (first task in catalog order).</summary>
+        public TaskEntry? TaskOfSymbol(string qualifiedName)
+        {
+            foreach (var task in Tasks)
+            {
+                foreach (var pattern in task.Symbols)
+                {
+                    if (Glob.IsMatch(pattern, qualifiedName))
+                    {
+                        return task;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Finds the task a URL shows by its path (<c>…/v1/images/generations</c>); query and fragment are ignored.</summary>
+        public TaskEntry? TaskOfUrl(string url)
+        {
+            int hostStart = url.IndexOf("//", StringComparison.Ordinal);
+            int pathStart = url.IndexOf('/', hostStart < 0 ? 0 : hostStart + 2);
+            if (pathStart < 0)
+            {
+                return null;
+            }
+
+            int end = url.IndexOfAny(new[] { '?', '#', '"', ' ' }, pathStart);
+            string path = (end < 0 ? url.Substring(pathStart) : url.Substring(pathStart, end - pathStart)).TrimEnd('/');
+            foreach (var task in Tasks)
+            {
+                foreach (var pattern in task.Paths)
+                {
+                    if (Glob.IsMatch("*" + pattern, path))
+                    {
+                        return task;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Finds the task of a Hugging Face <c>pipeline_tag</c>.</summary>
+        public TaskEntry? TaskOfPipelineTag(string? pipelineTag) =>
+            pipelineTag == null ? null : Tasks.FirstOrDefault(t => t.PipelineTags.Contains(pipelineTag.Trim(), StringComparer.OrdinalIgnoreCase));
 
         private static readonly RuleSettings DefaultRule = new RuleSettings();
 

@@ -32,7 +32,13 @@ namespace LicenseGuard.Catalog
         {
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["class"] = FieldKind.LicenseClass, ["osi"] = FieldKind.Boolean,
             ["urls"] = FieldKind.StringArray, ["aliases"] = FieldKind.StringArray, ["obligations"] = FieldKind.StringArray, ["enabled"] = FieldKind.Boolean,
-            ["titles"] = FieldKind.StringArray,
+            ["titles"] = FieldKind.StringArray, ["conditions"] = FieldKind.String,
+        };
+
+        private static readonly Dictionary<string, FieldKind> TaskFields = new Dictionary<string, FieldKind>
+        {
+            ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["symbols"] = FieldKind.StringArray, ["paths"] = FieldKind.StringArray,
+            ["pipelineTags"] = FieldKind.StringArray, ["alternatives"] = FieldKind.AlternativeArray, ["note"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
         };
 
         private static readonly Dictionary<string, FieldKind> RuntimeFields = new Dictionary<string, FieldKind>
@@ -54,6 +60,7 @@ namespace LicenseGuard.Catalog
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["vendor"] = FieldKind.String, ["access"] = FieldKind.String,
             ["license"] = FieldKind.String, ["packages"] = FieldKind.StringArray, ["symbols"] = FieldKind.StringArray, ["hosts"] = FieldKind.StringArray,
             ["alternatives"] = FieldKind.AlternativeArray, ["severity"] = FieldKind.Severity, ["enabled"] = FieldKind.Boolean,
+            ["tasks"] = FieldKind.StringArray,
         };
 
         private static readonly Dictionary<string, FieldKind> RuleFields = new Dictionary<string, FieldKind>
@@ -61,7 +68,7 @@ namespace LicenseGuard.Catalog
             ["enabled"] = FieldKind.Boolean, ["severity"] = FieldKind.Severity, ["ignore"] = FieldKind.StringArray,
         };
 
-        private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "models", "services", "rules", "policy" };
+        private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "tasks", "models", "services", "rules", "policy" };
 
         private static readonly string[] PolicyKeys = { "classes", "licenses", "ignore", "exceptions", "clarify", "includeDevelopmentDependencies", "nonCommercialProduct" };
 
@@ -71,6 +78,7 @@ namespace LicenseGuard.Catalog
             [""] = TopLevelKeys,
             ["licenses"] = LicenseFields.Keys,
             ["runtimes"] = RuntimeFields.Keys,
+            ["tasks"] = TaskFields.Keys,
             ["models"] = ModelFields.Keys,
             ["services"] = ServiceFields.Keys,
             ["rules"] = RuleFields.Keys,
@@ -84,7 +92,6 @@ namespace LicenseGuard.Catalog
         private static readonly Regex SymbolPattern = new Regex(@"^[NTMPFE]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_][A-Za-z0-9_`]*)*$", RegexOptions.CultureInvariant);
         private static readonly Regex HostPattern = new Regex(@"^[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?(\.[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?)+$", RegexOptions.CultureInvariant);
         private static readonly Regex PackagePattern = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]*\*?$", RegexOptions.CultureInvariant);
-        private static readonly Regex TaskPattern = new Regex(@"^(chat|embeddings)$", RegexOptions.CultureInvariant);
 
         public static RulesCatalog Load(IReadOnlyList<RulesSource> builtIn, IReadOnlyList<RulesSource> user)
         {
@@ -143,6 +150,7 @@ namespace LicenseGuard.Catalog
             private readonly List<RulesProblem> problems = new List<RulesProblem>();
             private readonly Section licenses = new Section("licenses", LicenseFields);
             private readonly Section runtimes = new Section("runtimes", RuntimeFields);
+            private readonly Section tasks = new Section("tasks", TaskFields);
             private readonly Section models = new Section("models", ModelFields);
             private readonly Section services = new Section("services", ServiceFields);
             private readonly Section rules = new Section("rules", RuleFields);
@@ -181,6 +189,9 @@ namespace LicenseGuard.Catalog
                         case "runtimes":
                             AddEntries(runtimes, property);
                             break;
+                        case "tasks":
+                            AddEntries(tasks, property);
+                            break;
                         case "models":
                             AddEntries(models, property);
                             break;
@@ -207,9 +218,11 @@ namespace LicenseGuard.Catalog
                 var licenseIds = new HashSet<string>(licenseList.SelectMany(l => new[] { l.Id }.Concat(l.Aliases)), StringComparer.OrdinalIgnoreCase);
                 var runtimeIds = new HashSet<string>(runtimeList.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
                 var serviceIds = new HashSet<string>(services.Entries.Where(e => e.Enabled).Select(e => e.Id), StringComparer.OrdinalIgnoreCase);
-                var modelList = Bind<ModelEntry>(models, (e, m) => BindModel(e, m, licenseIds, runtimeIds, serviceIds));
+                var taskIds = new HashSet<string>(tasks.Entries.Where(e => e.Enabled).Select(e => e.Id), StringComparer.OrdinalIgnoreCase);
+                var modelList = Bind<ModelEntry>(models, (e, m) => BindModel(e, m, licenseIds, runtimeIds, serviceIds, taskIds));
                 var modelIds = new HashSet<string>(modelList.Select(m => m.Id), StringComparer.OrdinalIgnoreCase);
-                var serviceList = Bind<ServiceEntry>(services, (e, s) => BindService(e, s, licenseIds, runtimeIds, modelIds));
+                var taskList = Bind<TaskEntry>(tasks, (e, t) => BindTask(e, t, runtimeIds, modelIds));
+                var serviceList = Bind<ServiceEntry>(services, (e, s) => BindService(e, s, licenseIds, runtimeIds, modelIds, taskIds));
                 var ruleMap = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
                 foreach (var entry in rules.Entries)
                 {
@@ -229,7 +242,7 @@ namespace LicenseGuard.Catalog
                     }
                 }
 
-                return new RulesCatalog(serviceList, modelList, licenseList, runtimeList, ruleMap, problems, policy);
+                return new RulesCatalog(serviceList, modelList, licenseList, runtimeList, taskList, ruleMap, problems, policy);
             }
 
             private List<T> Bind<T>(Section section, Action<MergedEntry, T> bind)
@@ -259,6 +272,16 @@ namespace LicenseGuard.Catalog
                 license.Aliases = StringArrayField(entry, "aliases");
                 license.Titles = StringArrayField(entry, "titles");
                 license.Obligations = StringArrayField(entry, "obligations");
+                license.Conditions = StringField(entry, "conditions") ?? string.Empty;
+            }
+
+            private void BindTask(MergedEntry entry, TaskEntry task, HashSet<string> runtimeIds, HashSet<string> modelIds)
+            {
+                task.Symbols = ValidModelPatterns(entry, "symbols");
+                task.Paths = ValidModelPatterns(entry, "paths");
+                task.PipelineTags = StringArrayField(entry, "pipelineTags");
+                task.Alternatives = Alternatives(entry, "task", modelIds, runtimeIds);
+                task.Note = StringField(entry, "note") ?? string.Empty;
             }
 
             private void BindRuntime(MergedEntry entry, RuntimeEntry runtime)
@@ -268,7 +291,7 @@ namespace LicenseGuard.Catalog
                 runtime.Example = StringField(entry, "example") ?? string.Empty;
             }
 
-            private void BindModel(MergedEntry entry, ModelEntry model, HashSet<string> licenseIds, HashSet<string> runtimeIds, HashSet<string> serviceIds)
+            private void BindModel(MergedEntry entry, ModelEntry model, HashSet<string> licenseIds, HashSet<string> runtimeIds, HashSet<string> serviceIds, HashSet<string> taskIds)
             {
                 model.Vendor = StringField(entry, "vendor") ?? string.Empty;
                 model.Family = StringField(entry, "family") ?? string.Empty;
@@ -279,7 +302,7 @@ namespace LicenseGuard.Catalog
                 model.Files = ValidModelPatterns(entry, "files");
                 model.Packages = ValidItems(entry, "packages", PackagePattern, "a NuGet package id (a trailing '*' is allowed)");
                 model.Severity = StringField(entry, "severity");
-                model.Tasks = ValidItems(entry, "tasks", TaskPattern, "a task: chat or embeddings");
+                model.Tasks = KnownItems(entry, "tasks", taskIds, "task");
                 var run = new List<RunOption>();
                 if (entry.Fields.TryGetValue("run", out var runProperty) && runProperty.Value.Kind == JsonKind.Array)
                 {
@@ -305,7 +328,7 @@ namespace LicenseGuard.Catalog
                 model.Run = run;
             }
 
-            private void BindService(MergedEntry entry, ServiceEntry service, HashSet<string> licenseIds, HashSet<string> runtimeIds, HashSet<string> modelIds)
+            private void BindService(MergedEntry entry, ServiceEntry service, HashSet<string> licenseIds, HashSet<string> runtimeIds, HashSet<string> modelIds, HashSet<string> taskIds)
             {
                 service.Vendor = StringField(entry, "vendor") ?? string.Empty;
                 service.Access = StringField(entry, "access") ?? "api-only";
@@ -314,6 +337,12 @@ namespace LicenseGuard.Catalog
                 service.Symbols = ValidItems(entry, "symbols", SymbolPattern, "a documentation-comment id such as 'N:OpenAI', 'T:OpenAI.OpenAIClient' or 'M:OpenAI.Chat.ChatClient.CompleteChat'");
                 service.Hosts = ValidItems(entry, "hosts", HostPattern, "a lower-case host name; '*' stands for any run of characters, as in '*.openai.azure.com'", lowerCase: true);
                 service.Severity = StringField(entry, "severity");
+                service.Tasks = KnownItems(entry, "tasks", taskIds, "task");
+                service.Alternatives = Alternatives(entry, "service", modelIds, runtimeIds);
+            }
+
+            private List<AlternativeRef> Alternatives(MergedEntry entry, string what, HashSet<string> modelIds, HashSet<string> runtimeIds)
+            {
                 var alternatives = new List<AlternativeRef>();
                 if (entry.Fields.TryGetValue("alternatives", out var property) && property.Value.Kind == JsonKind.Array)
                 {
@@ -328,11 +357,11 @@ namespace LicenseGuard.Catalog
 
                         if (!modelIds.Contains(model))
                         {
-                            Problem(modelNode!.Span, $"Unknown model '{model}' in the alternatives of service '{entry.Id}'; the alternative was ignored.");
+                            Problem(modelNode!.Span, $"Unknown model '{model}' in the alternatives of {what} '{entry.Id}'; the alternative was ignored.");
                         }
                         else if (!runtimeIds.Contains(runtime))
                         {
-                            Problem(runtimeNode!.Span, $"Unknown runtime '{runtime}' in the alternatives of service '{entry.Id}'; the alternative was ignored.");
+                            Problem(runtimeNode!.Span, $"Unknown runtime '{runtime}' in the alternatives of {what} '{entry.Id}'; the alternative was ignored.");
                         }
                         else
                         {
@@ -341,7 +370,34 @@ namespace LicenseGuard.Catalog
                     }
                 }
 
-                service.Alternatives = alternatives;
+                return alternatives;
+            }
+
+            private IReadOnlyList<string> KnownItems(MergedEntry entry, string field, HashSet<string> known, string what)
+            {
+                var result = new List<string>();
+                if (!entry.Fields.TryGetValue(field, out var property) || property.Value.Kind != JsonKind.Array)
+                {
+                    return result;
+                }
+
+                foreach (var item in property.Value.Items)
+                {
+                    if (item.Kind != JsonKind.String)
+                    {
+                        continue;
+                    }
+
+                    if (!known.Contains(item.Text!))
+                    {
+                        Problem(item.Span, $"Unknown {what} '{item.Text}' in \"{field}\" of '{entry.Id}'; known {what}s are listed under \"{what}s\". It was ignored.");
+                        continue;
+                    }
+
+                    result.Add(item.Text!);
+                }
+
+                return result;
             }
 
             private string? CheckReference(MergedEntry entry, string field, HashSet<string> known, string what)

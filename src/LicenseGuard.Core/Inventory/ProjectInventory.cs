@@ -119,6 +119,9 @@ namespace LicenseGuard.Inventory
         /// <summary>Gets or sets the model card's <c>license_name</c>.</summary>
         public string? CardLicenseName { get; set; }
 
+        /// <summary>Gets or sets the model card's <c>pipeline_tag</c> (what the model does).</summary>
+        public string? CardPipelineTag { get; set; }
+
         /// <summary>Gets the model card's <c>base_model</c> entries.</summary>
         public List<string> CardBaseModels { get; } = new List<string>();
 
@@ -214,6 +217,7 @@ namespace LicenseGuard.Inventory
                     .Property("cardPath", weight.CardPath)
                     .Property("cardLicense", weight.CardLicense)
                     .Property("cardLicenseName", weight.CardLicenseName)
+                    .Property("cardPipelineTag", weight.CardPipelineTag)
                     .Property("cardBaseModels", weight.CardBaseModels)
                     .Property("noticeFiles", weight.NoticeFiles)
                     .EndObject();
@@ -289,6 +293,7 @@ namespace LicenseGuard.Inventory
                     CardPath = item.Find("cardPath")?.Value.Text,
                     CardLicense = item.Find("cardLicense")?.Value.Text,
                     CardLicenseName = item.Find("cardLicenseName")?.Value.Text,
+                    CardPipelineTag = item.Find("cardPipelineTag")?.Value.Text,
                 };
                 weight.Destinations.AddRange(Strings(item.Find("destinations")?.Value));
                 weight.CardBaseModels.AddRange(Strings(item.Find("cardBaseModels")?.Value));

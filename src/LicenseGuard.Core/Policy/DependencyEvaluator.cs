@@ -35,6 +35,9 @@ namespace LicenseGuard.Policy
         /// <summary>Gets the proprietary service, for LG3003.</summary>
         public ServiceEntry? Service { get; internal set; }
 
+        /// <summary>Gets the model the catalog says a package bundles (LG2003), if it knows.</summary>
+        public ModelEntry? Model { get; internal set; }
+
         /// <summary>Gets the policy exception, for LG3004.</summary>
         public PolicyException? Exception { get; internal set; }
 
@@ -297,6 +300,7 @@ namespace LicenseGuard.Policy
             yield return new DependencyFinding
             {
                 RuleId = PackageCarriesWeights,
+                Model = model,
                 Action = licenseClass == LicenseClasses.Proprietary || licenseClass == LicenseClasses.NonCommercial ? PolicyAction.Deny : PolicyAction.Warn,
                 Package = package,
                 License = license,

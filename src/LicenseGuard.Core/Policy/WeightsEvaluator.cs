@@ -31,7 +31,10 @@ namespace LicenseGuard.Policy
         /// <summary>Gets what redistribution demands (or why it is not allowed).</summary>
         public IReadOnlyList<string> Conditions { get; internal set; } = Array.Empty<string>();
 
-        /// <summary>Gets open models whose licence allows redistribution, best first.</summary>
+        /// <summary>Gets what the model does (from the catalog entry or the model card), or null when nothing shows it.</summary>
+        public TaskEntry? Task { get; internal set; }
+
+        /// <summary>Gets open models of the same task whose licence allows redistribution, best first.</summary>
         public IReadOnlyList<ModelEntry> Alternatives { get; internal set; } = Array.Empty<ModelEntry>();
     }
 
@@ -92,8 +95,9 @@ namespace LicenseGuard.Policy
                 License = license?.Id ?? licenseText ?? "unknown",
                 LicenseClass = licenseClass,
                 Source = source.Length > 0 ? source : "nothing in the file, its model card or its name identifies the licence",
-                Alternatives = Alternatives(model, catalog),
             };
+            finding.Task = catalog.FindTask(model?.Tasks.FirstOrDefault()) ?? catalog.TaskOfPipelineTag(weight.CardPipelineTag);
+            finding.Alternatives = Alternatives(model, finding.Task, catalog);
 
             var policy = catalog.Policy;
             if (license != null && policy.Licenses.TryGetValue(license.Id, out var overridden))
@@ -168,17 +172,28 @@ namespace LicenseGuard.Policy
             return byFile;
         }
 
-        /// <summary>Open models whose licence allows redistribution (permissive) and that .NET can run; same family first.</summary>
+        /// <summary>
+        /// Gets open models of the same task whose licence allows redistribution (permissive) and that .NET can run. Without a task
+        /// none are chosen: an image model must not be replaced by a text model.
+        /// </summary>
         /// <remarks>Ranked by same family, then by how many .NET runtimes they share with the model (a GGUF chat model is
-        /// replaced by another GGUF chat model, an ONNX encoder by another encoder), then by catalog order.</remarks>
-        private static IReadOnlyList<ModelEntry> Alternatives(ModelEntry? model, RulesCatalog catalog)
+        /// replaced by another GGUF chat model), then by the task's own ranking, then by catalog order.</remarks>
+        public static IReadOnlyList<ModelEntry> Alternatives(ModelEntry? model, TaskEntry? task, RulesCatalog catalog)
         {
+            if (task == null)
+            {
+                return Array.Empty<ModelEntry>();
+            }
+
             var runtimes = new HashSet<string>(model?.Run.Select(r => r.Runtime) ?? Enumerable.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var taskRank = task.Alternatives.Select(a => a.Model).ToList();
             return catalog.Models
                 .Select((m, index) => (Model: m, Index: index))
-                .Where(c => c.Model.OpenWeights && c.Model.Run.Count > 0 && catalog.ClassOf(c.Model.License) == LicenseClasses.Permissive && c.Model != model)
+                .Where(c => c.Model.OpenWeights && c.Model.Run.Count > 0 && catalog.ClassOf(c.Model.License) == LicenseClasses.Permissive && c.Model != model
+                    && c.Model.Tasks.Contains(task.Id, StringComparer.OrdinalIgnoreCase))
                 .OrderBy(c => model != null && c.Model.Family == model.Family ? 0 : 1)
                 .ThenByDescending(c => c.Model.Run.Count(r => runtimes.Contains(r.Runtime)))
+                .ThenBy(c => taskRank.IndexOf(c.Model.Id) is int i && i >= 0 ? i : int.MaxValue)
                 .ThenBy(c => c.Index)
                 .Select(c => c.Model)
                 .Take(3)

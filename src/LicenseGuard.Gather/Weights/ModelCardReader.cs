@@ -17,6 +17,9 @@ namespace LicenseGuard.Gather.Weights
         /// <summary>Gets or sets <c>license_name</c> (used with <c>license: other</c>).</summary>
         public string? LicenseName { get; set; }
 
+        /// <summary>Gets or sets <c>pipeline_tag</c>: what the model does (<c>text-to-image</c>, <c>feature-extraction</c>…).</summary>
+        public string? PipelineTag { get; set; }
+
         /// <summary>Gets the <c>base_model</c> entries.</summary>
         public List<string> BaseModels { get; } = new List<string>();
     }
@@ -75,6 +78,7 @@ namespace LicenseGuard.Gather.Weights
                 {
                     case "license": card.License = value.Length == 0 ? null : value; break;
                     case "license_name": card.LicenseName = value.Length == 0 ? null : value; break;
+                    case "pipeline_tag": card.PipelineTag = value.Length == 0 ? null : value; break;
                     case "base_model" when value.Length > 0: card.BaseModels.Add(value); break;
                 }
             }

@@ -66,6 +66,7 @@ namespace LicenseGuard.Gather.Weights
                     weight.CardPath = card.Path;
                     weight.CardLicense = card.License;
                     weight.CardLicenseName = card.LicenseName;
+                    weight.CardPipelineTag = card.PipelineTag;
                     weight.CardBaseModels.AddRange(card.BaseModels);
                 }
 

@@ -15,7 +15,7 @@ public class ClosedModelIdAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0)
-            .WithArguments("gpt-4o-mini", "GPT-4o", "OpenAI API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, gpt-oss-20b (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("gpt-4o-mini", "GPT-4o", "OpenAI API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, gpt-oss-20b (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public class ClosedModelIdAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0)
-            .WithArguments("claude-3-5-sonnet-20241022", "Claude 3.5 Sonnet", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("claude-3-5-sonnet-20241022", "Claude 3.5 Sonnet", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"));
     }
 
     [Fact]

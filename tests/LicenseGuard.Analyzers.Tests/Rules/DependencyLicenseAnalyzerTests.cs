@@ -128,7 +128,7 @@ public class DependencyLicenseAnalyzerTests
 
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
             Verify.Diagnostic(DiagnosticIds.ProprietaryAiPackage).WithLocation(0)
-                .WithArguments("OpenAI 2.15.0", "OpenAI API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, gpt-oss-20b (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+                .WithArguments("OpenAI 2.15.0", "OpenAI API", "proprietary, api-only", "they depend on the task, which this code does not show; OpenAI API covers chat, text completion, embeddings, image generation, image editing, image input (vision), speech to text, text to speech, moderation, video generation ('licenseguard rules show openai' lists the alternatives for each)"));
     }
 
     [Fact]
@@ -241,9 +241,10 @@ public class DependencyLicenseAnalyzerTests
             ? new[]
             {
                 Verify.Diagnostic(DiagnosticIds.PackageCarriesWeights).WithLocation(0)
-                    .WithArguments("AllMiniLmL6V2Sharp 0.0.3", "the catalog lists it as bundling all-MiniLM-L6-v2", "Apache-2.0", "permissive"),
+                    .WithArguments("AllMiniLmL6V2Sharp 0.0.3", "the catalog lists it as bundling all-MiniLM-L6-v2", "Apache-2.0", "permissive",
+                        "BERT (Apache-2.0, permissive), nomic-embed-text v1.5 (Apache-2.0, permissive), BGE-M3 (MIT, permissive)"),
                 Verify.Diagnostic(DiagnosticIds.PackageCarriesWeights).WithLocation(1)
-                    .WithArguments("Contoso.Vision 2.0.0", "it contains content/models/resnet50.onnx (onnx)", "unknown", "unknown"),
+                    .WithArguments("Contoso.Vision 2.0.0", "it contains content/models/resnet50.onnx (onnx)", "unknown", "unknown", "none chosen, as the catalog does not know which model the package bundles"),
             }
             : Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
         await VerifyAsync(new[] { (ProjectPath, redistributes ? project : project.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("/>|}", "/>")), (InventoryPath, inventory) }, expected);

@@ -55,7 +55,7 @@ public class ModelWeightsShippedAnalyzerTests
             "models/llama-3.1-8b.Q4_K_M.gguf", "gguf", "build output, publish output", "Llama 3.1 8B", "LicenseRef-hf-llama3.1", "open-weights-restricted",
             "file metadata (gguf general.license)",
             "Conditions: Ship a copy of the licence and display \"Built with Llama\"; Names of derived models start with \"Llama\"; Pass on the Acceptable Use Policy; Above 700 million monthly active users a licence from Meta is required",
-            "Mistral 7B (Apache-2.0), Mixtral 8x7B (Apache-2.0), Qwen2.5 7B (Apache-2.0)"));
+            "Qwen2.5 7B (Apache-2.0, permissive), OLMo 2 7B (Apache-2.0, permissive), Mistral 7B (Apache-2.0, permissive)"));
     }
 
     [Fact]
@@ -140,5 +140,50 @@ public class ModelWeightsShippedAnalyzerTests
         weight.CardLicense = "creativeml-openrail-m";
 
         await VerifyAsync(project, Inventory(weight), null, Verify.Diagnostic(DiagnosticIds.ModelWeightsShipped).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task AStableDiffusionFileIsOfferedAPermissiveImageModelNotATextModel()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<None Include="sd/v1-5-pruned-emaonly.safetensors" CopyToOutputDirectory="Always" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var weight = Weight("sd/v1-5-pruned-emaonly.safetensors", "safetensors");
+        weight.CardPath = "/0/sd/README.md";
+        weight.CardLicense = "creativeml-openrail-m";
+
+        await VerifyAsync(project, Inventory(weight), null, Verify.Diagnostic(DiagnosticIds.ModelWeightsShipped).WithLocation(0).WithArguments(
+            "sd/v1-5-pruned-emaonly.safetensors", "safetensors", "build output, publish output", "Stable Diffusion 1.x", "LicenseRef-hf-creativeml-openrail-m", "open-weights-restricted",
+            "model card README.md",
+            "Conditions: Include the use restrictions (Attachment A) as an enforceable provision in any licence you redistribute under; Give recipients a copy of the licence; Mark modified files and keep notices",
+            "FLUX.1 [schnell] (Apache-2.0, permissive)"));
+    }
+
+    [Theory]
+    [InlineData("text-to-image", "FLUX.1 [schnell] (Apache-2.0, permissive)")]
+    [InlineData("feature-extraction", "all-MiniLM-L6-v2 (Apache-2.0, permissive), nomic-embed-text v1.5 (Apache-2.0, permissive), BERT (Apache-2.0, permissive)")]
+    [InlineData("automatic-speech-recognition", "Whisper (MIT, permissive)")]
+    [InlineData(null, "none chosen, as nothing shows the model's task (name the model in a model card with a pipeline_tag, or in a rules file)")]
+    public async Task AnUnknownModelsTaskComesFromItsModelCard(string? pipelineTag, string alternatives)
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<None Include="models/model.onnx" CopyToOutputDirectory="Always" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var weight = Weight("models/model.onnx", "onnx");
+        weight.CardPath = "/0/models/README.md";
+        weight.CardLicense = "cc-by-nc-4.0";
+        weight.CardPipelineTag = pipelineTag;
+
+        await VerifyAsync(project, Inventory(weight), null, new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.ModelWeightsShipped, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments(
+            "models/model.onnx", "onnx", "build output, publish output", "an unrecognised model", "CC-BY-NC-4.0", "non-commercial", "model card README.md",
+            "Not redistributable: no commercial use or redistribution; No commercial use; Give attribution", alternatives));
     }
 }

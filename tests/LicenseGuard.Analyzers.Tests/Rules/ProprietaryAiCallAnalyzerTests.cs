@@ -6,10 +6,12 @@ namespace LicenseGuard.Analyzers.Tests.Rules;
 
 public class ProprietaryAiCallAnalyzerTests
 {
-    private const string OpenAiAlternatives = "Qwen2.5 7B (Apache-2.0) via OllamaSharp, gpt-oss-20b (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI";
+    private const string OpenAiChatAlternatives = "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, gpt-oss-20b (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI";
+
+    internal const string OpenAiTaskNotShown = "they depend on the task, which this code does not show; OpenAI API covers chat, text completion, embeddings, image generation, image editing, image input (vision), speech to text, text to speech, moderation, video generation ('licenseguard rules show openai' lists the alternatives for each)";
 
     [Fact]
-    public async Task ConstructorOfOpenAiClientIsReportedWithServiceAndAlternatives()
+    public async Task ConstructorOfOpenAiClientIsReportedWithTheTasksTheServiceCovers()
     {
         const string source = """
             using OpenAI;
@@ -19,7 +21,7 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("new OpenAIClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+            .WithArguments("new OpenAIClient", "OpenAI API", "proprietary, api-only", OpenAiTaskNotShown));
     }
 
     [Fact]
@@ -58,9 +60,9 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source,
-            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0).WithArguments("new ClientWrapper", "OpenAI API", "proprietary, api-only", OpenAiAlternatives),
-            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1).WithArguments("ChatClient.CompleteChat", "OpenAI API", "proprietary, api-only", OpenAiAlternatives),
-            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(2).WithArguments("new ChatClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0).WithArguments("new ClientWrapper", "OpenAI API", "proprietary, api-only", OpenAiChatAlternatives),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1).WithArguments("ChatClient.CompleteChat", "OpenAI API", "proprietary, api-only", OpenAiChatAlternatives),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(2).WithArguments("new ChatClient", "OpenAI API", "proprietary, api-only", OpenAiChatAlternatives));
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("ChatClient.CompleteChat", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+            .WithArguments("ChatClient.CompleteChat", "OpenAI API", "proprietary, api-only", OpenAiChatAlternatives));
     }
 
     [Fact]
@@ -142,7 +144,7 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("OpenAIClient.GetChatClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+            .WithArguments("OpenAIClient.GetChatClient", "OpenAI API", "proprietary, api-only", OpenAiChatAlternatives));
     }
 
     [Fact]
@@ -202,7 +204,7 @@ public class ProprietaryAiCallAnalyzerTests
             """;
         await Verify.AnalyzerAsync(source,
             Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-                .WithArguments("new AnthropicClient", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"),
+                .WithArguments("new AnthropicClient", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"),
             Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1));
     }
 
@@ -218,7 +220,7 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("AnthropicClientExtensions.AsIChatClient", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("AnthropicClientExtensions.AsIChatClient", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"));
     }
 
     [Fact]
@@ -232,7 +234,7 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("new AnthropicBedrockClient", "Anthropic Claude on AWS Bedrock", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("new AnthropicBedrockClient", "Anthropic Claude on AWS Bedrock", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"));
     }
 
     [Fact]
@@ -247,7 +249,7 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("OpenAIClientExtensions.AsIChatClient", "OpenAI API", "proprietary, api-only", OpenAiAlternatives));
+            .WithArguments("OpenAIClientExtensions.AsIChatClient", "OpenAI API", "proprietary, api-only", OpenAiChatAlternatives));
     }
 
     [Fact]
@@ -263,7 +265,7 @@ public class ProprietaryAiCallAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("new AzureOpenAIClient", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via LLamaSharp"));
+            .WithArguments("new AzureOpenAIClient", "Azure OpenAI Service", "proprietary, api-only", "they depend on the task, which this code does not show; Azure OpenAI Service covers chat, text completion, embeddings, image generation, image editing, image input (vision), speech to text, text to speech ('licenseguard rules show azure-openai' lists the alternatives for each)"));
     }
 
     [Fact]
@@ -283,9 +285,9 @@ public class ProprietaryAiCallAnalyzerTests
             """;
         await Verify.AnalyzerAsync(source,
             Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-                .WithArguments("OpenAIServiceCollectionExtensions.AddOpenAIChatCompletion", "OpenAI API", "proprietary, api-only", OpenAiAlternatives),
+                .WithArguments("OpenAIServiceCollectionExtensions.AddOpenAIChatCompletion", "OpenAI API", "proprietary, api-only", OpenAiChatAlternatives),
             Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1)
-                .WithArguments("AzureOpenAIKernelBuilderExtensions.AddAzureOpenAIChatCompletion", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via LLamaSharp"));
+                .WithArguments("AzureOpenAIKernelBuilderExtensions.AddAzureOpenAIChatCompletion", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via LLamaSharp"));
     }
 
     [Fact]
@@ -397,7 +399,7 @@ public class ProprietaryAiCallAnalyzerTests
         test.TestState.AdditionalProjects["Gateway"].Sources.Add(("/Gateway/GatewayClient.cs", gateway));
         test.TestState.AdditionalProjectReferences.Add("Gateway");
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0)
-            .WithArguments("GatewayClient.Ask", "Contoso LLM gateway", "proprietary, api-only", "OLMo 2 7B (Apache-2.0) via OllamaSharp"));
+            .WithArguments("GatewayClient.Ask", "Contoso LLM gateway", "proprietary, api-only", "OLMo 2 7B (Apache-2.0, permissive) via OllamaSharp"));
         await test.RunAsync();
     }
 

@@ -245,6 +245,8 @@ public class ProprietaryAiCallFixerTests
                 "Use Phi-3.5 mini through ONNX Runtime GenAI (needs package Microsoft.ML.OnnxRuntimeGenAI; model from microsoft/Phi-3.5-mini-instruct-onnx)",
                 "Use OLMo 2 7B through LLamaSharp (needs packages LLamaSharp and LLamaSharp.Backend.Cpu; model from allenai/OLMo-2-1124-7B-GGUF)",
                 "Use all-MiniLM-L6-v2 embeddings through OllamaSharp (needs package OllamaSharp; vectors differ, re-index stored embeddings)",
+                "Use nomic-embed-text v1.5 embeddings through OllamaSharp (needs package OllamaSharp; vectors differ, re-index stored embeddings)",
+                "Use BGE-M3 embeddings through OllamaSharp (needs package OllamaSharp; vectors differ, re-index stored embeddings)",
             },
             titles.Where(t => !t.StartsWith("Suppress", StringComparison.Ordinal)));
     }

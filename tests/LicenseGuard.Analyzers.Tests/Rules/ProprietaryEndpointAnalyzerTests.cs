@@ -15,7 +15,7 @@ public class ProprietaryEndpointAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(0)
-            .WithArguments("api.openai.com", "OpenAI API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, gpt-oss-20b (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("api.openai.com", "OpenAI API", "proprietary, api-only", "they depend on the task, which this code does not show; OpenAI API covers chat, text completion, embeddings, image generation, image editing, image input (vision), speech to text, text to speech, moderation, video generation ('licenseguard rules show openai' lists the alternatives for each)"));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class ProprietaryEndpointAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(0)
-            .WithArguments("api.anthropic.com", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("api.anthropic.com", "Anthropic Claude API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class ProprietaryEndpointAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(0)
-            .WithArguments("x.openai.azure.com", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via LLamaSharp"));
+            .WithArguments("x.openai.azure.com", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via LLamaSharp"));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class ProprietaryEndpointAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(0)
-            .WithArguments("generativelanguage.googleapis.com", "Google Gemini API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, OLMo 2 7B (Apache-2.0) via OllamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("generativelanguage.googleapis.com", "Google Gemini API", "proprietary, api-only", "they depend on the task, which this code does not show; Google Gemini API covers chat, image input (vision), embeddings, image generation, video generation ('licenseguard rules show google-gemini' lists the alternatives for each)"));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class ProprietaryEndpointAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(0)
-            .WithArguments("bedrock-runtime.us-east-1.amazonaws.com", "Amazon Bedrock", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0) via OllamaSharp, Mixtral 8x7B (Apache-2.0) via LLamaSharp, Phi-3.5 mini (MIT) via ONNX Runtime GenAI"));
+            .WithArguments("bedrock-runtime.us-east-1.amazonaws.com", "Amazon Bedrock", "proprietary, api-only", "they depend on the task, which this code does not show; Amazon Bedrock covers chat, embeddings, image generation, reranking ('licenseguard rules show aws-bedrock' lists the alternatives for each)"));
     }
 
     [Fact]
