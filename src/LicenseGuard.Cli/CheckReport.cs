@@ -124,7 +124,8 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
                     .Property("severity", finding.Action == PolicyAction.Deny ? "error" : "warning")
                     .Property("rule", finding.Rule)
                     .Property("message", Reason(finding))
-                    .Property("alternatives", finding.Service == null ? Array.Empty<string>() : finding.Service.Alternatives.Select(a => a.Model + "@" + a.Runtime))
+                    .Property("alternatives", finding.Service == null ? Array.Empty<string>() : catalog.ChooseAlternatives(finding.Service, null).Alternatives.Select(a => a.Model + "@" + a.Runtime))
+                    .Property("tasks", finding.Service?.Tasks ?? (IEnumerable<string>)Array.Empty<string>())
                     .EndObject();
             }
 
@@ -144,7 +145,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
     {
         DependencyEvaluator.LicenseNotAllowed => $"{finding.License} ({finding.LicenseClass}) is flagged by the policy: {finding.Rule}",
         DependencyEvaluator.LicenseUnknown => $"licence unknown: {finding.Origin}",
-        DependencyEvaluator.ProprietaryAiPackage => $"SDK of {finding.Service!.Name}, a proprietary AI service; open alternatives: {catalog.DescribeAlternatives(finding.Service.Alternatives)}",
+        DependencyEvaluator.ProprietaryAiPackage => $"SDK of {finding.Service!.Name}, a proprietary AI service; open alternatives: {catalog.DescribeChoice(catalog.ChooseAlternatives(finding.Service, null), finding.Service)}",
         _ => finding.Origin,
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LicenseGuard.Catalog;
+using LicenseGuard.Cli.Reports;
 using LicenseGuard.Gather;
 using LicenseGuard.Json;
 
@@ -9,15 +10,17 @@ namespace LicenseGuard.Cli;
 internal static class RulesCommand
 {
     private static readonly Argument<string[]> FilesArgument = new("file") { Description = "Rules files to validate (default: the ones the build would use from the current folder).", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Argument<string> IdArgument = new("id") { Description = "A service, model, licence (id or alias such as llama3.1) or runtime id." };
+    private static readonly Argument<string> IdArgument = new("id") { Description = "A service, model, task, licence (id or alias such as llama3.1) or runtime id." };
 
     public static Command Create()
     {
         var validate = new Command("validate", "Check rules files against the schema and the catalog, with file, line and column for every problem.") { FilesArgument, CommonOptions.Format, CommonOptions.Json };
         validate.SetAction(Validate);
-        var show = new Command("show", "Show what the catalog (with your rules files layered on top) says about a service, model, licence or runtime.") { IdArgument, CommonOptions.Format, CommonOptions.Json };
+        var show = new Command("show", "Show what the catalog (with your rules files layered on top) says about a service, model, task, licence or runtime, with the open alternatives for each task.") { IdArgument, CommonOptions.Format, CommonOptions.Json };
         show.SetAction(Show);
-        return new Command("rules", "Work with LicenseGuard rules files and the catalog.") { validate, show };
+        var catalog = new Command("catalog", "Print the whole catalog (with your rules files layered on top) as a markdown page: services, tasks and their alternatives, models, runtimes.") { CommonOptions.Output };
+        catalog.SetAction(Catalog);
+        return new Command("rules", "Work with LicenseGuard rules files and the catalog.") { validate, show, catalog };
     }
 
     private static int Validate(ParseResult parse)
@@ -81,9 +84,13 @@ internal static class RulesCommand
             {
                 ("id", service.Id), ("name", service.Name), ("vendor", service.Vendor), ("access", service.Access),
                 ("license", $"{service.License} ({catalog.ClassOf(service.License)})"), ("packages", string.Join(", ", service.Packages)),
-                ("symbols", string.Join(", ", service.Symbols)), ("hosts", string.Join(", ", service.Hosts)),
-                ("alternatives", catalog.DescribeAlternatives(service.Alternatives, int.MaxValue)),
+                ("symbols", string.Join(", ", service.Symbols)), ("hosts", string.Join(", ", service.Hosts)), ("tasks", string.Join(", ", service.Tasks)),
             });
+            foreach (var task in service.Tasks.Count > 0 ? service.Tasks : new[] { string.Empty })
+            {
+                var choice = catalog.ChooseAlternatives(service, task.Length == 0 ? null : task);
+                facts.Add((task.Length == 0 ? "alternatives" : "alternatives." + task, catalog.DescribeChoice(choice, service, int.MaxValue)));
+            }
         }
         else if (catalog.FindModel(id) is { } model)
         {
@@ -92,8 +99,13 @@ internal static class RulesCommand
             {
                 ("id", model.Id), ("name", model.Name), ("vendor", model.Vendor), ("family", model.Family), ("openWeights", (object)model.OpenWeights),
                 ("license", $"{model.License} ({catalog.ClassOf(model.License)})"), ("service", model.Service ?? string.Empty), ("ids", string.Join(", ", model.Ids)),
-                ("files", string.Join(", ", model.Files)), ("run", string.Join(", ", model.Run.Select(r => $"{r.Runtime}: {r.Reference}"))),
+                ("files", string.Join(", ", model.Files)), ("run", string.Join(", ", model.Run.Select(r => $"{r.Runtime}: {r.Reference}"))), ("tasks", string.Join(", ", model.Tasks)),
             });
+            if (!model.OpenWeights && model.Tasks.Count > 0)
+            {
+                var owner = model.Service == null ? null : catalog.FindService(model.Service);
+                facts.Add(("alternatives", catalog.DescribeChoice(catalog.ChooseAlternatives(owner, model.Tasks[0]), owner, int.MaxValue)));
+            }
         }
         else if (catalog.FindLicense(id) is { } license)
         {
@@ -101,7 +113,17 @@ internal static class RulesCommand
             facts.AddRange(new (string, object)[]
             {
                 ("id", license.Id), ("name", license.Name), ("class", license.Class), ("osi", (object)license.Osi),
-                ("aliases", string.Join(", ", license.Aliases)), ("urls", string.Join(", ", license.Urls)), ("obligations", string.Join(" ", license.Obligations)),
+                ("conditions", license.Conditions), ("aliases", string.Join(", ", license.Aliases)), ("urls", string.Join(", ", license.Urls)), ("obligations", string.Join(" ", license.Obligations)),
+            });
+        }
+        else if (catalog.FindTask(id) is { } taskEntry)
+        {
+            kind = "task";
+            facts.AddRange(new (string, object)[]
+            {
+                ("id", taskEntry.Id), ("name", taskEntry.Name), ("symbols", string.Join(", ", taskEntry.Symbols)), ("paths", string.Join(", ", taskEntry.Paths)),
+                ("pipelineTags", string.Join(", ", taskEntry.PipelineTags)), ("alternatives", catalog.DescribeChoice(catalog.ChooseAlternatives(null, taskEntry.Id), null, int.MaxValue)),
+                ("services", string.Join(", ", catalog.Services.Where(s => s.Tasks.Contains(taskEntry.Id)).Select(s => s.Id))),
             });
         }
         else if (catalog.FindRuntime(id) is { } runtime)
@@ -111,7 +133,7 @@ internal static class RulesCommand
         }
         else
         {
-            Console.Error.WriteLine($"'{id}' is not a service, model, licence or runtime id in the catalog. Services: {string.Join(", ", catalog.Services.Select(s => s.Id))}.");
+            Console.Error.WriteLine($"'{id}' is not a service, model, task, licence or runtime id in the catalog. Services: {string.Join(", ", catalog.Services.Select(s => s.Id))}. Tasks: {string.Join(", ", catalog.Tasks.Select(t => t.Id))}.");
             return ExitCodes.UsageError;
         }
 
@@ -135,12 +157,32 @@ internal static class RulesCommand
         else
         {
             Console.Out.WriteLine($"{kind} {facts[0].Value}");
-            foreach (var (key, value) in facts.Skip(1).Where(f => f.Value is bool || ((string)f.Value).Length > 0))
+            var shown = facts.Skip(1).Where(f => f.Value is bool || ((string)f.Value).Length > 0).ToList();
+            int width = shown.Max(f => f.Key.Length) + 1;
+            foreach (var (key, value) in shown)
             {
-                Console.Out.WriteLine($"  {key,-13} {(value is bool flag ? (flag ? "yes" : "no") : value)}");
+                Console.Out.WriteLine($"  {key.PadRight(width)}{(value is bool flag ? (flag ? "yes" : "no") : value)}");
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    private static int Catalog(ParseResult parse)
+    {
+        var catalog = RulesCatalog.Load(RulesFileLocator.Find(Directory.GetCurrentDirectory()));
+        string markdown = CatalogMarkdown.Write(catalog);
+        string? output = parse.GetValue(CommonOptions.Output);
+        if (output == null)
+        {
+            Console.Out.Write(markdown);
+        }
+        else
+        {
+            File.WriteAllText(output, markdown);
+            Console.Error.WriteLine($"Wrote {output}.");
+        }
+
+        return catalog.Problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidRulesFile;
     }
 }

@@ -187,7 +187,7 @@ public class TaskAlternativesTests
     public void ATaskWithoutAlternativesSaysSo()
     {
         string text = Describe("openai", "video-generation");
-        Assert.StartsWith("none for video generation — The catalog lists no open video model with a .NET runtime", text);
+        Assert.StartsWith("none for video generation. The catalog lists no open video model with a .NET runtime", text);
     }
 
     [Fact]

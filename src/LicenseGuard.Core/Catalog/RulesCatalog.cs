@@ -265,7 +265,7 @@ namespace LicenseGuard.Catalog
 
             if (choice.Task != null)
             {
-                return choice.Task.Note.Length > 0 ? "none for " + choice.Task.Name + " — " + choice.Task.Note.TrimEnd('.') : "none listed in the catalog for " + choice.Task.Name;
+                return choice.Task.Note.Length > 0 ? "none for " + choice.Task.Name + ". " + choice.Task.Note.TrimEnd('.') : "none listed in the catalog for " + choice.Task.Name;
             }
 
             if (choice.Tasks.Count > 0 && service != null)
