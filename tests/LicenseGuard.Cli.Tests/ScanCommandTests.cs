@@ -66,6 +66,8 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.Equal(ScanWorkspace.LineOf(Path.Combine(root, "App", "TicketTriage.cs"), "new ChatClient"), call["line"]!.GetValue<int>());
         Assert.Matches("^[0-9a-f]{16}$", call["fingerprint"]!.GetValue<string>());
         Assert.Equal("openai", call["properties"]!["service"]!.GetValue<string>());
+        Assert.Equal("chat", call["properties"]!["task"]!.GetValue<string>());
+        Assert.StartsWith("qwen2.5-7b@ollamasharp,", call["properties"]!["alternatives"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.EndsWith("/docs/rules/LG1001.md", call["helpUri"]!.GetValue<string>(), StringComparison.Ordinal);
         var package = app["findings"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "LG3003")!;
         Assert.Equal("OpenAI", package["properties"]!["package"]!.GetValue<string>());
@@ -92,6 +94,8 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.Equal("SRCROOT", location["artifactLocation"]!["uriBaseId"]!.GetValue<string>());
         Assert.Equal(ScanWorkspace.LineOf(Path.Combine(root, "App", "TicketTriage.cs"), "\"gpt-4o-mini\""), location["region"]!["startLine"]!.GetValue<int>());
         Assert.NotNull(result["partialFingerprints"]!["licenseguardFingerprint/v1"]);
+        Assert.Equal("chat", result["properties"]!["task"]!.GetValue<string>());
+        Assert.Equal("qwen2.5-7b@ollamasharp", result["properties"]!["alternatives"]![0]!.GetValue<string>());
         Assert.True(run["invocations"]![0]!["executionSuccessful"]!.GetValue<bool>());
     }
 

@@ -20,6 +20,12 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
             ("LG1001", "ReplyDrafter.cs", LineOf(project, "ReplyDrafter.cs", "new AnthropicClient().AsIChatClient")),
             ("LG1003", "GeminiTranslator.cs", LineOf(project, "GeminiTranslator.cs", "\"gemini-2.0-flash\"")),
             ("LG1002", "GeminiTranslator.cs", LineOf(project, "GeminiTranslator.cs", "https://generativelanguage.googleapis.com")),
+            ("LG1001", "SimilarTickets.cs", LineOf(project, "SimilarTickets.cs", "new(\"text-embedding-3-small\"")),
+            ("LG1003", "SimilarTickets.cs", LineOf(project, "SimilarTickets.cs", "\"text-embedding-3-small\"")),
+            ("LG1001", "SimilarTickets.cs", LineOf(project, "SimilarTickets.cs", "await embeddings.GenerateEmbeddingAsync(")),
+            ("LG1001", "VoiceTickets.cs", LineOf(project, "VoiceTickets.cs", "new AudioClient(")),
+            ("LG1003", "VoiceTickets.cs", LineOf(project, "VoiceTickets.cs", "\"whisper-1\"")),
+            ("LG1001", "VoiceTickets.cs", LineOf(project, "VoiceTickets.cs", "await audio.TranscribeAudioAsync(")),
             ("LG3003", "SupportBot.csproj", LineOf(project, "SupportBot.csproj", "Include=\"OpenAI\"")),
             ("LG3003", "SupportBot.csproj", LineOf(project, "SupportBot.csproj", "Include=\"Anthropic\"")),
             ("LG3003", "SupportBot.csproj", LineOf(project, "SupportBot.csproj", "Include=\"Microsoft.Extensions.AI.OpenAI\"")),
@@ -30,6 +36,12 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
 
         var claude = build.LicenseGuardResults.Single(r => r.RuleId == "LG1003" && r.File == "ReplyDrafter.cs");
         Assert.Equal("'claude-3-5-sonnet-20241022' names Claude 3.5 Sonnet, a closed-weight model of Anthropic Claude API (proprietary, api-only). Open alternatives: Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI.", claude.Message);
+
+        // Alternatives fit what each call does: encoders for embeddings, Whisper for speech, chat models for chat.
+        Assert.All(build.LicenseGuardResults.Where(r => r.File == "SimilarTickets.cs"), r => Assert.Contains("Open alternatives: all-MiniLM-L6-v2 (Apache-2.0, permissive) via OllamaSharp", r.Message));
+        Assert.All(build.LicenseGuardResults.Where(r => r.File == "VoiceTickets.cs"), r => Assert.EndsWith("Open alternatives: Whisper (MIT, permissive) via Whisper.net.", r.Message));
+        Assert.All(build.LicenseGuardResults.Where(r => r.File == "TicketTriage.cs"), r => Assert.Contains("Open alternatives: Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp", r.Message));
+        Assert.Contains("OpenAI API covers chat, text completion, embeddings", build.LicenseGuardResults.Single(r => r.Message.StartsWith("Package OpenAI ", StringComparison.Ordinal)).Message);
     }
 
     [Fact]
@@ -74,7 +86,7 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
         var build = package.Build(project);
 
         Assert.True(build.ExitCode == 0, build.Output);
-        Assert.Equal(10, build.LicenseGuardResults.Count());
+        Assert.Equal(16, build.LicenseGuardResults.Count()); // every finding of SupportBotReportsEveryProprietaryDependencyAtItsLine
     }
 
     [Fact]
@@ -113,8 +125,8 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
         var problem = Assert.Single(build.LicenseGuardResults, r => r.RuleId == "LG9001");
         Assert.Equal(("licenseguard.json", 4), (problem.File, problem.Line));
         Assert.Contains("not valid JSON", problem.Message);
-        Assert.Equal(3, build.LicenseGuardResults.Count(r => r.RuleId == "LG1001"));
-        Assert.Equal(3, build.LicenseGuardResults.Count(r => r.RuleId == "LG1003"));
+        Assert.Equal(7, build.LicenseGuardResults.Count(r => r.RuleId == "LG1001"));
+        Assert.Equal(5, build.LicenseGuardResults.Count(r => r.RuleId == "LG1003"));
     }
 
     [Fact]

@@ -168,7 +168,18 @@ internal static class JsonReports
                 .EndObject().EndArray();
         }
 
-        writer.Name("properties").StartObject().Property("project", context.Relative(finding.Project)).Property("kind", finding.Kind).EndObject();
+        writer.Name("properties").StartObject().Property("project", context.Relative(finding.Project)).Property("kind", finding.Kind);
+        if (finding.Property("task") is { } task)
+        {
+            writer.Property("task", task);
+        }
+
+        if (finding.Property("alternatives") is { } alternatives)
+        {
+            writer.Property("alternatives", alternatives.Split(','));
+        }
+
+        writer.EndObject();
         writer.EndObject();
     }
 
