@@ -76,6 +76,18 @@ public class TaskAlternativesTests
     [InlineData("Betalgo.Ranul.OpenAI.Interfaces.IAudioService.CreateTranscription", "speech-to-text")]
     [InlineData("Azure.AI.Inference.EmbeddingsClient.Embed", "embeddings")]
     [InlineData("Azure.AI.Inference.ChatCompletionsClient.Complete", "chat")]
+    [InlineData("OpenAI.Chat.AssistantChatMessage", "chat")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings", "chat")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService.GetStreamingChatMessageContentsAsync", "chat")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAITextToImageExecutionSettings", "image-generation")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAITextToAudioExecutionSettings", "text-to-speech")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIAudioToTextService.GetTextContentsAsync", "speech-to-text")]
+    [InlineData("OpenAI.Responses.ResponseItem.CreateUserMessageItem", "chat")]
+    [InlineData("OpenAI.Images.ImageGenerationOptions", "image-generation")]
+    [InlineData("OpenAI.Images.ImageEditOptions", "image-editing")]
+    [InlineData("OpenAI.Audio.AudioTranscriptionOptions", "speech-to-text")]
+    [InlineData("OpenAI.Audio.SpeechGenerationOptions", "text-to-speech")]
+    [InlineData("OpenAI.Embeddings.EmbeddingGenerationOptions", "embeddings")]
     public void CallsShowTheirTask(string qualifiedName, string task) => Assert.Equal(task, Catalog.TaskOfSymbol(qualifiedName)?.Id);
 
     [Theory]
@@ -83,6 +95,8 @@ public class TaskAlternativesTests
     [InlineData("OpenAI.OpenAIClient.GetAudioClient")]
     [InlineData("Anthropic.AnthropicClient")]
     [InlineData("Betalgo.Ranul.OpenAI.Managers.OpenAIService")]
+    [InlineData("OpenAI.Files.OpenAIFileClient.UploadFile")]
+    [InlineData("OpenAI.Audio.AudioClient")]
     public void CallsThatServeEveryTaskShowNone(string qualifiedName) => Assert.Null(Catalog.TaskOfSymbol(qualifiedName));
 
     [Theory]

@@ -277,21 +277,29 @@ namespace LicenseGuard.Catalog
             return "none listed in the catalog";
         }
 
-        /// <summary>Finds the task a call shows by the qualified name of the SDK member or created type (first task in catalog order).</summary>
+        /// <summary>
+        /// Finds the task a call shows by the qualified name of the SDK member or created type. The most specific pattern wins
+        /// (the most characters besides <c>*</c>: <c>*.ImageClient.GenerateImageEdit*</c> beats <c>OpenAI.Images.*</c>), then
+        /// catalog order.
+        /// </summary>
         public TaskEntry? TaskOfSymbol(string qualifiedName)
         {
+            TaskEntry? best = null;
+            int bestLength = -1;
             foreach (var task in Tasks)
             {
                 foreach (var pattern in task.Symbols)
                 {
-                    if (Glob.IsMatch(pattern, qualifiedName))
+                    int length = pattern.Length - pattern.Count(c => c == '*');
+                    if (length > bestLength && Glob.IsMatch(pattern, qualifiedName))
                     {
-                        return task;
+                        best = task;
+                        bestLength = length;
                     }
                 }
             }
 
-            return null;
+            return best;
         }
 
         /// <summary>Finds the task a URL shows by its path (<c>…/v1/images/generations</c>); query and fragment are ignored.</summary>
