@@ -36,6 +36,13 @@ public class TaskAwareAlternativesTests
     [InlineData("openAi.GetEmbeddingClient(\"text-embedding-3-small\").GenerateEmbedding(\"invoice\");", "LG1001", "embeddings", "all-minilm-l6-v2@ollamasharp")]
     [InlineData("openAi.GetModerationClient(\"omni-moderation-latest\").ClassifyText(\"text\");", "LG1001", "moderation", "granite-guardian@ollamasharp")]
     [InlineData("openAi.GetChatClient(\"gpt-4o\").CompleteChat(\"hi\");", "LG1001", "chat", "qwen2.5-7b@ollamasharp")]
+    // Options and messages of a task's SDK namespace, and Semantic Kernel execution settings (shapes of the OpenAI .NET examples
+    // and the Semantic Kernel concept samples).
+    [InlineData("var options = new OpenAI.Images.ImageGenerationOptions { Size = OpenAI.Images.GeneratedImageSize.W1024xH1024 };", "LG1001", "image-generation", "stable-diffusion-1@stablediffusion-net")]
+    [InlineData("var options = new OpenAI.Audio.AudioTranscriptionOptions { Language = \"en\" };", "LG1001", "speech-to-text", "whisper@whisper-net")]
+    [InlineData("var message = new OpenAI.Chat.UserChatMessage(\"hi\");", "LG1001", "chat", "qwen2.5-7b@ollamasharp")]
+    [InlineData("var settings = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAITextToImageExecutionSettings();", "LG1001", "image-generation", "stable-diffusion-1@stablediffusion-net")]
+    [InlineData("var settings = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings { MaxTokens = 100 };", "LG1001", "chat", "qwen2.5-7b@ollamasharp")]
     // Microsoft.Extensions.AI adapters.
     [InlineData("IImageGenerator images = openAi.GetImageClient(\"gpt-image-1\").AsIImageGenerator();", "LG1001", "image-generation", "stable-diffusion-1@stablediffusion-net")]
     [InlineData("ISpeechToTextClient stt = openAi.GetAudioClient(\"whisper-1\").AsISpeechToTextClient();", "LG1001", "speech-to-text", "whisper@whisper-net")]
