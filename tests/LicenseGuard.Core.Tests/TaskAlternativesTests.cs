@@ -77,6 +77,8 @@ public class TaskAlternativesTests
     [InlineData("Azure.AI.Inference.EmbeddingsClient.Embed", "embeddings")]
     [InlineData("Azure.AI.Inference.ChatCompletionsClient.Complete", "chat")]
     [InlineData("OpenAI.Chat.AssistantChatMessage", "chat")]
+    [InlineData("Microsoft.Extensions.AI.OpenAIClientExtensions.AsEmbeddingGenerator", "embeddings")]
+    [InlineData("Microsoft.Extensions.AI.OpenAIClientExtensions.AsChatClient", "chat")]
     [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings", "chat")]
     [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService.GetStreamingChatMessageContentsAsync", "chat")]
     [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAITextToImageExecutionSettings", "image-generation")]
