@@ -1,3 +1,4 @@
+using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,15 +10,21 @@ namespace LicenseGuard.Analyzers.Rules
     {
         private protected override DiagnosticDescriptor Descriptor => Descriptors.ClosedModelId;
 
-        private protected override bool AnalyzesInterpolationShapes => false;
+        private protected override bool AnalyzesInterpolationShapes => true;
+
+        private protected override bool ShapeMayMatch(string text) =>
+            text.IndexOf('/') >= 0 || text.IndexOf("\"model", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
         private protected override bool IsActive(CatalogSnapshot snapshot) => snapshot.Models.HasClosedModels;
 
-        private protected override bool CouldMatch(CatalogSnapshot snapshot, string value) => snapshot.Models.CouldMatch(value);
+        private protected override bool CouldMatch(CatalogSnapshot snapshot, string value) =>
+            snapshot.Models.CouldMatch(value) || ModelIdIndex.CouldCarryModelId(value);
 
         private protected override StringFinding? Match(CatalogSnapshot snapshot, string value)
         {
-            var model = snapshot.Models.MatchClosed(value);
+            // The whole string, else an id where APIs carry one: a URL path or query, a gateway id, a JSON request body.
+            string id = value;
+            var model = snapshot.Models.MatchClosed(value) ?? snapshot.Models.MatchClosedWithin(value, out id);
             if (model == null)
             {
                 return null;
@@ -28,8 +35,14 @@ namespace LicenseGuard.Analyzers.Rules
             string access = snapshot.Catalog.ClassOf(model.License) + (service != null ? ", " + service.Access : string.Empty);
             var alternatives = snapshot.AlternativesFor(service, model.Tasks.Count > 0 ? model.Tasks[0] : null);
             var properties = snapshot.PropertiesFor(service, model, null, alternatives);
+            if (!ReferenceEquals(id, value))
+            {
+                // The id is part of a longer string: the code fix must not replace the whole literal with a model tag.
+                properties = properties.SetItem("within", value);
+            }
+
             return new StringFinding(
-                new object[] { value, model.Name, owner, access, alternatives.Text },
+                new object[] { id, model.Name, owner, access, alternatives.Text },
                 properties,
                 model.Severity ?? service?.Severity);
         }

@@ -43,6 +43,12 @@ namespace LicenseGuard.Analyzers.Rules
         /// <summary>Gets a value indicating whether interpolated strings with non-constant holes are judged by their shape.</summary>
         private protected abstract bool AnalyzesInterpolationShapes { get; }
 
+        /// <summary>
+        /// Returns whether an interpolated string with non-constant holes is worth judging by its shape, from its first text part
+        /// (a hole stands for "x"). By default only URLs: <c>$"https://{resource}.openai.azure.com/…"</c>.
+        /// </summary>
+        private protected virtual bool ShapeMayMatch(string firstText) => firstText.IndexOf("://", System.StringComparison.Ordinal) >= 0;
+
         /// <summary>Returns whether the rule has anything to look for under this catalog.</summary>
         private protected abstract bool IsActive(CatalogSnapshot snapshot);
 
@@ -157,7 +163,7 @@ namespace LicenseGuard.Analyzers.Rules
             if (value == null)
             {
                 // Judge the shape, a hole standing for one host label: $"https://{resource}.openai.azure.com/openai/..."
-                if (!AnalyzesInterpolationShapes || !(node.Contents[0] is InterpolatedStringTextSyntax first) || first.TextToken.ValueText.IndexOf("://", System.StringComparison.Ordinal) < 0)
+                if (!AnalyzesInterpolationShapes || !(node.Contents[0] is InterpolatedStringTextSyntax first) || !ShapeMayMatch(first.TextToken.ValueText))
                 {
                     return;
                 }

@@ -49,6 +49,7 @@ namespace LicenseGuard.CodeFixes.Rules
             {
                 if (!(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal)
                     || !literal.IsKind(SyntaxKind.StringLiteralExpression)
+                    || diagnostic.Properties.ContainsKey("within")
                     || !(literal.Parent is ArgumentSyntax argument)
                     || !TargetsOpenRuntime(model, argument, context.CancellationToken))
                 {

@@ -52,6 +52,154 @@ namespace LicenseGuard.Matching
         public bool CouldMatch(string value) =>
             value.Length >= 2 && value.Length <= MaxIdLength && (unbucketed.Count > 0 || buckets.ContainsKey(Key(value[0], value[1])));
 
+        /// <summary>
+        /// Returns whether a string could carry a model id where APIs put one (a cheap pre-check for <see cref="MatchClosedWithin"/>):
+        /// a URL or API path, a gateway id (<c>openai/gpt-4o</c>) or a JSON request body.
+        /// </summary>
+        public static bool CouldCarryModelId(string value) =>
+            value.Length >= 4 && value.Length <= MaxCarrierLength && (value.IndexOf('/') >= 0 || value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        /// <summary>
+        /// Finds a closed model id inside a longer string, only where APIs put one, so prose, file paths and page URLs that mention a
+        /// model are not findings:
+        /// <list type="bullet">
+        /// <item>a URL or path segment after <c>models</c>, <c>model</c>, <c>deployments</c> or <c>engines</c>, without a trailing
+        /// <c>:verb</c> (<c>/v1beta/models/gemini-1.5-pro:generateContent</c>, <c>/model/anthropic.claude-3-haiku-…-v1:0/invoke</c>,
+        /// <c>/openai/deployments/gpt-4o/chat/completions</c>);</item>
+        /// <item>a query value of <c>model</c>, <c>modelId</c>, <c>model_id</c> or <c>deployment</c>;</item>
+        /// <item>a gateway id: a known provider prefix and the model (<c>openai/gpt-4o</c>, <c>anthropic/claude-3.5-sonnet</c>,
+        /// as OpenRouter, GitHub Models and AI gateways spell them);</item>
+        /// <item>the string value of a <c>"model"</c> key in a JSON request body.</item>
+        /// </list>
+        /// </summary>
+        public ModelEntry? MatchClosedWithin(string value, out string id)
+        {
+            id = string.Empty;
+            if (!CouldCarryModelId(value))
+            {
+                return null;
+            }
+
+            int json = value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase);
+            if (json >= 0)
+            {
+                return MatchJsonModel(value, json, out id);
+            }
+
+            foreach (char c in value)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return null;
+                }
+            }
+
+            int slash = value.IndexOf('/');
+            if (value.IndexOf("://", StringComparison.Ordinal) < 0 && slash > 0 && slash == value.LastIndexOf('/')
+                && Array.IndexOf(GatewayPrefixes, value.Substring(0, slash).ToLowerInvariant()) >= 0)
+            {
+                return Found(value.Substring(slash + 1), out id);
+            }
+
+            int queryStart = value.IndexOfAny(QueryStart);
+            string path = queryStart < 0 ? value : value.Substring(0, queryStart);
+            string[] segments = path.Split('/');
+            for (int i = 1; i < segments.Length; i++)
+            {
+                if (Array.IndexOf(ModelSegments, segments[i - 1].ToLowerInvariant()) >= 0 && Found(WithoutVerb(segments[i]), out id) is { } model)
+                {
+                    return model;
+                }
+            }
+
+            if (queryStart >= 0 && value[queryStart] == '?')
+            {
+                int end = value.IndexOf('#', queryStart);
+                foreach (var pair in (end < 0 ? value.Substring(queryStart + 1) : value.Substring(queryStart + 1, end - queryStart - 1)).Split('&'))
+                {
+                    int equals = pair.IndexOf('=');
+                    if (equals > 0 && Array.IndexOf(ModelQueryKeys, pair.Substring(0, equals).ToLowerInvariant()) >= 0
+                        && Found(Uri.UnescapeDataString(pair.Substring(equals + 1)), out id) is { } model)
+                    {
+                        return model;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private const int MaxCarrierLength = 4096;
+
+        /// <summary>Provider prefixes of gateway model ids (OpenRouter, GitHub Models, Vercel AI Gateway and similar).</summary>
+        private static readonly string[] GatewayPrefixes =
+        {
+            "openai", "anthropic", "google", "x-ai", "xai", "mistralai", "mistral", "cohere", "amazon", "deepseek", "perplexity", "azure-openai", "azureml", "vertex_ai", "bedrock", "gemini",
+        };
+
+        private static readonly string[] ModelSegments = { "models", "model", "deployments", "engines" };
+
+        private static readonly string[] ModelQueryKeys = { "model", "modelid", "model_id", "deployment" };
+
+        private static readonly char[] QueryStart = { '?', '#' };
+
+        private ModelEntry? Found(string candidate, out string id)
+        {
+            id = candidate;
+            return MatchClosed(candidate);
+        }
+
+        /// <summary>Strips a method suffix such as <c>:generateContent</c> or <c>:rawPredict</c> (letters only, so <c>-v1:0</c> stays).</summary>
+        private static string WithoutVerb(string segment)
+        {
+            int colon = segment.LastIndexOf(':');
+            if (colon <= 0 || colon == segment.Length - 1)
+            {
+                return segment;
+            }
+
+            for (int i = colon + 1; i < segment.Length; i++)
+            {
+                if (!char.IsLetter(segment[i]))
+                {
+                    return segment;
+                }
+            }
+
+            return segment.Substring(0, colon);
+        }
+
+        /// <summary>The value of <c>"model": "…"</c> (or <c>"modelId"</c>) in a JSON text: only a quoted string value counts.</summary>
+        private ModelEntry? MatchJsonModel(string value, int keyStart, out string id)
+        {
+            id = string.Empty;
+            int keyEnd = value.IndexOf('"', keyStart + 1);
+            if (keyEnd < 0 || Array.IndexOf(ModelQueryKeys, value.Substring(keyStart + 1, keyEnd - keyStart - 1).ToLowerInvariant()) < 0)
+            {
+                return null;
+            }
+
+            int i = keyEnd + 1;
+            while (i < value.Length && char.IsWhiteSpace(value[i]))
+            {
+                i++;
+            }
+
+            if (i >= value.Length || value[i] != ':')
+            {
+                return null;
+            }
+
+            i++;
+            while (i < value.Length && char.IsWhiteSpace(value[i]))
+            {
+                i++;
+            }
+
+            int close = i < value.Length && value[i] == '"' ? value.IndexOf('"', i + 1) : -1;
+            return close < 0 ? null : Found(value.Substring(i + 1, close - i - 1), out id);
+        }
+
         /// <summary>Finds the closed model a whole string names, or null (also for open models and ignored patterns).</summary>
         public ModelEntry? MatchClosed(string value)
         {

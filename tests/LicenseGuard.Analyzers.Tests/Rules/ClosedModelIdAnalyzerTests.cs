@@ -1,3 +1,5 @@
+using LicenseGuard.Analyzers.Rules;
+using LicenseGuard.Analyzers.Tests.Harness;
 using Verify = LicenseGuard.Analyzers.Tests.Harness.Verify<LicenseGuard.Analyzers.Rules.ClosedModelIdAnalyzer>;
 
 namespace LicenseGuard.Analyzers.Tests.Rules;
@@ -127,5 +129,103 @@ public class ClosedModelIdAnalyzerTests
             """;
         await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", rules) },
             Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0));
+    }
+
+    [Theory]
+    // Gateway ids (OpenRouter, GitHub Models, AI gateways): provider prefix and model.
+    [InlineData("openai/gpt-4o-mini", "gpt-4o-mini", "GPT-4o")]
+    [InlineData("anthropic/claude-3.5-sonnet", "claude-3.5-sonnet", "Claude 3.5 Sonnet")]
+    [InlineData("google/gemini-2.0-flash-001", "gemini-2.0-flash-001", "Gemini")]
+    [InlineData("x-ai/grok-4", "grok-4", "Grok")]
+    [InlineData("mistralai/mistral-large", "mistral-large", "Mistral Large, Medium and hosted-only models")]
+    // Ids inside URLs and API paths, where the API carries them.
+    [InlineData("https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro:generateContent", "gemini-1.5-pro", "Gemini")]
+    [InlineData("https://generativelanguage.googleapis.com/v1beta/models/text-embedding-004:embedContent?key=abc", "text-embedding-004", "Gemini embeddings")]
+    [InlineData("/model/anthropic.claude-3-haiku-20240307-v1:0/invoke", "anthropic.claude-3-haiku-20240307-v1:0", "Claude")]
+    [InlineData("https://us-east5-aiplatform.googleapis.com/v1/projects/p/locations/us-east5/publishers/anthropic/models/claude-3-5-sonnet@20240620:rawPredict", "claude-3-5-sonnet@20240620", "Claude 3.5 Sonnet")]
+    [InlineData("https://contoso.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", "gpt-4o", "GPT-4o")]
+    [InlineData("https://gateway.contoso.example/v1/chat?model=gpt-4.1-mini&stream=true", "gpt-4.1-mini", "GPT-4.1")]
+    // Provider spellings.
+    [InlineData("gpt-35-turbo", "gpt-35-turbo", "GPT-3.5 Turbo")]
+    [InlineData("gpt-4o-2024-08-06", "gpt-4o-2024-08-06", "GPT-4o")]
+    [InlineData("eu.anthropic.claude-3-5-sonnet-20240620-v1:0", "eu.anthropic.claude-3-5-sonnet-20240620-v1:0", "Claude 3.5 Sonnet")]
+    public async Task IdsWhereApisCarryThemAreReported(string literal, string id, string name)
+    {
+        string source = $$"""
+            class C
+            {
+                string M() => "{{literal}}";
+            }
+            """;
+        var result = await FindingsAsync(source);
+        var finding = Assert.Single(result);
+        Assert.StartsWith($"'{id}' names {name}, a closed-weight model", finding.GetMessage());
+    }
+
+    [Fact]
+    public async Task JsonRequestBodiesAndInterpolatedUrlsCarryIds()
+    {
+        const string source = """"
+            class C
+            {
+                string Body(string text) => $$"""
+                    { "model": "gpt-4o-mini", "input": "{{text}}" }
+                    """;
+                string Url(string key) => $"https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent?key={key}";
+                const string Embedding = "text-embedding-3-small";
+                string Reused(string key) => $"https://api.example.com/v1/models/{Embedding}?key={key}";
+            }
+            """";
+        var ids = (await FindingsAsync(source)).Select(d => d.GetMessage().Split('\'')[1]).OrderBy(i => i).ToList();
+        Assert.Equal(new[] { "gemini-1.5-flash", "gpt-4o-mini", "text-embedding-3-small" }, ids);
+    }
+
+    [Theory]
+    // Prose, logs, page URLs and file paths mention models; they do not call them.
+    [InlineData("We compared gpt-4o and claude-3-5-sonnet in our tests.")]
+    [InlineData("https://openai.com/index/gpt-4o-system-card/")]
+    [InlineData("https://example.com/blog/claude-3-5-sonnet-review?ref=gpt-4o")]
+    [InlineData("reports/gpt-4o-2024-05-13.txt")]
+    [InlineData("prompts/claude-3-haiku")]
+    [InlineData("{ \"name\": \"gpt-4o\", \"description\": \"a model\" }")]
+    // Open-weight ids in the same shapes.
+    [InlineData("openai/gpt-oss-20b")]
+    [InlineData("meta-llama/Llama-3.1-8B-Instruct")]
+    [InlineData("cohere/command-r-plus")]
+    [InlineData("http://localhost:11434/api/chat?model=llama3.1:8b")]
+    [InlineData("https://openrouter.ai/api/v1/models/deepseek-r1")]
+    [InlineData("{ \"model\": \"qwen2.5:7b\", \"prompt\": \"hi\" }")]
+    [InlineData("https://huggingface.co/openai/whisper-large-v3")]
+    public async Task MentionsAndOpenIdsInTheSameShapesAreNotReported(string literal)
+    {
+        string source = $$"""
+            class C
+            {
+                string M() => @"{{literal.Replace("\"", "\"\"")}}";
+            }
+            """;
+        Assert.Empty(await FindingsAsync(source));
+    }
+
+    [Fact]
+    public async Task AnIdInsideALongerStringGetsNoReplaceTheLiteralFix()
+    {
+        var titles = await WorkspaceFixes.ForAsync(new LicenseGuard.CodeFixes.Rules.ClosedModelIdFixer(), new ClosedModelIdAnalyzer(), """
+            using OpenAI;
+            using OpenAI.Chat;
+            class C
+            {
+                ChatClient Local() => new OpenAIClient(new System.ClientModel.ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new System.Uri("http://localhost:11434/v1") }).GetChatClient("openai/gpt-4o");
+            }
+            """);
+        Assert.Empty(titles);
+    }
+
+    private static async Task<List<Microsoft.CodeAnalysis.Diagnostic>> FindingsAsync(string source)
+    {
+        var compilation = await AnalyzerRunner.CompileAsync(new[] { source });
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(compilation, Array.Empty<Microsoft.CodeAnalysis.AdditionalText>());
+        Assert.Empty(exceptions);
+        return diagnostics.Where(d => d.Id == DiagnosticIds.ClosedModelId).ToList();
     }
 }
