@@ -63,7 +63,9 @@ internal static class ScanCommand
 
         foreach (var failed in result.Projects.Where(p => p.Error != null))
         {
-            console.Error($"{context.Relative(failed.Project)}: not scanned: {failed.Error}");
+            console.Error(failed.Partial
+                ? $"{context.Relative(failed.Project)}: scanned partially, {PartialAnalysis.Limits}: {failed.Error}"
+                : $"{context.Relative(failed.Project)}: not scanned: {failed.Error}");
         }
 
         foreach (var crash in result.Findings.Where(f => f.Id == AnalyzerCrashed))

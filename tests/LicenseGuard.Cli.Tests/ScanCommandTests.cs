@@ -205,25 +205,79 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
     }
 
     [Fact]
-    public void ProjectThatCannotRestoreIsReportedAndExitsWithTwo()
+    public void ProjectThatCannotRestoreIsScannedPartiallyInEveryFormatAndExitsWithTwo()
     {
         string root = workspace.Copy();
+        File.WriteAllText(Path.Combine(root, "Clean", "Directory.Packages.props"), """
+            <Project>
+              <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+              <ItemGroup>
+                <PackageVersion Include="OpenAI" Version="2.15.0" />
+                <PackageVersion Include="LicenseGuard.Does.Not.Exist.Anywhere" Version="1.0.0" />
+              </ItemGroup>
+            </Project>
+            """);
         File.WriteAllText(Path.Combine(root, "Clean", "Clean.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-              <ItemGroup><PackageReference Include="LicenseGuard.Does.Not.Exist.Anywhere" Version="1.0.0" /></ItemGroup>
+              <ItemGroup>
+                <PackageReference Include="LicenseGuard.Does.Not.Exist.Anywhere" />
+                <PackageReference Include="OpenAI" />
+              </ItemGroup>
             </Project>
+            """);
+        string source = Path.Combine(root, "Clean", "Drafts.cs");
+        File.WriteAllText(source, """
+            using OpenAI.Chat;
+            static class Drafts
+            {
+                const string Endpoint = "https://api.openai.com/v1/chat/completions";
+                static ChatClient Client(string key) => new ChatClient("gpt-4o-mini", key);
+                const string Note = "Drafts are written with gpt-4o-mini.";
+            }
             """);
 
         var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--json");
 
         Assert.Equal(2, code);
+        Assert.Contains("Clean/Clean.csproj: scanned partially", stderr);
         var report = JsonNode.Parse(stdout)!;
         var problem = Assert.Single(report["problems"]!.AsArray())!;
         Assert.Equal("Clean/Clean.csproj", problem["project"]!.GetValue<string>());
+        Assert.True(problem["partial"]!.GetValue<bool>());
         Assert.Contains("NU1101", problem["message"]!.GetValue<string>());
-        Assert.Contains("Clean/Clean.csproj: not scanned", stderr);
+        var clean = report["projects"]!.AsArray().Single(p => p!["project"]!.GetValue<string>() == "Clean/Clean.csproj")!;
+        Assert.Equal((false, true), (clean["scanned"]!.GetValue<bool>(), clean["partial"]!.GetValue<bool>()));
+
+        // Endpoint and model id from the source, the AI SDK (its version from central package management) from the project file;
+        // no SDK call (that needs the restored SDK), nothing from the prose.
+        var findings = clean["findings"]!.AsArray().Select(f => (Id: f!["id"]!.GetValue<string>(), File: f["file"]!.GetValue<string>(), Line: f["line"]!.GetValue<int>(), Message: f["message"]!.GetValue<string>())).ToList();
+        Assert.Equal(
+            new[] { ("LG1002", "Clean/Drafts.cs", 4), ("LG1003", "Clean/Drafts.cs", 5), ("LG3003", "Clean/Clean.csproj", 5) },
+            findings.Select(f => (f.Id, f.File, f.Line)).OrderBy(f => f.Id));
+        Assert.StartsWith("Package OpenAI 2.15.0 is an SDK of OpenAI API (proprietary, api-only).", findings.Single(f => f.Id == "LG3003").Message);
         Assert.Contains(report["projects"]!.AsArray(), p => p!["project"]!.GetValue<string>() == "App/App.csproj" && p["findings"]!.AsArray().Count > 0);
+
+        var (_, table, _) = ScanWorkspace.Tool(root, "scan");
+        Assert.Contains("Clean/Clean.csproj\n  partial: ", table.Replace("\r", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("1 project(s) scanned partially (no restore)", table);
+
+        var (_, sarifText, _) = ScanWorkspace.Tool(root, "scan", "--format", "sarif");
+        var run = JsonNode.Parse(sarifText)!["runs"]![0]!;
+        var notification = Assert.Single(run["invocations"]![0]!["toolExecutionNotifications"]!.AsArray())!;
+        Assert.Equal("warning", notification["level"]!.GetValue<string>());
+        Assert.StartsWith("Clean/Clean.csproj: partial scan:", notification["message"]!["text"]!.GetValue<string>());
+        Assert.False(run["invocations"]![0]!["executionSuccessful"]!.GetValue<bool>());
+        Assert.Contains(run["results"]!.AsArray(), r => r!["ruleId"]!.GetValue<string>() == "LG1003" && r["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>() == "Clean/Drafts.cs");
+
+        var (_, bomText, _) = ScanWorkspace.Tool(root, "scan", "--format", "cyclonedx");
+        using (var bom = JsonDocument.Parse(bomText))
+        {
+            Assert.True(CycloneDxSchema.Value.Evaluate(bom.RootElement).IsValid);
+        }
+
+        var component = JsonNode.Parse(bomText)!["components"]!.AsArray().Single(c => c!["bom-ref"]!.GetValue<string>() == "project:Clean/Clean.csproj")!;
+        Assert.StartsWith("partial: ", component["properties"]![0]!["value"]!.GetValue<string>());
     }
 
     [Fact]

@@ -42,6 +42,7 @@ internal static class JsonReports
                 .Property("project", context.Relative(project.Project))
                 .Property("targetFramework", project.TargetFramework)
                 .Property("scanned", project.Error == null)
+                .Property("partial", project.Partial)
                 .Property("baselined", project.Baselined.Count)
                 .Name("findings").StartArray();
             foreach (var finding in project.Findings)
@@ -55,7 +56,8 @@ internal static class JsonReports
         writer.EndArray().Name("problems").StartArray();
         foreach (var project in result.Projects.Where(p => p.Error != null))
         {
-            writer.StartObject().Property("project", context.Relative(project.Project)).Property("message", project.Error).EndObject();
+            writer.StartObject().Property("project", context.Relative(project.Project)).Property("partial", project.Partial)
+                .Property("message", project.Partial ? $"{project.Error}; partial scan: {PartialAnalysis.Limits}" : project.Error).EndObject();
         }
 
         return writer.EndArray().EndObject() + "\n";
@@ -121,7 +123,8 @@ internal static class JsonReports
                 .Name("toolExecutionNotifications").StartArray();
         foreach (var project in result.Projects.Where(p => p.Error != null))
         {
-            writer.StartObject().Property("level", "error").Name("message").StartObject().Property("text", $"{context.Relative(project.Project)}: {project.Error}").EndObject().EndObject();
+            writer.StartObject().Property("level", project.Partial ? "warning" : "error").Name("message").StartObject()
+                .Property("text", project.Partial ? $"{context.Relative(project.Project)}: partial scan: {project.Error}; {PartialAnalysis.Limits}" : $"{context.Relative(project.Project)}: {project.Error}").EndObject().EndObject();
         }
 
         writer.EndArray().EndObject().EndArray().Name("results").StartArray();
@@ -218,16 +221,25 @@ internal static class JsonReports
         var dependencies = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var components = new SortedDictionary<string, Action>(StringComparer.Ordinal);
         var services = new SortedDictionary<string, Action>(StringComparer.Ordinal);
-        foreach (var project in result.Projects.Where(p => p.Error == null))
+        foreach (var project in result.Projects.Where(p => p.Error == null || p.Partial))
         {
             var catalog = context.CatalogOf(project);
             string projectRef = "project:" + context.Relative(project.Project);
             var projectDependencies = new SortedSet<string>(StringComparer.Ordinal);
             dependencies[projectRef] = projectDependencies;
             string projectName = Path.GetFileNameWithoutExtension(project.Project);
-            components[projectRef] = () => writer.StartObject()
-                .Property("type", "application").Property("bom-ref", projectRef).Property("name", projectName)
-                .EndObject();
+            string? partial = project.Partial ? $"partial: {project.Error}; {PartialAnalysis.Limits}" : null;
+            components[projectRef] = () =>
+            {
+                writer.StartObject().Property("type", "application").Property("bom-ref", projectRef).Property("name", projectName);
+                if (partial != null)
+                {
+                    // Its packages and weights are unknown without a restore: the BOM must not read as complete for it.
+                    writer.Name("properties").StartArray().StartObject().Property("name", "licenseguard:scan").Property("value", partial).EndObject().EndArray();
+                }
+
+                writer.EndObject();
+            };
 
             foreach (var package in project.Inventory?.Packages ?? [])
             {

@@ -12,16 +12,22 @@ internal static class TextReports
         foreach (var project in context.Result.Projects)
         {
             text.AppendLine($"{context.Relative(project.Project)}{(project.TargetFramework == null ? string.Empty : " (" + project.TargetFramework + ")")}");
-            if (project.Error != null)
+            if (project.Error != null && !project.Partial)
             {
                 text.AppendLine($"  not scanned: {project.Error}");
                 text.AppendLine();
                 continue;
             }
 
+            if (project.Partial)
+            {
+                text.AppendLine($"  partial: {project.Error}");
+                text.AppendLine($"  ({PartialAnalysis.Limits})");
+            }
+
             if (project.Findings.Count == 0)
             {
-                text.AppendLine(project.Baselined.Count == 0 ? "  no findings" : $"  no new findings ({project.Baselined.Count} accepted by the baseline)");
+                text.AppendLine(project.Partial ? "  no findings in what could be checked" : project.Baselined.Count == 0 ? "  no findings" : $"  no new findings ({project.Baselined.Count} accepted by the baseline)");
                 text.AppendLine();
                 continue;
             }
@@ -63,15 +69,21 @@ internal static class TextReports
             text.AppendLine();
             text.AppendLine($"## {context.Relative(project.Project)}{(project.TargetFramework == null ? string.Empty : " (" + project.TargetFramework + ")")}");
             text.AppendLine();
-            if (project.Error != null)
+            if (project.Error != null && !project.Partial)
             {
                 text.AppendLine($"Not scanned: {Escape(project.Error)}");
                 continue;
             }
 
+            if (project.Partial)
+            {
+                text.AppendLine($"**Partial scan**: {Escape(project.Error!)}; {PartialAnalysis.Limits}.");
+                text.AppendLine();
+            }
+
             if (project.Findings.Count == 0)
             {
-                text.AppendLine(project.Baselined.Count == 0 ? "No findings." : $"No new findings ({project.Baselined.Count} accepted by the baseline).");
+                text.AppendLine(project.Partial ? "No findings in what could be checked." : project.Baselined.Count == 0 ? "No findings." : $"No new findings ({project.Baselined.Count} accepted by the baseline).");
                 continue;
             }
 
@@ -102,11 +114,13 @@ internal static class TextReports
     public static string Summary(ReportContext context)
     {
         var findings = context.Result.Findings.ToList();
-        int failed = context.Result.Projects.Count(p => p.Error != null);
+        int failed = context.Result.Projects.Count(p => p.Error != null && !p.Partial);
+        int partial = context.Result.Projects.Count(p => p.Partial);
         int baselined = context.Result.Projects.Sum(p => p.Baselined.Count);
         return $"{findings.Count} finding(s): {findings.Count(f => f.Severity == "error")} error(s), {findings.Count(f => f.Severity == "warning")} warning(s), {findings.Count(f => f.Severity == "info")} info, "
             + $"in {context.Result.Projects.Count} project(s)"
             + (baselined > 0 ? $"; {baselined} accepted by baselines" : string.Empty)
+            + (partial > 0 ? $"; {partial} project(s) scanned partially (no restore)" : string.Empty)
             + (failed > 0 ? $"; {failed} project(s) could not be scanned" : string.Empty)
             + (context.Result.CodeAnalyzed ? string.Empty : "; C# code not analysed (--skip-code)")
             + ".";

@@ -61,7 +61,7 @@ internal static class ProjectAnalysis
             .Select(d => ToFinding(d, project.ProjectPath, directory))
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
-        ApplyBaseline(findings, baselinePath, scan, configs.GlobalSeverity(DiagnosticIds.BaselineEntryStale) ?? "warning");
+        ApplyBaseline(findings, baselinePath, scan, configs.GlobalSeverity(DiagnosticIds.BaselineEntryStale) ?? "warning", reportStale: true);
         scan.SourceFiles = trees.Length;
         scan.AnalysisTime = stopwatch.Elapsed;
     }
@@ -82,7 +82,7 @@ internal static class ProjectAnalysis
         return trees.Where(t => t != null).ToImmutableArray()!;
     }
 
-    private static Finding ToFinding(Diagnostic diagnostic, string project, string projectDirectory)
+    internal static Finding ToFinding(Diagnostic diagnostic, string project, string projectDirectory)
     {
         var span = diagnostic.Location.GetLineSpan();
         bool located = diagnostic.Location != Location.None && !string.IsNullOrEmpty(span.Path);
@@ -99,7 +99,8 @@ internal static class ProjectAnalysis
             string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri);
     }
 
-    private static void ApplyBaseline(List<Finding> findings, string? baselinePath, ProjectScan scan, string staleSeverity)
+    /// <summary>Moves the findings the baseline accepts aside; with <paramref name="reportStale"/>, entries that match nothing are LG9003.</summary>
+    internal static void ApplyBaseline(List<Finding> findings, string? baselinePath, ProjectScan scan, string staleSeverity, bool reportStale)
     {
         if (baselinePath == null || !File.Exists(baselinePath))
         {
@@ -134,7 +135,7 @@ internal static class ProjectAnalysis
             }
         }
 
-        foreach (var stale in entries.Where(e => staleSeverity != "none" && !used.Contains(e)))
+        foreach (var stale in entries.Where(e => reportStale && staleSeverity != "none" && !used.Contains(e)))
         {
             scan.Findings.Add(new Finding(
                 DiagnosticIds.BaselineEntryStale,

@@ -52,8 +52,14 @@ internal sealed class ProjectScan(string project)
 
     public ProjectInventory? Inventory { get; set; }
 
-    /// <summary>Gets or sets why the project could not be scanned.</summary>
+    /// <summary>Gets or sets why the project could not be scanned (fully: see <see cref="Partial"/>).</summary>
     public string? Error { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the project could not be loaded but its sources and project file were checked
+    /// for what needs no restore (see <see cref="PartialAnalysis"/>); <see cref="Error"/> says why.
+    /// </summary>
+    public bool Partial { get; set; }
 
     public int SourceFiles { get; set; }
 

@@ -35,6 +35,7 @@ internal static class Scanner
             catch (ProjectLoadException e)
             {
                 scan.Error = e.Reason;
+                await AnalyzePartlyAsync(scan, settings.AnalyzeCode, console, token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -48,6 +49,18 @@ internal static class Scanner
         }).ConfigureAwait(false);
         console.Progress(null);
         return new ScanResult(root, scans, settings.AnalyzeCode, stopwatch.Elapsed);
+    }
+
+    private static async Task AnalyzePartlyAsync(ProjectScan scan, bool analyzeCode, ToolConsole console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PartialAnalysis.AnalyzeAsync(scan, analyzeCode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Detail($"{Path.GetFileName(scan.Project)}: the partial scan failed too: {e.Message}");
+        }
     }
 }
 
