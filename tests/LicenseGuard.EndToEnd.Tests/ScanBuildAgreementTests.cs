@@ -33,6 +33,75 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
         Assert.Equal(built, scanned);
     }
 
+    /// <summary>The configurations real repositories use: scan applies them exactly as the build does.</summary>
+    [Theory]
+    [InlineData("bulk-silencing")]
+    [InlineData("editorconfig-and-globalconfig")]
+    [InlineData("central-packages-and-directory-build")]
+    public void ScanAppliesTheSameConfigurationAsTheBuild(string setup)
+    {
+        string project = package.CopySample("SupportBot");
+        switch (setup)
+        {
+            case "bulk-silencing":
+                // A repository that silences analyzers wholesale; the package's ID-specific defaults still apply.
+                File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.severity = none\n");
+                break;
+            case "editorconfig-and-globalconfig":
+                File.WriteAllText(Path.Combine(project, ".globalconfig"), "is_global = true\ndotnet_diagnostic.LG1003.severity = error\n");
+                File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.LG1001.severity = suggestion\n[ReplyDrafter.cs]\ndotnet_diagnostic.LG1003.severity = none\n");
+                break;
+            default:
+                File.WriteAllText(Path.Combine(project, "Directory.Build.props"), """
+                    <Project>
+                      <PropertyGroup>
+                        <NoWarn>$(NoWarn);LG1002</NoWarn>
+                        <WarningsAsErrors>$(WarningsAsErrors);LG3003</WarningsAsErrors>
+                      </PropertyGroup>
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), """
+                    <Project>
+                      <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+                      <ItemGroup>
+                        <PackageVersion Include="OpenAI" Version="2.15.0" />
+                        <PackageVersion Include="Anthropic" Version="13.14.0" />
+                        <PackageVersion Include="Microsoft.Extensions.AI.OpenAI" Version="10.11.0" />
+                        <PackageVersion Include="LicenseGuard" Version="$(LicenseGuardVersion)" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+                string csproj = Path.Combine(project, "SupportBot.csproj");
+                File.WriteAllText(csproj, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(csproj), " Version=\"[^\"]*\"", string.Empty));
+                break;
+        }
+
+        var build = package.Build(project);
+        var (code, stdout, stderr) = Tool(project, "scan", ".", "--json", "--property", "LicenseGuardVersion=" + package.Version);
+
+        Assert.True(code is 0 or 1, stderr + stdout);
+        var scanned = JsonNode.Parse(stdout)!["projects"]!.AsArray().SelectMany(p => p!["findings"]!.AsArray())
+            .Select(f => (f!["id"]!.GetValue<string>(), Path.GetFileName(f["file"]!.GetValue<string>()), f["line"]!.GetValue<int>(), SarifLevel(f["severity"]!.GetValue<string>())))
+            .Order().ToList();
+        var built = build.LicenseGuardResults.Select(r => (r.RuleId, r.File, r.Line, r.Level)).Order().ToList();
+        Assert.NotEmpty(built);
+        Assert.Equal(built, scanned);
+
+        // The configuration did something, so agreement is not agreement on defaults.
+        switch (setup)
+        {
+            case "editorconfig-and-globalconfig":
+                Assert.Contains(built, b => b.RuleId == "LG1003" && b.Level == "error");
+                Assert.Contains(built, b => b.RuleId == "LG1001" && b.Level == "note");
+                Assert.DoesNotContain(built, b => b.RuleId == "LG1003" && b.File == "ReplyDrafter.cs");
+                break;
+            case "central-packages-and-directory-build":
+                Assert.DoesNotContain(built, b => b.RuleId == "LG1002");
+                Assert.Contains(built, b => b.RuleId == "LG3003" && b.Level == "error");
+                break;
+        }
+    }
+
     [Fact]
     public void BuildHonoursTheBaselineAndStillReportsNewFindings()
     {
