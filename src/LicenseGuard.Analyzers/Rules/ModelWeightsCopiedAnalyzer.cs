@@ -69,6 +69,7 @@ namespace LicenseGuard.Analyzers.Rules
 
                 var baseline = BaselineSnapshot.Get(start.Options, start.CancellationToken);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, snapshot, baseline), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeStreamContent(c, snapshot, baseline), OperationKind.ObjectCreation);
             });
         }
 
@@ -94,7 +95,31 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             string? path = SourcePath(invocation);
-            if (path == null || !NamesWeights(path, snapshot.Catalog, out var what, out var model))
+            if (path != null)
+            {
+                Report(context, snapshot, baseline, invocation, method.ContainingType.Name + "." + method.Name, verb, path);
+            }
+        }
+
+        /// <summary><c>new StreamContent(stream)</c> on a stream opened on weights: an HTTP upload (PUT/POST) of the file.</summary>
+        private static void AnalyzeStreamContent(OperationAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Type?.Name != "StreamContent" || creation.Type.ToDisplayString() != "System.Net.Http.StreamContent" || creation.Arguments.Length == 0)
+            {
+                return;
+            }
+
+            string? path = StreamSource(creation.Arguments[0].Value, creation, Budget);
+            if (path != null)
+            {
+                Report(context, snapshot, baseline, creation, "new StreamContent", "uploads", path);
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline, IOperation operation, string api, string verb, string path)
+        {
+            if (!NamesWeights(path, snapshot.Catalog, out var what, out var model))
             {
                 return;
             }
@@ -110,11 +135,11 @@ namespace LicenseGuard.Analyzers.Rules
                 : $"{model.Name} is licensed {model.License} ({snapshot.Catalog.ClassOf(model.License)})";
             var diagnostic = Diagnostic.Create(
                 Descriptors.ModelWeightsCopied,
-                invocation.Syntax.GetLocation(),
+                operation.Syntax.GetLocation(),
                 severity.Value,
                 null,
                 ImmutableDictionary<string, string?>.Empty.Add("path", path).Add("model", model?.Id).Add("license", model?.License),
-                method.ContainingType.Name + "." + method.Name, verb, path, what, condition);
+                api, verb, path, what, condition);
             if (!baseline.Covers(diagnostic))
             {
                 context.ReportDiagnostic(diagnostic);
@@ -134,60 +159,190 @@ namespace LicenseGuard.Analyzers.Rules
                 && property.Property.ContainingType.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResponse";
         }
 
-        /// <summary>The constant source path of the call, if it has one.</summary>
+        /// <summary>How many steps the path tracing may take per call: locals, fields, Path.Combine, loops (stays cheap per method).</summary>
+        private const int Budget = 12;
+
+        /// <summary>The source path of the call as far as the method shows it (see <see cref="PathOf"/>), or null.</summary>
         private static string? SourcePath(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter != null && SourceParameters.Contains(argument.Parameter.Name) && argument.Parameter.Type.SpecialType == SpecialType.System_String)
                 {
-                    return Constant(argument.Value);
+                    return PathOf(argument.Value, invocation, Budget);
+                }
+            }
+
+            // An upload of a stream (BlobClient.UploadAsync(stream), TransferUtility.Upload(stream, …)): where the stream was opened.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.ToDisplayString() == "System.IO.Stream" && StreamSource(argument.Value, invocation, Budget) is { } opened)
+                {
+                    return opened;
                 }
             }
 
             // FileInfo.CopyTo/MoveTo and Stream.CopyTo: the source is the path the FileInfo or stream was opened with.
-            var instance = invocation.Instance;
-            if (instance is ILocalReferenceOperation local)
-            {
-                var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault();
-                instance = declarator != null && invocation.SemanticModel?.GetOperation(declarator.GetSyntax()) is IVariableDeclaratorOperation variable
-                    ? variable.Initializer?.Value
-                    : null;
-            }
+            return invocation.Instance == null ? null : StreamSource(invocation.Instance, invocation, Budget);
+        }
 
-            while (instance is IConversionOperation conversion)
+        /// <summary>The path a stream or FileInfo was opened on: <c>File.OpenRead(p)</c>, <c>new FileStream(p, …)</c>, <c>new FileInfo(p)</c>.</summary>
+        private static string? StreamSource(IOperation value, IOperation at, int budget)
+        {
+            value = Unwrap(Resolve(Unwrap(value), at, ref budget));
+            return value switch
             {
-                instance = conversion.Operand;
-            }
-
-            return instance switch
-            {
-                IObjectCreationOperation creation when creation.Arguments.Length > 0 => Constant(creation.Arguments[0].Value),
+                IObjectCreationOperation creation when creation.Arguments.Length > 0 && creation.Type?.Name is "FileStream" or "FileInfo"
+                    => PathOf(creation.Arguments[0].Value, at, budget - 1),
                 IInvocationOperation open when open.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.File" && open.TargetMethod.Name.StartsWith("Open", StringComparison.Ordinal) && open.Arguments.Length > 0
-                    => Constant(open.Arguments[0].Value),
+                    => PathOf(open.Arguments[0].Value, at, budget - 1),
                 _ => null,
             };
         }
 
-        private static string? Constant(IOperation value)
+        /// <summary>
+        /// The path a value holds as far as the method shows it: constants; interpolations (holes as <c>{}</c>); a local's
+        /// initializer or assignment; a readonly field's literal initializer; <c>Path.Combine</c>/<c>Path.Join</c>; the file name of
+        /// <c>Path.GetFileName</c>; a <c>foreach</c> over <c>Directory.EnumerateFiles(dir, "*.safetensors")</c> (the search pattern);
+        /// and a path that the method checks with <c>EndsWith(".gguf")</c> before using it.
+        /// </summary>
+        private static string? PathOf(IOperation value, IOperation at, int budget)
+        {
+            if (--budget < 0)
+            {
+                return null;
+            }
+
+            value = Unwrap(value);
+            if (value.ConstantValue.HasValue)
+            {
+                return value.ConstantValue.Value as string;
+            }
+
+            switch (value)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    return string.Concat(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation text ? text.Text.ConstantValue.Value as string : "{}"));
+                case IInvocationOperation call when call.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.Path":
+                    switch (call.TargetMethod.Name)
+                    {
+                        case "Combine":
+                        case "Join":
+                            var parts = call.Arguments.SelectMany(a => a.Value is IArrayCreationOperation array && array.Initializer != null ? array.Initializer.ElementValues : ImmutableArray.Create(a.Value))
+                                .Select(part => PathOf(part, at, budget) ?? "{}").ToList();
+                            return parts.Count == 0 || parts[parts.Count - 1] == "{}" ? null : string.Join("/", parts);
+                        case "GetFileName":
+                            return call.Arguments.Length == 1 ? PathOf(call.Arguments[0].Value, at, budget) : null;
+                        default:
+                            return null;
+                    }
+
+                case ILocalReferenceOperation local:
+                    return ForEachPattern(local.Local, at) ?? PathOf(Resolve(local, at, ref budget), at, budget) ?? CheckedExtension(local.Local, at);
+                case IParameterReferenceOperation parameter:
+                    return CheckedExtension(parameter.Parameter, at);
+                case IFieldReferenceOperation field when field.Field.IsReadOnly:
+                    return field.Field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal }
+                        ? literal.Token.ValueText
+                        : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A local's value: its initializer, else the one assignment the method makes to it.</summary>
+        private static IOperation Resolve(IOperation value, IOperation at, ref int budget)
+        {
+            if (!(value is ILocalReferenceOperation local) || --budget < 0)
+            {
+                return value;
+            }
+
+            IOperation? assigned = null;
+            foreach (var operation in Body(at).Descendants())
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+                {
+                    assigned = declarator.Initializer?.Value ?? assigned;
+                }
+                else if (operation is ISimpleAssignmentOperation assignment && assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+                {
+                    if (assigned != null)
+                    {
+                        return value; // assigned more than once: not a single path
+                    }
+
+                    assigned = assignment.Value;
+                }
+            }
+
+            return assigned ?? value;
+        }
+
+        /// <summary>The search pattern of the file enumeration a <c>foreach</c> variable walks (<c>*.safetensors</c>).</summary>
+        private static string? ForEachPattern(ILocalSymbol local, IOperation at)
+        {
+            foreach (var loop in Body(at).Descendants().OfType<IForEachLoopOperation>())
+            {
+                if (!loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+                {
+                    continue;
+                }
+
+                if (Unwrap(loop.Collection) is IInvocationOperation files && files.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.Directory"
+                    && (files.TargetMethod.Name is "EnumerateFiles" or "GetFiles"))
+                {
+                    var pattern = files.Arguments.FirstOrDefault(a => a.Parameter?.Name == "searchPattern")?.Value;
+                    return pattern?.ConstantValue.Value as string;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A path the method checks with <c>EndsWith</c> against a weight extension before using it (<c>{}.gguf</c>).</summary>
+        private static string? CheckedExtension(ISymbol symbol, IOperation at)
+        {
+            foreach (var call in Body(at).Descendants().OfType<IInvocationOperation>())
+            {
+                if (call.TargetMethod.Name == "EndsWith" && call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
+                    && Unwrap(call.Instance) is { } receiver && ReferencedSymbol(receiver) is { } checkedSymbol && SymbolEqualityComparer.Default.Equals(checkedSymbol, symbol)
+                    && call.Arguments.Length > 0 && call.Arguments[0].Value.ConstantValue.Value is string extension && WeightFileNames.HasWeightExtension("x" + extension))
+                {
+                    return "{}" + extension;
+                }
+            }
+
+            return null;
+        }
+
+        private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+
+        /// <summary>The body the operation is in (method, lambda or local function), for intra-method tracing.</summary>
+        private static IOperation Body(IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            return root;
+        }
+
+        private static IOperation Unwrap(IOperation? value)
         {
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
             }
 
-            if (value.ConstantValue.HasValue)
-            {
-                return value.ConstantValue.Value as string;
-            }
-
-            // Interpolated paths: the constant text is enough to see a file name such as {dir}/model.safetensors.
-            if (value is IInterpolatedStringOperation interpolated)
-            {
-                return string.Concat(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation text ? text.Text.ConstantValue.Value as string : "{}"));
-            }
-
-            return null;
+            return value!;
         }
 
         private static bool NamesWeights(string path, RulesCatalog catalog, out string what, out ModelEntry? model)

@@ -57,7 +57,8 @@ namespace LicenseGuard.Matching
         /// a URL or API path, a gateway id (<c>openai/gpt-4o</c>) or a JSON request body.
         /// </summary>
         public static bool CouldCarryModelId(string value) =>
-            value.Length >= 4 && value.Length <= MaxCarrierLength && (value.IndexOf('/') >= 0 || value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase) >= 0);
+            value.Length >= 4 && value.Length <= MaxCarrierLength
+            && (value.IndexOf('/') >= 0 || (value.IndexOf('"') >= 0 && value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase) >= 0));
 
         /// <summary>
         /// Finds a closed model id inside a longer string, only where APIs put one, so prose, file paths and page URLs that mention a

@@ -149,4 +149,136 @@ public class ModelWeightsCopiedAnalyzerTests
             """;
         await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", """{ "rules": { "LG2002": { "ignore": ["models/*"] } } }""") });
     }
+
+    [Fact]
+    public async Task PathsThatReachTheCallThroughConstantsLocalsFieldsAndPathCombineAreFollowed()
+    {
+        const string source = """
+            using System.IO;
+            using System.IO.Compression;
+            class Packager
+            {
+                const string ModelFile = "qwen2.5-7b-instruct-q4_k_m.gguf";
+                private static readonly string Checkpoint = "checkpoints/unet.safetensors";
+                private readonly string output = "publish";
+
+                void Bundle(string modelsDir, string target)
+                {
+                    var source = Path.Combine(modelsDir, ModelFile);
+                    {|#0:File.Copy(source, Path.Combine(target, ModelFile))|};
+                    {|#1:File.Copy(Checkpoint, Path.Combine(output, "unet.safetensors"))|};
+
+                    string bundle;
+                    bundle = Path.Join(modelsDir, "phi-3.5-mini", "model.onnx");
+                    using var zip = ZipFile.Open("bundle.zip", ZipArchiveMode.Create);
+                    {|#2:zip.CreateEntryFromFile(bundle, "model.onnx")|};
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments("File.Copy", "copies", "{}/qwen2.5-7b-instruct-q4_k_m.gguf", "the Qwen2.5 7B weights", "Qwen2.5 7B is licensed Apache-2.0 (permissive)"),
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1).WithArguments("File.Copy", "copies", "checkpoints/unet.safetensors", "a .safetensors model-weight file", "check their licence before you ship them"),
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(2));
+    }
+
+    [Fact]
+    public async Task ShardsFoundByEnumerationAndCopiedInALoopAreReported()
+    {
+        const string source = """
+            using System.IO;
+            class Exporter
+            {
+                void Export(string modelDir, string outDir)
+                {
+                    foreach (var shard in Directory.EnumerateFiles(modelDir, "*.safetensors"))
+                    {
+                        {|#0:File.Copy(shard, Path.Combine(outDir, Path.GetFileName(shard)))|};
+                    }
+
+                    foreach (var doc in Directory.GetFiles(modelDir, "*.md"))
+                    {
+                        File.Copy(doc, Path.Combine(outDir, Path.GetFileName(doc)));
+                    }
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
+            "File.Copy", "copies", "*.safetensors", "a .safetensors model-weight file", "check their licence before you ship them"));
+    }
+
+    [Fact]
+    public async Task AStreamOpenedOnWeightsAndUploadedOverHttpIsReported()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class Publisher
+            {
+                async Task Publish(HttpClient http, string dir)
+                {
+                    await using var weights = File.OpenRead(Path.Combine(dir, "model.gguf"));
+                    await http.PutAsync("https://storage.contoso.example/models/model.gguf", {|#0:new StreamContent(weights)|});
+
+                    await using var notes = File.OpenRead(Path.Combine(dir, "notes.txt"));
+                    await http.PutAsync("https://storage.contoso.example/notes.txt", new StreamContent(notes));
+                }
+            }
+            """;
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
+            "new StreamContent", "uploads", "{}/model.gguf", "a .gguf model-weight file", "check their licence before you ship them"));
+    }
+
+    [Fact]
+    public async Task AStreamUploadToBlobStorageIsReported()
+    {
+        const string source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Azure.Storage.Blobs;
+            class C
+            {
+                async Task M(BlobClient blob, string dir)
+                {
+                    using var stream = new FileStream(Path.Combine(dir, "ggml-base.bin"), FileMode.Open);
+                    await {|#0:blob.UploadAsync(stream)|};
+                    using var report = new FileStream(Path.Combine(dir, "report.pdf"), FileMode.Open);
+                    await blob.UploadAsync(report);
+                }
+            }
+            """;
+        var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.Storage, TestCode = source };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
+            "BlobClient.UploadAsync", "uploads", "{}/ggml-base.bin", "the Whisper weights", "Whisper is licensed MIT (permissive)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AnEndpointThatServesFilesItChecksAreWeightsIsReported()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Http;
+            static class ModelEndpoints
+            {
+                public static IResult Download(string name)
+                {
+                    if (!name.EndsWith(".gguf"))
+                    {
+                        return Results.NotFound();
+                    }
+
+                    return {|#0:Results.File(Path.Combine("/srv/models", name))|};
+                }
+
+                public static IResult Report(string name) => Results.File(Path.Combine("/srv/reports", name));
+            }
+            """;
+        var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { TestCode = source };
+        test.TestState.AdditionalReferences.AddRange(SdkPackages.AspNetCoreReferences());
+        test.ReferenceAssemblies = SdkPackages.All;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
+            "Results.File", "serves", "/srv/models/{}.gguf", "a .gguf model-weight file", "check their licence before you ship them"));
+        await test.RunAsync();
+    }
 }
