@@ -28,7 +28,7 @@ internal static class CatalogMarkdown
         md.Append("\n## Tasks and their open alternatives\n\n");
         md.Append("A finding offers the alternatives of the task its code shows: the SDK member called or the type created, the path of an\n");
         md.Append("endpoint URL, the task of a closed model id, or (for shipped weights) the model's catalog entry or its model card's\n");
-        md.Append("`pipeline_tag`. A service's own alternatives come first for its models' main task. When the code does not show the\n");
+        md.Append("`pipeline_tag` or GGUF architecture. A service's own alternatives come first for its models' main task. When the code does not show the\n");
         md.Append("task, the finding lists the tasks the service covers instead of guessing.\n");
         foreach (var task in catalog.Tasks)
         {
@@ -47,6 +47,11 @@ internal static class CatalogMarkdown
             if (task.PipelineTags.Count > 0)
             {
                 shows.Add("model cards tagged " + Codes(task.PipelineTags));
+            }
+
+            if (task.GgufArchitectures.Count > 0)
+            {
+                shows.Add("GGUF architectures " + Codes(task.GgufArchitectures));
             }
 
             md.Append("Shown by: ").Append(shows.Count == 0 ? "closed model ids of this task only" : string.Join("; ", shows)).Append(".\n\n");

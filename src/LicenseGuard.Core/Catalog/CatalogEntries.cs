@@ -94,6 +94,9 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets the Hugging Face <c>pipeline_tag</c> values of model cards for this task.</summary>
         public IReadOnlyList<string> PipelineTags { get; internal set; } = System.Array.Empty<string>();
 
+        /// <summary>Gets the GGUF <c>general.architecture</c> values of models that do this task (<c>bert</c>, <c>nomic-bert</c>).</summary>
+        public IReadOnlyList<string> GgufArchitectures { get; internal set; } = System.Array.Empty<string>();
+
         /// <summary>Gets the ranked open alternatives for the task.</summary>
         public IReadOnlyList<AlternativeRef> Alternatives { get; internal set; } = System.Array.Empty<AlternativeRef>();
 

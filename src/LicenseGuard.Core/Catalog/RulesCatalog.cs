@@ -328,6 +328,10 @@ namespace LicenseGuard.Catalog
             return null;
         }
 
+        /// <summary>Finds the task of a GGUF file's <c>general.architecture</c>.</summary>
+        public TaskEntry? TaskOfGgufArchitecture(string? architecture) =>
+            architecture == null ? null : Tasks.FirstOrDefault(t => t.GgufArchitectures.Contains(architecture.Trim(), StringComparer.OrdinalIgnoreCase));
+
         /// <summary>Finds the task of a Hugging Face <c>pipeline_tag</c>.</summary>
         public TaskEntry? TaskOfPipelineTag(string? pipelineTag) =>
             pipelineTag == null ? null : Tasks.FirstOrDefault(t => t.PipelineTags.Contains(pipelineTag.Trim(), StringComparer.OrdinalIgnoreCase));

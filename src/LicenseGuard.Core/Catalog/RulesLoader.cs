@@ -38,7 +38,7 @@ namespace LicenseGuard.Catalog
         private static readonly Dictionary<string, FieldKind> TaskFields = new Dictionary<string, FieldKind>
         {
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["symbols"] = FieldKind.StringArray, ["paths"] = FieldKind.StringArray,
-            ["pipelineTags"] = FieldKind.StringArray, ["alternatives"] = FieldKind.AlternativeArray, ["note"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
+            ["pipelineTags"] = FieldKind.StringArray, ["ggufArchitectures"] = FieldKind.StringArray, ["alternatives"] = FieldKind.AlternativeArray, ["note"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
         };
 
         private static readonly Dictionary<string, FieldKind> RuntimeFields = new Dictionary<string, FieldKind>
@@ -280,6 +280,7 @@ namespace LicenseGuard.Catalog
                 task.Symbols = ValidModelPatterns(entry, "symbols");
                 task.Paths = ValidModelPatterns(entry, "paths");
                 task.PipelineTags = StringArrayField(entry, "pipelineTags");
+                task.GgufArchitectures = StringArrayField(entry, "ggufArchitectures");
                 task.Alternatives = Alternatives(entry, "task", modelIds, runtimeIds);
                 task.Note = StringField(entry, "note") ?? string.Empty;
             }

@@ -96,7 +96,8 @@ namespace LicenseGuard.Policy
                 LicenseClass = licenseClass,
                 Source = source.Length > 0 ? source : "nothing in the file, its model card or its name identifies the licence",
             };
-            finding.Task = catalog.FindTask(model?.Tasks.FirstOrDefault()) ?? catalog.TaskOfPipelineTag(weight.CardPipelineTag);
+            finding.Task = catalog.FindTask(model?.Tasks.FirstOrDefault()) ?? catalog.TaskOfPipelineTag(weight.CardPipelineTag)
+                ?? catalog.TaskOfGgufArchitecture(weight.Metadata.TryGetValue("general.architecture", out var architecture) ? architecture : null);
             finding.Alternatives = Alternatives(model, finding.Task, catalog);
 
             var policy = catalog.Policy;

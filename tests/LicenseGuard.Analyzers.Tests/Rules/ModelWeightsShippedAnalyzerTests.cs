@@ -186,4 +186,22 @@ public class ModelWeightsShippedAnalyzerTests
             "models/model.onnx", "onnx", "build output, publish output", "an unrecognised model", "CC-BY-NC-4.0", "non-commercial", "model card README.md",
             "Not redistributable: no commercial use or redistribution; No commercial use; Give attribution", alternatives));
     }
+
+    [Fact]
+    public async Task AnUnknownGgufsTaskComesFromItsArchitecture()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<None Include="models/encoder.gguf" CopyToOutputDirectory="Always" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var weight = Weight("models/encoder.gguf", "gguf", ("general.architecture", "bert"), ("general.license", "cc-by-nc-4.0"));
+
+        await VerifyAsync(project, Inventory(weight), null, new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.ModelWeightsShipped, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments(
+            "models/encoder.gguf", "gguf", "build output, publish output", "an unrecognised model", "CC-BY-NC-4.0", "non-commercial", "file metadata (gguf general.license)",
+            "Not redistributable: no commercial use or redistribution; No commercial use; Give attribution",
+            "all-MiniLM-L6-v2 (Apache-2.0, permissive), nomic-embed-text v1.5 (Apache-2.0, permissive), BERT (Apache-2.0, permissive)"));
+    }
 }
