@@ -230,7 +230,7 @@ public class ModelWeightsCopiedAnalyzerTests
     }
 
     [Fact]
-    public async Task AStreamUploadToBlobStorageIsReported()
+    public async Task AStreamUploadToBlobStorageOrS3IsReported()
     {
         const string source = """
             using System.IO;
@@ -238,18 +238,22 @@ public class ModelWeightsCopiedAnalyzerTests
             using Azure.Storage.Blobs;
             class C
             {
-                async Task M(BlobClient blob, string dir)
+                async Task M(BlobClient blob, Amazon.S3.Transfer.TransferUtility s3, string dir)
                 {
                     using var stream = new FileStream(Path.Combine(dir, "ggml-base.bin"), FileMode.Open);
                     await {|#0:blob.UploadAsync(stream)|};
                     using var report = new FileStream(Path.Combine(dir, "report.pdf"), FileMode.Open);
                     await blob.UploadAsync(report);
+                    await using var shard = File.OpenRead($"{dir}/model-00001-of-00004.safetensors");
+                    await {|#1:s3.UploadAsync(shard, "my-bucket", "models/model-00001-of-00004.safetensors")|};
                 }
             }
             """;
         var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.Storage, TestCode = source };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
             "BlobClient.UploadAsync", "uploads", "{}/ggml-base.bin", "the Whisper weights", "Whisper is licensed MIT (permissive)"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1).WithArguments(
+            "TransferUtility.UploadAsync", "uploads", "{}/model-00001-of-00004.safetensors", "a .safetensors model-weight file", "check their licence before you ship them"));
         await test.RunAsync();
     }
 
