@@ -171,6 +171,11 @@ internal static class RulesCommand
     private static int Catalog(ParseResult parse)
     {
         var catalog = RulesCatalog.Load(RulesFileLocator.Find(Directory.GetCurrentDirectory()));
+        foreach (var problem in catalog.Problems)
+        {
+            Console.Error.WriteLine($"{problem.Span}: error LG9001: {problem.Message}");
+        }
+
         string markdown = CatalogMarkdown.Write(catalog);
         string? output = parse.GetValue(CommonOptions.Output);
         if (output == null)

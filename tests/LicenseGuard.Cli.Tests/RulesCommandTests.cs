@@ -92,6 +92,13 @@ public class RulesCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
 
         Assert.True(code == 0, stderr);
         Assert.Contains("| Contoso LLM gateway | `contoso` | chat | — | `llm.contoso.example` |", File.ReadAllText(output));
+
+        // A problem in the rules file is named with its position, the page is still written, and the exit code says so.
+        File.WriteAllText(Path.Combine(directory, "licenseguard.json"), "{ \"models\": [ { \"id\": \"x\", \"tasks\": [\"telepathy\"] } ] }");
+        var (badCode, _, badStderr) = feed.Tool(directory, "rules", "catalog", "-o", output);
+        Assert.Equal(3, badCode);
+        Assert.Contains("licenseguard.json(1,38): error LG9001: Unknown task 'telepathy'", badStderr);
+        Assert.Contains("## Tasks and their open alternatives", File.ReadAllText(output));
     }
 
     private static string RepositoryRoot()
