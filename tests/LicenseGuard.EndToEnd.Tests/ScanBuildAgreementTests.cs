@@ -21,16 +21,7 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
             package.MakeWeights(project);
         }
 
-        var build = package.Build(project);
-        var (code, stdout, stderr) = Tool(project, "scan", ".", "--json", "--property", "LicenseGuardVersion=" + package.Version);
-
-        Assert.True(code is 0 or 1, stderr + stdout);
-        var scanned = JsonNode.Parse(stdout)!["projects"]!.AsArray().SelectMany(p => p!["findings"]!.AsArray())
-            .Select(f => (f!["id"]!.GetValue<string>(), Path.GetFileName(f["file"]!.GetValue<string>()), f["line"]!.GetValue<int>(), SarifLevel(f["severity"]!.GetValue<string>())))
-            .Order().ToList();
-        var built = build.LicenseGuardResults.Select(r => (r.RuleId, r.File, r.Line, r.Level)).Order().ToList();
-        Assert.NotEmpty(built);
-        Assert.Equal(built, scanned);
+        AssertScanReportsWhatTheBuildReports(project);
     }
 
     /// <summary>The configurations real repositories use: scan applies them exactly as the build does.</summary>
@@ -76,16 +67,7 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
                 break;
         }
 
-        var build = package.Build(project);
-        var (code, stdout, stderr) = Tool(project, "scan", ".", "--json", "--property", "LicenseGuardVersion=" + package.Version);
-
-        Assert.True(code is 0 or 1, stderr + stdout);
-        var scanned = JsonNode.Parse(stdout)!["projects"]!.AsArray().SelectMany(p => p!["findings"]!.AsArray())
-            .Select(f => (f!["id"]!.GetValue<string>(), Path.GetFileName(f["file"]!.GetValue<string>()), f["line"]!.GetValue<int>(), SarifLevel(f["severity"]!.GetValue<string>())))
-            .Order().ToList();
-        var built = build.LicenseGuardResults.Select(r => (r.RuleId, r.File, r.Line, r.Level)).Order().ToList();
-        Assert.NotEmpty(built);
-        Assert.Equal(built, scanned);
+        var built = AssertScanReportsWhatTheBuildReports(project);
 
         // The configuration did something, so agreement is not agreement on defaults.
         switch (setup)
@@ -120,6 +102,22 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
         var result = Assert.Single(changed.LicenseGuardResults);
         Assert.Equal(("LG1003", "TicketTriage.cs"), (result.RuleId, result.File));
         Assert.Contains("'gpt-4.1-mini'", result.Message);
+    }
+
+    /// <summary>Builds the project with the package and scans it; asserts both report the same (id, file, line, level), and returns them.</summary>
+    private List<(string RuleId, string File, int Line, string Level)> AssertScanReportsWhatTheBuildReports(string project)
+    {
+        var build = package.Build(project);
+        var (code, stdout, stderr) = Tool(project, "scan", ".", "--json", "--property", "LicenseGuardVersion=" + package.Version);
+
+        Assert.True(code is 0 or 1, stderr + stdout);
+        var scanned = JsonNode.Parse(stdout)!["projects"]!.AsArray().SelectMany(p => p!["findings"]!.AsArray())
+            .Select(f => (f!["id"]!.GetValue<string>(), Path.GetFileName(f["file"]!.GetValue<string>()), f["line"]!.GetValue<int>(), SarifLevel(f["severity"]!.GetValue<string>())))
+            .Order().ToList();
+        var built = build.LicenseGuardResults.Select(r => (r.RuleId, r.File, r.Line, r.Level)).Order().ToList();
+        Assert.NotEmpty(built);
+        Assert.Equal(built, scanned);
+        return built;
     }
 
     private static string SarifLevel(string severity) => severity == "info" ? "note" : severity;

@@ -167,13 +167,8 @@ namespace LicenseGuard.Analyzers.Rules
         private static string WeightAlternatives(DependencyFinding finding, RulesCatalog catalog)
         {
             var task = catalog.FindTask(finding.Model?.Tasks.FirstOrDefault());
-            if (task == null)
-            {
-                return "none chosen, as the catalog does not know which model the package bundles";
-            }
-
-            var alternatives = WeightsEvaluator.Alternatives(finding.Model, task, catalog);
-            return alternatives.Count == 0 ? "none listed in the catalog for " + task.Name : string.Join(", ", alternatives.Select(catalog.DescribeModel));
+            return WeightsEvaluator.DescribeAlternatives(WeightsEvaluator.Alternatives(finding.Model, task, catalog), task, catalog,
+                "none chosen, as the catalog does not know which model the package bundles");
         }
 
         private static ImmutableDictionary<string, string?> PropertiesOf(DependencyFinding finding, CatalogSnapshot snapshot)

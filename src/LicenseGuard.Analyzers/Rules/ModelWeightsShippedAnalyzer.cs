@@ -117,11 +117,8 @@ namespace LicenseGuard.Analyzers.Rules
                 PolicyAction.Allow => "Keep the notice: " + (list.Length > 0 ? list : "ship the licence text with the weights") + notices,
                 _ => "Conditions: " + list + notices,
             };
-            string alternatives = finding.Alternatives.Count > 0
-                ? string.Join(", ", finding.Alternatives.Select(catalog.DescribeModel))
-                : finding.Task == null
-                    ? "none chosen, as nothing shows the model's task (name the model in a model card with a pipeline_tag, or in a rules file)"
-                    : "none listed in the catalog for " + finding.Task.Name;
+            string alternatives = WeightsEvaluator.DescribeAlternatives(finding.Alternatives, finding.Task, catalog,
+                "none chosen, as nothing shows the model's task (name the model in a model card with a pipeline_tag, or in a rules file)");
             return new object[]
             {
                 weight.Item.Replace('\\', '/'), format, destinations, finding.Model?.Name ?? "an unrecognised model",

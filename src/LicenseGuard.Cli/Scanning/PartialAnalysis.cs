@@ -131,7 +131,7 @@ internal static class PartialAnalysis
         foreach (var reference in document.Descendants().Where(e => e.Name.LocalName == "PackageReference"))
         {
             string? id = (string?)reference.Attribute("Include") ?? (string?)reference.Attribute("Update");
-            var service = id == null ? null : catalog.Services.FirstOrDefault(s => s.Packages.Any(pattern => Glob.IsMatch(pattern, id)));
+            var service = id == null ? null : catalog.FindServiceByPackage(id);
             if (service == null || rule.Ignore.Any(pattern => Glob.IsMatch(pattern, id!)))
             {
                 continue;

@@ -108,6 +108,9 @@ namespace LicenseGuard.Catalog
         /// <summary>Finds a service by id.</summary>
         public ServiceEntry? FindService(string id) => servicesById.TryGetValue(id, out var s) ? s : null;
 
+        /// <summary>Finds the service whose SDK a NuGet package is (first service whose package patterns match), or null.</summary>
+        public ServiceEntry? FindServiceByPackage(string packageId) => Services.FirstOrDefault(s => s.Packages.Any(pattern => Glob.IsMatch(pattern, packageId)));
+
         /// <summary>Finds a model by id.</summary>
         public ModelEntry? FindModel(string id) => modelsById.TryGetValue(id, out var m) ? m : null;
 
@@ -312,7 +315,7 @@ namespace LicenseGuard.Catalog
                 return null;
             }
 
-            int end = url.IndexOfAny(new[] { '?', '#', '"', ' ' }, pathStart);
+            int end = url.IndexOfAny(PathEnd, pathStart);
             string path = (end < 0 ? url.Substring(pathStart) : url.Substring(pathStart, end - pathStart)).TrimEnd('/');
             foreach (var task in Tasks)
             {
@@ -337,6 +340,8 @@ namespace LicenseGuard.Catalog
             pipelineTag == null ? null : Tasks.FirstOrDefault(t => t.PipelineTags.Contains(pipelineTag.Trim(), StringComparer.OrdinalIgnoreCase));
 
         private static readonly RuleSettings DefaultRule = new RuleSettings();
+
+        private static readonly char[] PathEnd = { '?', '#', '"', ' ' };
 
         private static IReadOnlyList<RulesSource> BuiltInSources()
         {

@@ -374,7 +374,24 @@ namespace LicenseGuard.Catalog
                 return alternatives;
             }
 
-            private IReadOnlyList<string> KnownItems(MergedEntry entry, string field, HashSet<string> known, string what)
+
+            private IReadOnlyList<string> KnownItems(MergedEntry entry, string field, HashSet<string> known, string what) =>
+                StringItems(entry, field, value => known.Contains(value)
+                    ? null
+                    : $"Unknown {what} '{value}' in \"{field}\" of '{entry.Id}'; known {what}s are listed under \"{what}s\". It was ignored.");
+
+            private IReadOnlyList<string> ValidModelPatterns(MergedEntry entry, string field) =>
+                StringItems(entry, field, pattern => pattern.Trim('*').Length == 0 || pattern.Any(char.IsWhiteSpace)
+                    ? $"Invalid pattern '{pattern}' in '{entry.Id}': a pattern needs at least one character besides '*' and no white space. It was ignored."
+                    : null);
+
+            private IReadOnlyList<string> ValidItems(MergedEntry entry, string field, Regex pattern, string expected, bool lowerCase = false) =>
+                StringItems(entry, field, value => !pattern.IsMatch(value) || (lowerCase && value != value.ToLowerInvariant())
+                    ? $"Invalid value '{value}' in \"{field}\" of '{entry.Id}': expected {expected}. It was ignored."
+                    : null);
+
+            /// <summary>The string items of an array field that <paramref name="problemOf"/> accepts (returns null for); the others are problems at their position.</summary>
+            private IReadOnlyList<string> StringItems(MergedEntry entry, string field, Func<string, string?> problemOf)
             {
                 var result = new List<string>();
                 if (!entry.Fields.TryGetValue(field, out var property) || property.Value.Kind != JsonKind.Array)
@@ -389,9 +406,9 @@ namespace LicenseGuard.Catalog
                         continue;
                     }
 
-                    if (!known.Contains(item.Text!))
+                    if (problemOf(item.Text!) is { } problem)
                     {
-                        Problem(item.Span, $"Unknown {what} '{item.Text}' in \"{field}\" of '{entry.Id}'; known {what}s are listed under \"{what}s\". It was ignored.");
+                        Problem(item.Span, problem);
                         continue;
                     }
 
@@ -413,61 +430,7 @@ namespace LicenseGuard.Catalog
                 return value;
             }
 
-            private IReadOnlyList<string> ValidModelPatterns(MergedEntry entry, string field)
-            {
-                var result = new List<string>();
-                if (!entry.Fields.TryGetValue(field, out var property) || property.Value.Kind != JsonKind.Array)
-                {
-                    return result;
-                }
 
-                foreach (var item in property.Value.Items)
-                {
-                    if (item.Kind != JsonKind.String)
-                    {
-                        continue;
-                    }
-
-                    string pattern = item.Text!;
-                    if (pattern.Trim('*').Length == 0 || pattern.Any(char.IsWhiteSpace))
-                    {
-                        Problem(item.Span, $"Invalid pattern '{pattern}' in '{entry.Id}': a pattern needs at least one character besides '*' and no white space. It was ignored.");
-                        continue;
-                    }
-
-                    result.Add(pattern);
-                }
-
-                return result;
-            }
-
-            private IReadOnlyList<string> ValidItems(MergedEntry entry, string field, Regex pattern, string expected, bool lowerCase = false)
-            {
-                var result = new List<string>();
-                if (!entry.Fields.TryGetValue(field, out var property) || property.Value.Kind != JsonKind.Array)
-                {
-                    return result;
-                }
-
-                foreach (var item in property.Value.Items)
-                {
-                    if (item.Kind != JsonKind.String)
-                    {
-                        continue;
-                    }
-
-                    string value = item.Text!;
-                    if (!pattern.IsMatch(value) || (lowerCase && value != value.ToLowerInvariant()))
-                    {
-                        Problem(item.Span, $"Invalid value '{value}' in \"{field}\" of '{entry.Id}': expected {expected}. It was ignored.");
-                        continue;
-                    }
-
-                    result.Add(value);
-                }
-
-                return result;
-            }
 
             private string? ObjectString(JsonNode item, string name, out JsonNode? node)
             {

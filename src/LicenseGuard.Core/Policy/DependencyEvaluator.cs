@@ -250,7 +250,7 @@ namespace LicenseGuard.Policy
 
         private static IEnumerable<DependencyFinding> Judge(PackageFact package, RulesCatalog catalog)
         {
-            var service = catalog.Services.FirstOrDefault(s => s.Packages.Any(pattern => Glob.IsMatch(pattern, package.Id)));
+            var service = catalog.FindServiceByPackage(package.Id);
             if (service != null)
             {
                 yield return new DependencyFinding { RuleId = ProprietaryAiPackage, Action = PolicyAction.Warn, Package = package, Service = service, License = service.License, LicenseClass = catalog.ClassOf(service.License) };

@@ -201,6 +201,15 @@ namespace LicenseGuard.Policy
                 .ToList();
         }
 
+        /// <summary>
+        /// Describes redistributable alternatives for a message: <c>FLUX.1 [schnell] (Apache-2.0, permissive), …</c>; without a
+        /// task, <paramref name="whyNoTask"/>; with a task but no candidate, says so.
+        /// </summary>
+        public static string DescribeAlternatives(IReadOnlyList<ModelEntry> alternatives, TaskEntry? task, RulesCatalog catalog, string whyNoTask) =>
+            alternatives.Count > 0 ? string.Join(", ", alternatives.Select(catalog.DescribeModel))
+            : task == null ? whyNoTask
+            : "none listed in the catalog for " + task.Name;
+
         private static int Rank(string licenseClass) => Array.IndexOf(ClassesByRestriction, licenseClass) is int i && i >= 0 ? i : 3;
 
         private static readonly string[] ClassesByRestriction =
