@@ -97,9 +97,9 @@ namespace LicenseGuard.Matching
 
             int slash = value.IndexOf('/');
             if (value.IndexOf("://", StringComparison.Ordinal) < 0 && slash > 0 && slash == value.LastIndexOf('/')
-                && Array.IndexOf(GatewayPrefixes, value.Substring(0, slash).ToLowerInvariant()) >= 0)
+                && FoundAllowingGatewayPrefix(value, out id) is { } gateway)
             {
-                return Found(value.Substring(slash + 1), out id);
+                return gateway;
             }
 
             int queryStart = value.IndexOfAny(QueryStart);
@@ -120,7 +120,7 @@ namespace LicenseGuard.Matching
                 {
                     int equals = pair.IndexOf('=');
                     if (equals > 0 && Array.IndexOf(ModelQueryKeys, pair.Substring(0, equals).ToLowerInvariant()) >= 0
-                        && Found(Uri.UnescapeDataString(pair.Substring(equals + 1)), out id) is { } model)
+                        && FoundAllowingGatewayPrefix(Uri.UnescapeDataString(pair.Substring(equals + 1)), out id) is { } model)
                     {
                         return model;
                     }
@@ -148,6 +148,15 @@ namespace LicenseGuard.Matching
         {
             id = candidate;
             return MatchClosed(candidate);
+        }
+
+        /// <summary>A value where an API takes a model id, which gateways spell with a provider prefix (<c>"model": "openai/gpt-4.1"</c>).</summary>
+        private ModelEntry? FoundAllowingGatewayPrefix(string candidate, out string id)
+        {
+            int slash = candidate.IndexOf('/');
+            return slash > 0 && slash == candidate.LastIndexOf('/') && Array.IndexOf(GatewayPrefixes, candidate.Substring(0, slash).ToLowerInvariant()) >= 0
+                ? Found(candidate.Substring(slash + 1), out id)
+                : Found(candidate, out id);
         }
 
         /// <summary>Strips a method suffix such as <c>:generateContent</c> or <c>:rawPredict</c> (letters only, so <c>-v1:0</c> stays).</summary>
@@ -198,7 +207,7 @@ namespace LicenseGuard.Matching
             }
 
             int close = i < value.Length && value[i] == '"' ? value.IndexOf('"', i + 1) : -1;
-            return close < 0 ? null : Found(value.Substring(i + 1, close - i - 1), out id);
+            return close < 0 ? null : FoundAllowingGatewayPrefix(value.Substring(i + 1, close - i - 1), out id);
         }
 
         /// <summary>Finds the closed model a whole string names, or null (also for open models and ignored patterns).</summary>

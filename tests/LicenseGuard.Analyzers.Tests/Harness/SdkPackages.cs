@@ -17,6 +17,9 @@ internal static class SdkPackages
     /// <summary>Cloud storage SDKs, for the upload rules.</summary>
     public static readonly ReferenceAssemblies Storage = CreateStorage();
 
+    /// <summary>Everything above at once, for the accuracy corpus (cases mix SDKs, open runtimes and uploads as real code does).</summary>
+    public static readonly ReferenceAssemblies Corpus = CreateCorpus();
+
     private static ImmutableArray<PackageIdentity> OpenRuntimePackages => ImmutableArray.Create(
         Package("LLamaSharp", "0.30.0"),
         Package("Microsoft.ML.OnnxRuntimeGenAI.Managed", "0.18.0"));
@@ -40,11 +43,15 @@ internal static class SdkPackages
         Package("Betalgo.Ranul.OpenAI", "9.2.6"),
         Package("OllamaSharp", "5.5.2")));
 
-    private static ReferenceAssemblies CreateStorage() => Net100.AddPackages(ImmutableArray.Create(
+    private static ImmutableArray<PackageIdentity> StoragePackages => ImmutableArray.Create(
         Package("Azure.Storage.Blobs", "12.26.0"),
         Package("Azure.Storage.Common", "12.25.0"),
         Package("Azure.Core", "1.53.0"),
-        Package("AWSSDK.S3", "4.0.104")));
+        Package("AWSSDK.S3", "4.0.104"));
+
+    private static ReferenceAssemblies CreateStorage() => Net100.AddPackages(StoragePackages);
+
+    private static ReferenceAssemblies CreateCorpus() => CreateAll().AddPackages(OpenRuntimePackages).AddPackages(StoragePackages.RemoveAt(2));
 
     /// <summary>
     /// ASP.NET Core's reference assemblies from the installed SDK's targeting pack (packs/Microsoft.AspNetCore.App.Ref), for
@@ -74,7 +81,7 @@ internal static class SdkPackages
         {
             emptyPackages?.SetValue(null, noPackages);
             int resolved = 0;
-            foreach (var set in new[] { CreateAll(), CreateAll().AddPackages(OpenRuntimePackages), CreateStorage() })
+            foreach (var set in new[] { CreateAll(), CreateAll().AddPackages(OpenRuntimePackages), CreateStorage(), CreateCorpus() })
             {
                 // A fresh instance each round (the library shares equal instances, and each caches its first result): naming a
                 // framework assembly it references anyway once more makes the instance unequal and changes nothing else.

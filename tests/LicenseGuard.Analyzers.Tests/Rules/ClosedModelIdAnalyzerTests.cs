@@ -145,6 +145,8 @@ public class ClosedModelIdAnalyzerTests
     [InlineData("https://us-east5-aiplatform.googleapis.com/v1/projects/p/locations/us-east5/publishers/anthropic/models/claude-3-5-sonnet@20240620:rawPredict", "claude-3-5-sonnet@20240620", "Claude 3.5 Sonnet")]
     [InlineData("https://contoso.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", "gpt-4o", "GPT-4o")]
     [InlineData("https://gateway.contoso.example/v1/chat?model=gpt-4.1-mini&stream=true", "gpt-4.1-mini", "GPT-4.1")]
+    // Gateways spell the id with a provider prefix in query values too (GitHub Models, OpenRouter); JSON bodies: below.
+    [InlineData("https://gateway.contoso.example/v1/chat?model=anthropic%2Fclaude-3.5-sonnet", "claude-3.5-sonnet", "Claude 3.5 Sonnet")]
     // Provider spellings.
     [InlineData("gpt-35-turbo", "gpt-35-turbo", "GPT-3.5 Turbo")]
     [InlineData("gpt-4o-2024-08-06", "gpt-4o-2024-08-06", "GPT-4o")]
@@ -174,10 +176,11 @@ public class ClosedModelIdAnalyzerTests
                 string Url(string key) => $"https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent?key={key}";
                 const string Embedding = "text-embedding-3-small";
                 string Reused(string key) => $"https://api.example.com/v1/models/{Embedding}?key={key}";
+                string Gateway() => """{"model": "openai/gpt-4.1", "messages": []}""";
             }
             """";
-        var ids = (await FindingsAsync(source)).Select(d => d.GetMessage().Split('\'')[1]).OrderBy(i => i).ToList();
-        Assert.Equal(new[] { "gemini-1.5-flash", "gpt-4o-mini", "text-embedding-3-small" }, ids);
+        var ids = (await FindingsAsync(source)).Select(d => d.GetMessage().Split('\'')[1]).OrderBy(i => i, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "gemini-1.5-flash", "gpt-4.1", "gpt-4o-mini", "text-embedding-3-small" }, ids);
     }
 
     [Theory]
@@ -195,6 +198,7 @@ public class ClosedModelIdAnalyzerTests
     [InlineData("http://localhost:11434/api/chat?model=llama3.1:8b")]
     [InlineData("https://openrouter.ai/api/v1/models/deepseek-r1")]
     [InlineData("{ \"model\": \"qwen2.5:7b\", \"prompt\": \"hi\" }")]
+    [InlineData("{ \"model\": \"openai/gpt-oss-120b\" }")]
     [InlineData("https://huggingface.co/openai/whisper-large-v3")]
     public async Task MentionsAndOpenIdsInTheSameShapesAreNotReported(string literal)
     {
