@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using LicenseGuard.Catalog;
+using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -56,6 +59,11 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             if (context.IsGeneratedCode && !generatedCode.ShouldAnalyze(operation.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            if (PointsAtLocalServer(operation))
             {
                 return;
             }
@@ -181,6 +189,88 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Whether the call points an OpenAI-compatible SDK at a server on this machine or network with a constant URL
+        /// (<c>AddOpenAIChatCompletion(modelId: "phi3", endpoint: new Uri("http://localhost:11434"))</c>,
+        /// <c>OpenAIClientOptions { Endpoint = … }</c>): then it talks to a self-hosted model, not to the vendor (a closed model id
+        /// sent there is still LG1003). Looks at endpoint-like arguments and properties of the call, and at the initializers of the
+        /// locals that feed them or that hold the client it is called on, two steps back at most. Runs only for findings.
+        /// </summary>
+        private static bool PointsAtLocalServer(IOperation operation)
+        {
+            var pending = new Stack<(IOperation Operation, int Depth)>();
+            pending.Push((operation, 0));
+            var followed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            IOperation? root = null;
+            while (pending.Count > 0)
+            {
+                var (current, depth) = pending.Pop();
+                foreach (var node in current.DescendantsAndSelf())
+                {
+                    bool atEndpoint = node == current ? depth > 0 : IsEndpointPosition(node);
+                    if (atEndpoint && node.ConstantValue is { HasValue: true, Value: string value } && LocalEndpoint.IsLocalUrl(value))
+                    {
+                        return true;
+                    }
+
+                    if (depth < 2 && node is ILocalReferenceOperation local && (atEndpoint || IsReceiver(node)) && followed.Add(local.Local))
+                    {
+                        root ??= Root(operation);
+                        foreach (var declarator in root.Descendants().OfType<IVariableDeclaratorOperation>())
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer != null)
+                            {
+                                pending.Push((declarator.Initializer.Value, depth + 1));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsEndpointPosition(IOperation node)
+        {
+            var parent = node.Parent;
+            while (parent is IConversionOperation || parent is IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation { Parameter: { } parameter }:
+                    return IsEndpointName(parameter.Name) || parameter.Type.Name == "Uri" || parameter.Type.Name.EndsWith("Options", System.StringComparison.Ordinal);
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }:
+                    return IsEndpointName(property.Property.Name);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsEndpointName(string name) =>
+            name.IndexOf("endpoint", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("url", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("uri", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("address", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("host", System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static bool IsReceiver(IOperation node) =>
+            (node.Parent is IInvocationOperation invocation && invocation.Instance == node)
+            || (node.Parent is IPropertyReferenceOperation property && property.Instance == node)
+            || (node.Parent is IArgumentOperation argument && argument.Parent is IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension && extension.Arguments.Length > 0 && extension.Arguments[0] == argument);
+
+        private static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
         }
 
         private static readonly SymbolDisplayFormat QualifiedNameFormat = new SymbolDisplayFormat(

@@ -317,6 +317,61 @@ public class ProprietaryAiCallAnalyzerTests
         await Verify.AnalyzerAsync(source);
     }
 
+    [Theory]
+    // An OpenAI-compatible SDK pointed at a self-hosted server with a constant URL talks to that server, not to the vendor.
+    [InlineData("new OpenAIClient(new ApiKeyCredential(\"k\"), new OpenAIClientOptions { Endpoint = new Uri(\"http://localhost:11434/v1\") })")]
+    [InlineData("new OpenAIClient(new ApiKeyCredential(\"k\"), new OpenAIClientOptions { Endpoint = new Uri(\"http://192.168.1.20:8080/v1\") }).GetChatClient(\"qwen2.5\")")]
+    [InlineData("new OpenAIClient(new ApiKeyCredential(\"k\"), new OpenAIClientOptions { Endpoint = new Uri(\"http://host.docker.internal:11434/v1\") })")]
+    [InlineData("new OpenAIClient(new ApiKeyCredential(\"k\"), new OpenAIClientOptions { Endpoint = new Uri(\"http://[::1]:8000/v1\") })")]
+    public async Task SdkPointedAtALocalServerIsNotACallToTheVendor(string expression)
+    {
+        string source = $$"""
+            using System;
+            using System.ClientModel;
+            using OpenAI;
+            class C
+            {
+                object M() => {{expression}};
+            }
+            """;
+        await Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task LocalEndpointIsFollowedThroughLocalsButNotGuessedFromConfigurationOrPrompts()
+    {
+        const string source = """
+            using System;
+            using System.ClientModel;
+            using Microsoft.SemanticKernel;
+            using OpenAI;
+            using OpenAI.Chat;
+            class C
+            {
+                object Local()
+                {
+                    var endpoint = "http://localhost:11434/v1";
+                    var client = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri(endpoint) });
+                    return client.GetChatClient("llama3.2");
+                }
+
+            #pragma warning disable SKEXP0010
+                void Kernel(IKernelBuilder builder) => builder.AddOpenAIChatCompletion(modelId: "phi3", endpoint: new Uri("http://localhost:11434"), apiKey: null);
+            #pragma warning restore SKEXP0010
+
+                object Configured(string url) => {|#0:new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri(url) })|};
+
+                object Public() => {|#1:new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = new Uri("http://203.0.113.9/v1") })|};
+
+                object Prompt(ChatClient chat) => {|#2:chat.CompleteChat("http://localhost:3000/")|};
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(1),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiCall).WithLocation(2));
+    }
+
     [Fact]
     public async Task GenericWrapperCallingTheSdkIsReportedInsideTheWrapper()
     {

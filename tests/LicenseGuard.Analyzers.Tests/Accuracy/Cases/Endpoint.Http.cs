@@ -83,11 +83,11 @@ public static class CohereEmbed
     public static Uri Endpoint => new Uri("https://api.cohere.com/v2/embed"); // expect: LG1002
 }
 
-// case: a local Ollama server's OpenAI-compatible endpoint — local, not a proprietary service
+// case: a local Ollama server's OpenAI-compatible endpoint — local, not a proprietary service (and the SDK pointed there is no LG1001)
 public static class LocalOllama
 {
     public static OpenAIClient Create() =>
-        new OpenAIClient(new ApiKeyCredential("ollama"), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:11434/v1") }); // expect: LG1001
+        new OpenAIClient(new ApiKeyCredential("ollama"), new OpenAIClientOptions { Endpoint = new Uri("http://localhost:11434/v1") });
 }
 
 // case: a llama.cpp server on the LAN — a private address, no finding
