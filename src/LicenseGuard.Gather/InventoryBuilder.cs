@@ -146,6 +146,12 @@ namespace LicenseGuard.Gather
                             Licensing.LicenseFileFacts.Record(license, text);
                         }
                     }
+                    else if (license.Source != LicenseSource.Expression && RootLicenseFile(packageDirectory) is { } rootFile
+                        && ReadLicenseFile(packageDirectory, rootFile) is { } rootText)
+                    {
+                        Licensing.LicenseFileFacts.Record(license, rootText);
+                        license.PackageFile = rootFile;
+                    }
 
                     package.License = license;
                 }
@@ -187,6 +193,24 @@ namespace LicenseGuard.Gather
             {
                 inventory.Problems.Add($"{baselineFile}: the recorded package licences could not be read: {e.Message}");
             }
+        }
+
+        /// <summary>A licence file at the package's root: LICENSE or LICENCE, with or without .txt/.md, in any case.</summary>
+        private static string? RootLicenseFile(string packageDirectory)
+        {
+            foreach (string file in Directory.EnumerateFiles(packageDirectory))
+            {
+                string name = Path.GetFileName(file);
+                string stem = Path.GetFileNameWithoutExtension(name);
+                string extension = Path.GetExtension(name);
+                if ((stem.Equals("LICENSE", StringComparison.OrdinalIgnoreCase) || stem.Equals("LICENCE", StringComparison.OrdinalIgnoreCase))
+                    && (extension.Length == 0 || extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || extension.Equals(".md", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         private static string? ReadLicenseFile(string packageDirectory, string relativeFile)

@@ -51,6 +51,11 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
         { "Newtonsoft.Json", "9.0.1", "MIT", "permissive" },
         { "NETStandard.Library", "2.0.3", "MIT", "permissive" },
         { "System.Net.Http", "4.3.4", "LicenseRef-microsoft-dotnet-library", "proprietary" },
+        // a licenseUrl LicenseGuard does not know (github.com/dotnet/corefx/blob/master/LICENSE.TXT, a branch's current file) next
+        // to the licence text the package itself ships at its root: that text decides (seen 74 times in dotnet/ai-samples' scan)
+        { "System.Memory", "4.5.5", "MIT", "permissive" },
+        { "System.ValueTuple", "4.5.0", "MIT", "permissive" },
+        { "System.Threading.Tasks.Extensions", "4.5.4", "MIT", "permissive" },
         // what LicenseGuard cannot know stays unknown: a URL to a repository's current file, no licence at all
         { "DotNetZip", "1.16.0", "unknown", "unknown" },
         { "BouncyCastle.NetCore", "1.8.5", "unknown", "unknown" },
@@ -110,7 +115,7 @@ public sealed class RealPackages : IDisposable
             "Deque.AxeCore.Commons/4.14.0", "Fugit/0.4.1", "DotNetZip/1.16.0", "HtmlAgilityPack/1.13.0", "NPOI/2.4.1", "ClosedXML/0.95.4",
         ];
         Restore("Current", "net10.0", current);
-        Restore("Legacy", "netstandard2.0", ["Newtonsoft.Json/9.0.1", "System.Net.Http/4.3.4"]);
+        Restore("Legacy", "netstandard2.0", ["Newtonsoft.Json/9.0.1", "System.Net.Http/4.3.4", "System.Memory/4.5.5", "System.ValueTuple/4.5.0", "System.Threading.Tasks.Extensions/4.5.4"]);
     }
 
     public string Root { get; }

@@ -41,6 +41,13 @@ namespace LicenseGuard.Inventory
 
         /// <summary>Gets or sets, for licence files, the file's first line (how catalogued non-SPDX licences are recognised).</summary>
         public string? FileTitle { get; set; }
+
+        /// <summary>
+        /// Gets or sets, when the package declares a licence URL or nothing, the licence file at the package's root
+        /// (<c>LICENSE.TXT</c>, as the System.* 4.x packages ship beside a <c>licenseUrl</c>); the fields above then describe
+        /// that file. The evaluator reads it only when the URL is not one it knows.
+        /// </summary>
+        public string? PackageFile { get; set; }
     }
 
     /// <summary>One resolved package of a project.</summary>
@@ -190,6 +197,7 @@ namespace LicenseGuard.Inventory
                         .Property("matchScore", package.License.MatchScore)
                         .Property("nearestInFile", package.License.NearestInFile)
                         .Property("fileTitle", package.License.FileTitle)
+                        .Property("packageFile", package.License.PackageFile)
                     .EndObject()
                     .EndObject();
             }
@@ -268,6 +276,7 @@ namespace LicenseGuard.Inventory
                         MatchScore = license.Find("matchScore")?.Value.Text,
                         NearestInFile = license.Find("nearestInFile")?.Value.Text,
                         FileTitle = license.Find("fileTitle")?.Value.Text,
+                        PackageFile = license.Find("packageFile")?.Value.Text,
                     };
                 }
 

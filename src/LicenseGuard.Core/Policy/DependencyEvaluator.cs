@@ -190,9 +190,10 @@ namespace LicenseGuard.Policy
                 case LicenseSource.File:
                     return FromFile(declared, catalog);
                 case LicenseSource.Url:
-                    return FromUrl(declared.Value ?? string.Empty, catalog);
+                    var fromUrl = FromUrl(declared.Value ?? string.Empty, catalog);
+                    return fromUrl.Expression == null && declared.PackageFile != null ? FromPackageFile(declared, catalog, fromUrl.Origin) : fromUrl;
                 default:
-                    return (null, "no licence declared");
+                    return declared.PackageFile != null ? FromPackageFile(declared, catalog, "no licence declared") : (null, "no licence declared");
             }
         }
 
@@ -217,6 +218,25 @@ namespace LicenseGuard.Policy
             return (null, $"licence file '{declared.Value}' not recognised" + (declared.NearestInFile != null
                 ? $" (closest SPDX text: {declared.NearestInFile}{Percent(declared.MatchScore)}, not the same licence)"
                 : string.Empty));
+        }
+
+        /// <summary>
+        /// The licence file at the package's root, for a package whose licence URL LicenseGuard does not know, or that declares
+        /// none: the text shipped in that very version (a URL such as github.com/dotnet/corefx/blob/master/LICENSE.TXT points at
+        /// a branch that may have changed since). Judged like a declared licence file: its catalogued title or its whole SPDX text.
+        /// </summary>
+        private static (LicenseExpression? Expression, string Origin) FromPackageFile(DeclaredLicense declared, RulesCatalog catalog, string declaredOrigin)
+        {
+            var fromFile = FromFile(new DeclaredLicense
+            {
+                Source = LicenseSource.File,
+                Value = declared.PackageFile,
+                DetectedInFile = declared.DetectedInFile,
+                MatchScore = declared.MatchScore,
+                NearestInFile = declared.NearestInFile,
+                FileTitle = declared.FileTitle,
+            }, catalog);
+            return (fromFile.Expression, declaredOrigin + "; the package's own " + fromFile.Origin);
         }
 
         private static string Percent(string? score) =>
