@@ -59,11 +59,52 @@ var configurations = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyz
     ($"BannedApiAnalyzers ({bannedSymbols.Split('\n').Length} symbols)", bannedApi, ImmutableArray.Create<AdditionalText>(new InMemoryText("/bench/BannedSymbols.txt", bannedSymbols))),
 };
 
+// --ide-loop <edits>: what the IDE pays per edit — each edit replaces one file of the compilation (as typing does, so metadata
+// symbols are shared with the previous compilation) and runs each analyzer set on the new compilation.
+int ideLoopIndex = Array.IndexOf(args, "--ide-loop");
+if (ideLoopIndex >= 0 && ideLoopIndex + 1 < args.Length)
+{
+    int edits = int.Parse(args[ideLoopIndex + 1], System.Globalization.CultureInfo.InvariantCulture);
+    Console.WriteLine($"IDE loop: {edits} edits of a {files}-file compilation, each followed by a full analysis; medians per edit.");
+    Console.WriteLine();
+    Console.WriteLine("| analyzers | wall time per edit (ms) | analyzer execution time per edit (ms) |");
+    Console.WriteLine("|---|---:|---:|");
+    foreach (var (name, analyzers, additional) in configurations.Where(c => !c.Analyzers.IsEmpty))
+    {
+        var current = (Compilation)compilation.Clone();
+        var wall = new List<double>();
+        var analyzerTime = new List<double>();
+        for (int edit = 0; edit <= edits; edit++)
+        {
+            var old = current.SyntaxTrees.ElementAt(edit % files);
+            var edited = old.WithChangedText(old.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(
+                new Microsoft.CodeAnalysis.Text.TextSpan(old.GetText().Length, 0), $"\nstatic class Edit{edit} {{ const string Note = \"edit {edit}\"; }}\n")));
+            current = current.ReplaceSyntaxTree(old, edited);
+            var stopwatch = Stopwatch.StartNew();
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+            var result = await current.WithAnalyzers(analyzers, options).GetAnalysisResultAsync(CancellationToken.None);
+            stopwatch.Stop();
+            if (edit > 0)
+            {
+                wall.Add(stopwatch.Elapsed.TotalMilliseconds);
+                analyzerTime.Add(result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds));
+            }
+        }
+
+        Console.WriteLine($"| {name} | {Median(wall):N1} | {Median(analyzerTime):N1} |");
+    }
+
+    return 0;
+}
+
 Console.WriteLine($"{files} files, {trees.Sum(t => t.GetText().Lines.Count):N0} lines, {iterations} iterations after 1 warm-up; medians. Roslyn {typeof(Compilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores");
 Console.WriteLine();
 Console.WriteLine("| configuration | wall time (ms) | analyzer execution time (ms) | findings |");
 Console.WriteLine("|---|---:|---:|---:|");
-foreach (var (name, analyzers, additional) in configurations)
+// --only <prefix>: run only the configurations whose name starts with it (e.g. under a profiler: --only "LicenseGuard LG1001-").
+int onlyIndex = Array.IndexOf(args, "--only");
+string? only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
+foreach (var (name, analyzers, additional) in configurations.Where(c => only == null || c.Name.StartsWith(only, StringComparison.Ordinal)))
 {
     var wall = new List<double>();
     var analyzerTime = new List<double>();

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Real-solution benchmark: LicenseGuard side by side with BannedApiAnalyzers in the same builds of a generated solution of
+# many small projects and one large one, in fresh compiler processes (cold) and in the compiler server (warm).
+#
+#   bench/solution.sh [small-projects] [large-files] [runs]      (default 50 300 3)
+#
+# Both analyzer packages are referenced by every project, so each compilation reports both analyzers' times
+# (-p:ReportAnalyzer=true); BannedSymbols.txt holds the same N:/T: symbols as the catalog. Prints, per mode, the analyzer time
+# summed over the projects (median of the runs), per LicenseGuard analyzer, the ratio to BannedApi and to CoreCompile, and
+# the LicenseGuardGather target's time (summed; ~0 when its inputs are unchanged, so the last line makes it run). One in five small projects calls the OpenAI SDK; the large one is string-heavy.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+small="${1:-50}"; large_files="${2:-300}"; runs="${3:-3}"
+work="$(mktemp -d -t licenseguard-solution-bench.XXXXXX)"
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+version="0.0.0-bench.$(date +%s)"
+
+echo "$(nproc) cores, $(dotnet --version) SDK; $small small projects + 1 large ($large_files files); $runs runs; work folder $work"
+dotnet pack "$root/src/LicenseGuard.Package" -c Release -p:Version="$version" -o "$work/feed" -nologo -v quiet >/dev/null
+
+cat > "$work/NuGet.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="bench" value="$work/feed" />
+  </packageSources>
+</configuration>
+EOF
+# The catalog's SDK symbols as BannedApiAnalyzers configuration (the same coverage LicenseGuard's LG1001 has).
+python3 - "$root/rules/services.json" > "$work/BannedSymbols.txt" <<'EOF'
+import json, sys
+seen = []
+for service in json.load(open(sys.argv[1]))["services"]:
+    for symbol in service.get("symbols", []):
+        if symbol not in seen:
+            seen.append(symbol)
+print("\n".join(f"{s};AI SDK" for s in seen))
+EOF
+cat > "$work/Directory.Build.props" <<EOF
+<Project>
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <NoWarn>\$(NoWarn);NU1603;NU1608;NU1701;NU1902;NU1903</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="LicenseGuard" Version="$version" PrivateAssets="all" />
+    <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="4.14.0" PrivateAssets="all" />
+    <AdditionalFiles Include="$work/BannedSymbols.txt" />
+  </ItemGroup>
+</Project>
+EOF
+
+write_small() {
+  local dir="$work/Small$1"; mkdir -p "$dir"
+  if (( $1 % 5 == 0 )); then
+    echo '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="OpenAI" Version="2.15.0" /></ItemGroup></Project>' > "$dir/Small$1.csproj"
+    cat > "$dir/Assistant.cs" <<EOF
+namespace Small$1;
+public sealed class Assistant(OpenAI.Chat.ChatClient chat)
+{
+    public string Ask(string question) => chat.CompleteChat(question).Value.Content[0].Text;
+    public static OpenAI.Chat.ChatClient Create(string key) => new("gpt-4o-mini", key);
+}
+EOF
+  else
+    echo '<Project Sdk="Microsoft.NET.Sdk" />' > "$dir/Small$1.csproj"
+  fi
+  for f in 1 2 3 4; do
+    cat > "$dir/Service$f.cs" <<EOF
+namespace Small$1;
+public sealed class Service$f
+{
+    private readonly System.Collections.Generic.Dictionary<string, int> counts = new();
+    public string Describe(int id) => \$"order {id} of service $f in project $1";
+    public void Count(string key) => counts[key] = counts.TryGetValue(key, out int n) ? n + 1 : 1;
+    public string Path(string name) => System.IO.Path.Combine("data", "service$f", name + ".json");
+}
+EOF
+  done
+}
+
+write_large() {
+  local dir="$work/Large"; mkdir -p "$dir"
+  echo '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="OpenAI" Version="2.15.0" /></ItemGroup></Project>' > "$dir/Large.csproj"
+  for (( f = 0; f < large_files; f++ )); do
+    cat > "$dir/Module$f.cs" <<EOF
+namespace Large;
+public static class Module$f
+{
+    public const string Name = "module-$f";
+    public static string Route(int id) => "/api/v1/modules/$f/items/" + id;
+    public static string Message(string user) => \$"Hello {user}, module $f has {Name.Length} letters.";
+    public static string[] Columns => new[] { "id", "name", "created_at", "updated_at", "owner", "status", "total" };
+    public static string Query => "SELECT id, name FROM items WHERE module = 'module-$f' ORDER BY created_at DESC";
+    public static string Help => "See https://docs.contoso.example/modules/$f for details.";
+}
+EOF
+  done
+  cat > "$dir/Ai.cs" <<'EOF'
+namespace Large;
+public static class Ai
+{
+    public static OpenAI.Chat.ChatClient Chat(string key) => new("gpt-4o", key);
+    public const string Endpoint = "https://api.openai.com/v1/chat/completions";
+}
+EOF
+}
+
+for (( i = 1; i <= small; i++ )); do write_small "$i"; done
+write_large
+(cd "$work" && dotnet new sln -n Bench --format sln -o . >/dev/null && dotnet sln Bench.sln add $(find . -name '*.csproj' | sort) >/dev/null)
+dotnet restore "$work/Bench.sln" -v quiet >/dev/null
+
+# Sums the assembly-level lines of ReportAnalyzer over all compilations of a build log, per analyzer assembly and per
+# LicenseGuard analyzer, and the CoreCompile and LicenseGuardGather targets of the performance summary (milliseconds).
+summarise() {
+  awk '
+    /^ *[0-9.<]+ +[0-9<]+ +LicenseGuard\.Analyzers, Version/ { lg += $1 * 1000 }
+    /^ *[0-9.<]+ +[0-9<]+ +Microsoft\.CodeAnalysis\.(CSharp\.)?BannedApiAnalyzers, Version/ { banned += $1 * 1000 }
+    /^ *[0-9.<]+ +[0-9<]+ +LicenseGuard\.Analyzers\.Rules\./ { split($3, parts, "."); rule[parts[4]] += $1 * 1000 }
+    /^ +[0-9]+ ms +CoreCompile +[0-9]+ calls/ { core += $1 }
+    /^ +[0-9]+ ms +LicenseGuardGather +[0-9]+ calls/ { gather += $1; gatherCalls += $4 }
+    END {
+      printf "%.0f %.0f %.0f %.0f %d", lg, banned, core, gather, gatherCalls
+      for (r in rule) printf " %s=%.0f", r, rule[r]
+      printf "\n"
+    }'
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+measure() {
+  local label="$1"; shift
+  local results=()
+  for (( r = 1; r <= runs; r++ )); do
+    if [ "${FORCE_GATHER:-}" = 1 ]; then find "$work" -name project.assets.json -exec touch {} +; fi
+    results+=("$(dotnet build "$work/Bench.sln" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -nologo "$@" | summarise)")
+  done
+  local lg banned core gather
+  lg=$(printf '%s\n' "${results[@]}" | awk '{ print $1 }' | median)
+  banned=$(printf '%s\n' "${results[@]}" | awk '{ print $2 }' | median)
+  core=$(printf '%s\n' "${results[@]}" | awk '{ print $3 }' | median)
+  gather=$(printf '%s\n' "${results[@]}" | awk '{ print $4 }' | median)
+  printf '| %s | %s ms | %s ms | %s | %s ms | %s %% | %s ms |\n' "$label" "$lg" "$banned" \
+    "$(awk -v a="$lg" -v b="$banned" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else printf "-" }')" "$core" \
+    "$(awk -v a="$lg" -v b="$core" 'BEGIN { if (b > 0) printf "%.1f", 100 * a / b; else printf "-" }')" "$gather"
+  printf '%s\n' "${results[@]}" | tail -1 | cut -d' ' -f6- | tr ' ' '\n' | sed 's/^/    last run, LicenseGuard per analyzer (ms): /' >&2
+}
+
+echo
+echo "| mode | LicenseGuard analyzers | BannedApiAnalyzers | ratio | CoreCompile | LicenseGuard / CoreCompile | LicenseGuardGather |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+dotnet build-server shutdown >/dev/null 2>&1 || true
+measure "cold: fresh compiler process per project" -p:UseSharedCompilation=false
+measure "warm: compiler server" -p:UseSharedCompilation=true
+# The gather target is incremental: it runs when the restore output or a rules file changed. Make it run.
+FORCE_GATHER=1 measure "warm, restore output touched (gather runs)" -p:UseSharedCompilation=true
