@@ -131,9 +131,23 @@ internal sealed class NuGetFeed : IDisposable
                 return new Inventory.DeclaredLicense { Source = Inventory.LicenseSource.Expression, Value = license.License };
             }
 
-            return string.IsNullOrWhiteSpace(licenseUrl)
+            var declaredUrl = string.IsNullOrWhiteSpace(licenseUrl)
                 ? new Inventory.DeclaredLicense()
                 : new Inventory.DeclaredLicense { Source = Inventory.LicenseSource.Url, Value = licenseUrl };
+
+            // As the build does: the licence text at the package's root, which the evaluator reads when the URL tells nothing.
+            if (!(licenseUrl?.Contains("licenses.nuget.org/", StringComparison.OrdinalIgnoreCase) ?? false))
+            {
+                package ??= await DownloadAsync(repository, identity, cancellationToken);
+                string? rootFile = package?.GetFiles().FirstOrDefault(f => f.IndexOfAny(new[] { '/', '\\' }) < 0 && Gather.Licensing.LicenseFileFacts.IsRootLicenseFile(f));
+                if (rootFile != null && ReadBounded(package!, rootFile) is { } rootText)
+                {
+                    Gather.Licensing.LicenseFileFacts.Record(declaredUrl, rootText);
+                    declaredUrl.PackageFile = rootFile;
+                }
+            }
+
+            return declaredUrl;
         }
         finally
         {

@@ -195,23 +195,8 @@ namespace LicenseGuard.Gather
             }
         }
 
-        /// <summary>A licence file at the package's root: LICENSE or LICENCE, with or without .txt/.md, in any case.</summary>
-        private static string? RootLicenseFile(string packageDirectory)
-        {
-            foreach (string file in Directory.EnumerateFiles(packageDirectory))
-            {
-                string name = Path.GetFileName(file);
-                string stem = Path.GetFileNameWithoutExtension(name);
-                string extension = Path.GetExtension(name);
-                if ((stem.Equals("LICENSE", StringComparison.OrdinalIgnoreCase) || stem.Equals("LICENCE", StringComparison.OrdinalIgnoreCase))
-                    && (extension.Length == 0 || extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || extension.Equals(".md", StringComparison.OrdinalIgnoreCase)))
-                {
-                    return name;
-                }
-            }
-
-            return null;
-        }
+        private static string? RootLicenseFile(string packageDirectory) =>
+            Directory.EnumerateFiles(packageDirectory).Select(Path.GetFileName).FirstOrDefault(name => Licensing.LicenseFileFacts.IsRootLicenseFile(name!));
 
         private static string? ReadLicenseFile(string packageDirectory, string relativeFile)
         {

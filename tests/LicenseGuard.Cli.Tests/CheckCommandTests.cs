@@ -83,6 +83,19 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
     }
 
     [Fact]
+    public void UrlOnlyPackageIsJudgedByTheLicenceTextItShipsAsTheBuildDoes()
+    {
+        var (code, stdout, stderr) = feed.Tool(null, "check", "System.ValueTuple", "--version", "4.5.0", "--framework", "netstandard2.0", "--json");
+
+        Assert.True(code == 0, stderr);
+        using var report = JsonDocument.Parse(stdout);
+        var memory = Package(report, "System.ValueTuple");
+        Assert.Equal(("MIT", "permissive"), (memory.GetProperty("license").GetString(), memory.GetProperty("licenseClass").GetString()));
+        string origin = memory.GetProperty("licenseOrigin").GetString()!;
+        Assert.Contains("is not a licence URL LicenseGuard knows; the package's own licence file 'LICENSE.TXT' matches the SPDX text of MIT", origin);
+    }
+
+    [Fact]
     public void TableCanHidePathsAndOutputCanGoToAFile()
     {
         string output = Path.Combine(feed.Root, "report.json");

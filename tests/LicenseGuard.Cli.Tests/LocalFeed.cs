@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace LicenseGuard.Cli.Tests;
 
 /// <summary>
-/// A real local NuGet feed (a folder of .nupkg files) holding EPPlus 4.5.3.3, OpenAI 2.15.0, Newtonsoft.Json 9.0.1, DotNetZip 1.16.0 and their
+/// A real local NuGet feed (a folder of .nupkg files) holding EPPlus 4.5.3.3, OpenAI 2.15.0, Newtonsoft.Json 9.0.1, DotNetZip 1.16.0,
+/// System.ValueTuple 4.5.0 and their
 /// whole dependency closure for netstandard2.0, copied from the packages a real restore downloaded; and a working folder whose
 /// NuGet.Config lists only that feed.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class LocalFeed : IDisposable
                 <PackageReference Include="OpenAI" Version="2.15.0" />
                 <PackageReference Include="Newtonsoft.Json" Version="9.0.1" />
                 <PackageReference Include="DotNetZip" Version="1.16.0" />
+                <PackageReference Include="System.ValueTuple" Version="4.5.0" />
               </ItemGroup>
             </Project>
             """);
