@@ -31,6 +31,7 @@ public class MatchingTests
     {
         Assert.Equal(service, Hosts.Match(value, out var found)?.Id);
         Assert.Equal(host, found);
+        Assert.True(Hosts.CouldContainHost(value));
     }
 
     [Theory]
@@ -96,4 +97,37 @@ public class MatchingTests
     [InlineData("order")]
     [InlineData("")]
     public void OpenOrUnrelatedIdsDoNotMatch(string value) => Assert.Null(Models.MatchClosed(value));
+
+    [Theory]
+    // Every endpoint the index matches passes the pre-check; strings without a catalogued host's last two labels stop there.
+    [InlineData("https://api.openai.com/v1/chat/completions", true)]
+    [InlineData("https://contoso.openai.azure.com/openai/deployments/x", true)]
+    [InlineData("bedrock-runtime.us-east-1.amazonaws.com", true)]
+    [InlineData("API.X.AI", true)]
+    [InlineData("Hello world. See you.", false)]
+    [InlineData("https://docs.contoso.example/modules/1", false)]
+    [InlineData("appsettings.Development.json", false)]
+    public void HostPreCheckIsNecessaryForEveryMatch(string value, bool could)
+    {
+        Assert.Equal(could, Hosts.CouldContainHost(value));
+        if (Hosts.Match(value, out _) != null)
+        {
+            Assert.True(Hosts.CouldContainHost(value));
+        }
+    }
+
+    [Theory]
+    // Only where MatchClosedWithin looks: a model/deployment/engines segment or query key, a gateway prefix, a JSON "model".
+    [InlineData("/v1beta/models/gemini-1.5-pro:generateContent", true)]
+    [InlineData("/openai/deployments/gpt-4o/chat/completions", true)]
+    [InlineData("/v1/engines/davinci/completions", true)]
+    [InlineData("https://gateway.example/v1/chat?modelId=gpt-4o", true)]
+    [InlineData("anthropic/claude-3.5-sonnet", true)]
+    [InlineData("{ \"model\": \"gpt-4o\" }", true)]
+    [InlineData("/api/v1/orders/42", false)]
+    [InlineData("application/json", false)]
+    [InlineData("data/service1/report.json", false)]
+    [InlineData("meta-llama/llama-3.1-8b", false)]
+    public void ModelCarrierPreCheckStopsRoutesAndMediaTypes(string value, bool could) =>
+        Assert.Equal(could, ModelIdIndex.CouldCarryModelId(value));
 }

@@ -15,7 +15,7 @@ namespace LicenseGuard.Analyzers.Rules
         private protected override bool IsActive(CatalogSnapshot snapshot) => !snapshot.Hosts.IsEmpty;
 
         private protected override bool CouldMatch(CatalogSnapshot snapshot, string value) =>
-            value.Length >= 4 && value.IndexOf('.') >= 0;
+            value.Length >= 4 && value.IndexOf('.') >= 0 && snapshot.Hosts.CouldContainHost(value);
 
         private protected override StringFinding? Match(CatalogSnapshot snapshot, string value)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LicenseGuard.Catalog;
 
 namespace LicenseGuard.Matching
@@ -10,6 +11,8 @@ namespace LicenseGuard.Matching
         private readonly Dictionary<string, ServiceEntry> exact = new Dictionary<string, ServiceEntry>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(string Pattern, ServiceEntry Service)> wildcards = new List<(string, ServiceEntry)>();
         private readonly List<string> ignored = new List<string>();
+        private readonly List<string> suffixes = new List<string>();
+        private bool anySuffix;
 
         /// <summary>Initializes a new instance of the <see cref="HostIndex"/> class.</summary>
         public HostIndex(RulesCatalog catalog, IEnumerable<string> ignoredHostPatterns)
@@ -26,10 +29,50 @@ namespace LicenseGuard.Matching
                     {
                         exact[host] = service;
                     }
+
+                    AddRegistrableSuffix(host);
                 }
             }
 
             ignored.AddRange(ignoredHostPatterns);
+        }
+
+        /// <summary>
+        /// Returns whether a string contains the last two labels of some catalogued host (<c>openai.com</c>, <c>azure.com</c>,
+        /// <c>amazonaws.com</c>…): every host the index can match ends with one, so a string without any cannot match (the
+        /// cheap pre-check before any parsing).
+        /// </summary>
+        public bool CouldContainHost(string value)
+        {
+            if (anySuffix)
+            {
+                return true;
+            }
+
+            foreach (string suffix in suffixes)
+            {
+                if (value.IndexOf(suffix, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddRegistrableSuffix(string host)
+        {
+            int last = host.LastIndexOf('.');
+            int previous = last <= 0 ? -1 : host.LastIndexOf('.', last - 1);
+            string suffix = host.Substring(previous + 1);
+            if (suffix.IndexOf('*') >= 0 || last <= 0)
+            {
+                anySuffix = true;
+            }
+            else if (!suffixes.Contains(suffix, StringComparer.OrdinalIgnoreCase))
+            {
+                suffixes.Add(suffix);
+            }
         }
 
         /// <summary>Gets a value indicating whether the index holds no host.</summary>

@@ -56,9 +56,41 @@ namespace LicenseGuard.Matching
         /// Returns whether a string could carry a model id where APIs put one (a cheap pre-check for <see cref="MatchClosedWithin"/>):
         /// a URL or API path, a gateway id (<c>openai/gpt-4o</c>) or a JSON request body.
         /// </summary>
-        public static bool CouldCarryModelId(string value) =>
-            value.Length >= 4 && value.Length <= MaxCarrierLength
-            && (value.IndexOf('/') >= 0 || (value.IndexOf('"') >= 0 && value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase) >= 0));
+        public static bool CouldCarryModelId(string value)
+        {
+            if (value.Length < 4 || value.Length > MaxCarrierLength)
+            {
+                return false;
+            }
+
+            if (value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            // Exactly the places MatchClosedWithin looks: a models/model/deployments/engines segment or a model/deployment query
+            // key (all contain "model", "deployment" or "engines"), or a gateway prefix before the only slash. So routes and media
+            // types ("/api/v1/orders", "application/json") stop here, before any split or allocation.
+            int slash = value.IndexOf('/');
+            return slash >= 0
+                && (value.IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0
+                    || value.IndexOf("deployment", StringComparison.OrdinalIgnoreCase) >= 0
+                    || value.IndexOf("engines", StringComparison.OrdinalIgnoreCase) >= 0
+                    || IsGatewayPrefix(value, slash));
+        }
+
+        private static bool IsGatewayPrefix(string value, int slash)
+        {
+            foreach (string prefix in GatewayPrefixes)
+            {
+                if (prefix.Length == slash && string.Compare(value, 0, prefix, 0, slash, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Finds a closed model id inside a longer string, only where APIs put one, so prose, file paths and page URLs that mention a
