@@ -31,7 +31,7 @@ public class DependencyLicenseAnalyzerTests
         Verify.AnalyzerAsync(new[] { Source }, files, expected);
 
     [Fact]
-    public void AnalyzerIsQuietWithoutLicenseGuardBuildIntegration() => VerifyAsync(Array.Empty<(string, string)>()).GetAwaiter().GetResult();
+    public Task AnalyzerIsQuietWithoutLicenseGuardBuildIntegration() => VerifyAsync(Array.Empty<(string, string)>());
 
     [Fact]
     public async Task LgplPackageIsReportedAtItsPackageReferenceWithTheRuleThatFailed()
