@@ -130,4 +130,22 @@ public class MatchingTests
     [InlineData("meta-llama/llama-3.1-8b", false)]
     public void ModelCarrierPreCheckStopsRoutesAndMediaTypes(string value, bool could) =>
         Assert.Equal(could, ModelIdIndex.CouldCarryModelId(value));
+
+    [Theory]
+    [InlineData("http://localhost:11434/v1", true)]
+    [InlineData("http://127.0.0.1:8080", true)]
+    [InlineData("http://[::1]:8000/v1", true)]
+    [InlineData("http://192.168.1.20:8080/v1/chat/completions", true)]
+    [InlineData("http://172.20.0.5", true)]
+    [InlineData("http://host.docker.internal:11434", true)]
+    [InlineData("http://gpu-box.local:8000", true)]
+    [InlineData("http://172.32.0.5", false)]
+    [InlineData("https://api.openai.com/v1", false)]
+    [InlineData("http://203.0.113.9/v1", false)]
+    [InlineData("localhost:11434", false)]
+    [InlineData("see http://localhost:3000/", false)]
+    [InlineData("http://[::1", false)]
+    [InlineData("ftp://localhost/models", false)]
+    [InlineData("", false)]
+    public void LocalEndpointsAreLoopbackPrivateOrLocalNames(string value, bool local) => Assert.Equal(local, LocalEndpoint.IsLocalUrl(value));
 }

@@ -189,7 +189,7 @@ namespace LicenseGuard.Analyzers.Rules
         /// <summary>The path a stream or FileInfo was opened on: <c>File.OpenRead(p)</c>, <c>new FileStream(p, …)</c>, <c>new FileInfo(p)</c>.</summary>
         private static string? StreamSource(IOperation value, IOperation at, int budget)
         {
-            value = Unwrap(Resolve(Unwrap(value), at, ref budget));
+            value = IntraMethod.Unwrap(Resolve(IntraMethod.Unwrap(value), at, ref budget));
             return value switch
             {
                 IObjectCreationOperation creation when creation.Arguments.Length > 0 && creation.Type?.Name is "FileStream" or "FileInfo"
@@ -213,7 +213,7 @@ namespace LicenseGuard.Analyzers.Rules
                 return null;
             }
 
-            value = Unwrap(value);
+            value = IntraMethod.Unwrap(value);
             if (value.ConstantValue.HasValue)
             {
                 return value.ConstantValue.Value as string;
@@ -251,45 +251,20 @@ namespace LicenseGuard.Analyzers.Rules
         }
 
         /// <summary>A local's value: its initializer, else the one assignment the method makes to it.</summary>
-        private static IOperation Resolve(IOperation value, IOperation at, ref int budget)
-        {
-            if (!(value is ILocalReferenceOperation local) || --budget < 0)
-            {
-                return value;
-            }
-
-            IOperation? assigned = null;
-            foreach (var operation in Body(at).Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-                {
-                    assigned = declarator.Initializer?.Value ?? assigned;
-                }
-                else if (operation is ISimpleAssignmentOperation assignment && assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
-                {
-                    if (assigned != null)
-                    {
-                        return value; // assigned more than once: not a single path
-                    }
-
-                    assigned = assignment.Value;
-                }
-            }
-
-            return assigned ?? value;
-        }
+        private static IOperation Resolve(IOperation value, IOperation at, ref int budget) =>
+            value is ILocalReferenceOperation local && --budget >= 0 ? IntraMethod.SingleValue(local.Local, at) ?? value : value;
 
         /// <summary>The search pattern of the file enumeration a <c>foreach</c> variable walks (<c>*.safetensors</c>).</summary>
         private static string? ForEachPattern(ILocalSymbol local, IOperation at)
         {
-            foreach (var loop in Body(at).Descendants().OfType<IForEachLoopOperation>())
+            foreach (var loop in IntraMethod.Body(at).Descendants().OfType<IForEachLoopOperation>())
             {
                 if (!loop.Locals.Contains(local, SymbolEqualityComparer.Default))
                 {
                     continue;
                 }
 
-                if (Unwrap(loop.Collection) is IInvocationOperation files && files.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.Directory"
+                if (IntraMethod.Unwrap(loop.Collection) is IInvocationOperation files && files.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.Directory"
                     && (files.TargetMethod.Name is "EnumerateFiles" or "GetFiles"))
                 {
                     var pattern = files.Arguments.FirstOrDefault(a => a.Parameter?.Name == "searchPattern")?.Value;
@@ -303,10 +278,10 @@ namespace LicenseGuard.Analyzers.Rules
         /// <summary>A path the method checks with <c>EndsWith</c> against a weight extension before using it (<c>{}.gguf</c>).</summary>
         private static string? CheckedExtension(ISymbol symbol, IOperation at)
         {
-            foreach (var call in Body(at).Descendants().OfType<IInvocationOperation>())
+            foreach (var call in IntraMethod.Body(at).Descendants().OfType<IInvocationOperation>())
             {
                 if (call.TargetMethod.Name == "EndsWith" && call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
-                    && Unwrap(call.Instance) is { } receiver && ReferencedSymbol(receiver) is { } checkedSymbol && SymbolEqualityComparer.Default.Equals(checkedSymbol, symbol)
+                    && IntraMethod.Unwrap(call.Instance) is { } receiver && ReferencedSymbol(receiver) is { } checkedSymbol && SymbolEqualityComparer.Default.Equals(checkedSymbol, symbol)
                     && call.Arguments.Length > 0 && call.Arguments[0].Value.ConstantValue.Value is string extension && WeightFileNames.HasWeightExtension("x" + extension))
                 {
                     return "{}" + extension;
@@ -322,28 +297,6 @@ namespace LicenseGuard.Analyzers.Rules
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-
-        /// <summary>The body the operation is in (method, lambda or local function), for intra-method tracing.</summary>
-        private static IOperation Body(IOperation operation)
-        {
-            var root = operation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            return root;
-        }
-
-        private static IOperation Unwrap(IOperation? value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value!;
-        }
 
         private static bool NamesWeights(string path, RulesCatalog catalog, out string what, out ModelEntry? model)
         {

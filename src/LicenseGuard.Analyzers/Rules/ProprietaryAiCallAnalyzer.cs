@@ -196,35 +196,28 @@ namespace LicenseGuard.Analyzers.Rules
         /// (<c>AddOpenAIChatCompletion(modelId: "phi3", endpoint: new Uri("http://localhost:11434"))</c>,
         /// <c>OpenAIClientOptions { Endpoint = … }</c>): then it talks to a self-hosted model, not to the vendor (a closed model id
         /// sent there is still LG1003). Looks at endpoint-like arguments and properties of the call, and at the initializers of the
-        /// locals that feed them or that hold the client it is called on, two steps back at most. Runs only for findings.
+        /// locals that feed them or that hold the client it is called on (their single value), two steps back at most. Runs only for findings.
         /// </summary>
         private static bool PointsAtLocalServer(IOperation operation)
         {
             var pending = new Stack<(IOperation Operation, int Depth)>();
             pending.Push((operation, 0));
             var followed = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-            IOperation? root = null;
             while (pending.Count > 0)
             {
                 var (current, depth) = pending.Pop();
                 foreach (var node in current.DescendantsAndSelf())
                 {
                     bool atEndpoint = node == current ? depth > 0 : IsEndpointPosition(node);
-                    if (atEndpoint && node.ConstantValue is { HasValue: true, Value: string value } && LocalEndpoint.IsLocalUrl(value))
+                    if (atEndpoint && node.ConstantValue is { HasValue: true, Value: string url } && LocalEndpoint.IsLocalUrl(url))
                     {
                         return true;
                     }
 
-                    if (depth < 2 && node is ILocalReferenceOperation local && (atEndpoint || IsReceiver(node)) && followed.Add(local.Local))
+                    if (depth < 2 && node is ILocalReferenceOperation local && (atEndpoint || IsReceiver(node)) && followed.Add(local.Local)
+                        && IntraMethod.SingleValue(local.Local, operation) is { } value)
                     {
-                        root ??= Root(operation);
-                        foreach (var declarator in root.Descendants().OfType<IVariableDeclaratorOperation>())
-                        {
-                            if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer != null)
-                            {
-                                pending.Push((declarator.Initializer.Value, depth + 1));
-                            }
-                        }
+                        pending.Push((value, depth + 1));
                     }
                 }
             }
@@ -262,16 +255,6 @@ namespace LicenseGuard.Analyzers.Rules
             (node.Parent is IInvocationOperation invocation && invocation.Instance == node)
             || (node.Parent is IPropertyReferenceOperation property && property.Instance == node)
             || (node.Parent is IArgumentOperation argument && argument.Parent is IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension && extension.Arguments.Length > 0 && extension.Arguments[0] == argument);
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent != null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
-        }
 
         private static readonly SymbolDisplayFormat QualifiedNameFormat = new SymbolDisplayFormat(
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,

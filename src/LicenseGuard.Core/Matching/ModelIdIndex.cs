@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LicenseGuard.Catalog;
 
 namespace LicenseGuard.Matching
@@ -68,16 +69,28 @@ namespace LicenseGuard.Matching
                 return true;
             }
 
-            // Exactly the places MatchClosedWithin looks: a models/model/deployments/engines segment or a model/deployment query
-            // key (all contain "model", "deployment" or "engines"), or a gateway prefix before the only slash. So routes and media
-            // types ("/api/v1/orders", "application/json") stop here, before any split or allocation.
+            // Exactly the places MatchClosedWithin looks: a model segment or query key (each contains one of CarrierWords), or a
+            // gateway prefix before the only slash. So routes and media types ("/api/v1/orders", "application/json") stop here,
+            // before any split or allocation.
             int slash = value.IndexOf('/');
-            return slash >= 0
-                && (value.IndexOf("model", StringComparison.OrdinalIgnoreCase) >= 0
-                    || value.IndexOf("deployment", StringComparison.OrdinalIgnoreCase) >= 0
-                    || value.IndexOf("engines", StringComparison.OrdinalIgnoreCase) >= 0
-                    || IsGatewayPrefix(value, slash));
+            if (slash < 0)
+            {
+                return false;
+            }
+
+            foreach (string word in CarrierWords)
+            {
+                if (value.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return IsGatewayPrefix(value, slash);
         }
+
+        private static string[] ShortestWords(List<string> words) =>
+            words.Where(word => !words.Any(other => other != word && word.IndexOf(other, StringComparison.Ordinal) >= 0)).ToArray();
 
         private static bool IsGatewayPrefix(string value, int slash)
         {
@@ -173,6 +186,9 @@ namespace LicenseGuard.Matching
         private static readonly string[] ModelSegments = { "models", "model", "deployments", "engines" };
 
         private static readonly string[] ModelQueryKeys = { "model", "modelid", "model_id", "deployment" };
+
+        /// <summary>The shortest words the model segments and query keys contain ("model", "deployment", "engines").</summary>
+        private static readonly string[] CarrierWords = ShortestWords(ModelSegments.Concat(ModelQueryKeys).Distinct().ToList());
 
         private static readonly char[] QueryStart = { '?', '#' };
 

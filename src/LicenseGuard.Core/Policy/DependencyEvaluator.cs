@@ -188,7 +188,7 @@ namespace LicenseGuard.Policy
                 case LicenseSource.Expression:
                     return (null, $"invalid licence expression '{declared.Value}': {error}");
                 case LicenseSource.File:
-                    return FromFile(declared, catalog);
+                    return FromFile(declared, declared.Value, catalog);
                 case LicenseSource.Url:
                     var fromUrl = FromUrl(declared.Value ?? string.Empty, catalog);
                     return fromUrl.Expression == null && declared.PackageFile != null ? FromPackageFile(declared, catalog, fromUrl.Origin) : fromUrl;
@@ -202,20 +202,20 @@ namespace LicenseGuard.Policy
         /// commercial licence, named by the file's whole first line), else the SPDX licence whose whole text it matches,
         /// else unknown: never a keyword inside the text.
         /// </summary>
-        private static (LicenseExpression? Expression, string Origin) FromFile(DeclaredLicense declared, RulesCatalog catalog)
+        private static (LicenseExpression? Expression, string Origin) FromFile(DeclaredLicense declared, string? file, RulesCatalog catalog)
         {
             var titled = catalog.FindLicenseByTitle(declared.FileTitle);
             if (titled != null)
             {
-                return (LicenseExpression.Parse(titled.Id), $"licence file '{declared.Value}' is titled \"{declared.FileTitle}\", catalogued as {titled.Id}");
+                return (LicenseExpression.Parse(titled.Id), $"licence file '{file}' is titled \"{declared.FileTitle}\", catalogued as {titled.Id}");
             }
 
             if (declared.DetectedInFile != null)
             {
-                return (LicenseExpression.Parse(declared.DetectedInFile), $"licence file '{declared.Value}' matches the SPDX text of {declared.DetectedInFile}{Percent(declared.MatchScore)}");
+                return (LicenseExpression.Parse(declared.DetectedInFile), $"licence file '{file}' matches the SPDX text of {declared.DetectedInFile}{Percent(declared.MatchScore)}");
             }
 
-            return (null, $"licence file '{declared.Value}' not recognised" + (declared.NearestInFile != null
+            return (null, $"licence file '{file}' not recognised" + (declared.NearestInFile != null
                 ? $" (closest SPDX text: {declared.NearestInFile}{Percent(declared.MatchScore)}, not the same licence)"
                 : string.Empty));
         }
@@ -227,15 +227,7 @@ namespace LicenseGuard.Policy
         /// </summary>
         private static (LicenseExpression? Expression, string Origin) FromPackageFile(DeclaredLicense declared, RulesCatalog catalog, string declaredOrigin)
         {
-            var fromFile = FromFile(new DeclaredLicense
-            {
-                Source = LicenseSource.File,
-                Value = declared.PackageFile,
-                DetectedInFile = declared.DetectedInFile,
-                MatchScore = declared.MatchScore,
-                NearestInFile = declared.NearestInFile,
-                FileTitle = declared.FileTitle,
-            }, catalog);
+            var fromFile = FromFile(declared, declared.PackageFile, catalog);
             return (fromFile.Expression, declaredOrigin + "; the package's own " + fromFile.Origin);
         }
 

@@ -143,7 +143,7 @@ internal static partial class AccuracyCorpus
                 var ids = IdToken().Matches(dash < 0 ? rest : rest.Substring(0, dash)).Select(m => m.Value).ToList();
                 if (ids.Count == 0 || !ids.All(Categories.ContainsKey))
                 {
-                    problems.Add($"{name}.cs({lineNumber}): marker names no id of a code rule ({string.Join(", ", Categories.Keys)})");
+                    problems.Add($"{name}.cs({lineNumber}): marker names no id of a code rule ({string.Join(", ", Categories.Keys.OrderBy(id => id, StringComparer.Ordinal))})");
                 }
 
                 if (isMiss && dash < 0)

@@ -49,4 +49,26 @@ public class AccuracyCorpusTests
         Assert.Equal((2, 5), (parsed.Cases[0].FirstLine, parsed.Cases[0].LastLine));
         Assert.True(parsed.Cases[1].IsPlantedNonFinding);
     }
+
+    [Fact]
+    public void MalformedCasesAreProblemsNamingTheFileAndLine()
+    {
+        const string text = """
+            // case: no reason
+            var s = 1; // expect: LG1234
+            var t = 2; // miss: LG1003
+            """;
+
+        var parsed = AccuracyCorpus.Parse("Broken", text);
+
+        Assert.Equal(
+            new[]
+            {
+                "Broken.cs(1): case 'no reason' does not say why (// case: name — why)",
+                "Broken.cs(2): marker names no id of a code rule (LG1001, LG1002, LG1003, LG2002)",
+                "Broken.cs(3): a known miss says why (// miss: LG1002 — why)",
+                "Broken.cs: no '// category: <name>' line",
+            },
+            parsed.Problems);
+    }
 }
