@@ -1,91 +1,80 @@
 using System.Text.Json;
-using LicenseGuard.Gather.Licensing;
 
 namespace LicenseGuard.Cli.Tests;
 
 /// <summary>
-/// The upgrade trap: a version bump that moves a package to a non-commercial licence. The registry here does not serve the
-/// relicensed versions of the packages that did this (EPPlus 5+, ImageSharp 3+), so the feed holds a package packed here in
-/// two versions the way they ship: 1.0.0 with an MIT expression, 2.0.0 with the PolyForm Noncommercial text as its licence
-/// file. The app restores 1.0.0 from that feed through NuGet, as any project would.
+/// The upgrade trap with real packages from the registry: a project on versions under one licence, and `check` of the later
+/// versions that moved to another — EPPlus 5+ to PolyForm Noncommercial (or a paid licence), ImageSharp 3+ to the Six Labors
+/// Split License, PDFsharp 6.5 to the AGPL. The app restores through NuGet from the normal sources, as any project would.
 /// </summary>
-public sealed class UpgradeTrapTests(RelicensedFeed feed) : IClassFixture<RelicensedFeed>
+public sealed class UpgradeTrapTests(RelicensedApp app) : IClassFixture<RelicensedApp>
 {
-    [Fact]
-    public void CheckingTheNextVersionInAProjectSaysTheLicenceClassChanges()
+    public static TheoryData<string, string, string, string, string> Bumps => new()
     {
-        var (code, stdout, stderr) = ToolRunner.Run(feed.App, "check", "Contoso.Sheets", "--version", "2.0.0", "--source", feed.Feed, "--framework", "net10.0", "--json");
+        // id, referenced version, checked version, licence and class before, licence and class after
+        { "EPPlus", "4.5.3.3", "8.7.2", "LGPL-3.0-only (weak-copyleft)", "PolyForm-Noncommercial-1.0.0 OR LicenseRef-epplus-commercial (non-commercial / proprietary)" },
+        { "SixLabors.ImageSharp", "2.1.13", "4.1.3", "Apache-2.0 (permissive)", "LicenseRef-SixLabors-Split-1.0 (proprietary)" },
+        { "PDFsharp", "6.2.4", "6.5.0", "MIT (permissive)", "AGPL-3.0-only (network-copyleft)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bumps))]
+    public void CheckingALaterVersionInAProjectSaysTheLicenceClassChanges(string id, string referenced, string later, string before, string after)
+    {
+        var (code, stdout, stderr) = ToolRunner.Run(app.Directory, "check", id, "--version", later, "--framework", "net10.0", "--json");
 
         Assert.True(code == 1, stderr);
         using var report = JsonDocument.Parse(stdout);
-        var referenced = report.RootElement.GetProperty("referenced");
-        Assert.Equal(("1.0.0", "MIT", "permissive"), (referenced.GetProperty("version").GetString(), referenced.GetProperty("license").GetString(), referenced.GetProperty("licenseClass").GetString()));
+        var reference = report.RootElement.GetProperty("referenced");
+        Assert.Equal(referenced, reference.GetProperty("version").GetString());
+        Assert.Equal(before, $"{reference.GetProperty("license").GetString()} ({reference.GetProperty("licenseClass").GetString()})");
         var checkedVersion = report.RootElement.GetProperty("packages")[0];
-        Assert.Equal(("PolyForm-Noncommercial-1.0.0", "non-commercial", "error"), (checkedVersion.GetProperty("license").GetString(), checkedVersion.GetProperty("licenseClass").GetString(), checkedVersion.GetProperty("verdict").GetString()));
-        Assert.StartsWith("licence file 'LICENSE.md' is titled \"PolyForm Noncommercial License 1.0.0\"", checkedVersion.GetProperty("licenseOrigin").GetString());
-        const string change = "App.csproj references Contoso.Sheets 1.0.0: moving to 2.0.0 changes its licence and licence class from MIT (permissive) to PolyForm-Noncommercial-1.0.0 (non-commercial).";
-        Assert.Equal(change, referenced.GetProperty("licenseChange").GetString());
+        Assert.Equal((id, later, "error"), (checkedVersion.GetProperty("id").GetString(), checkedVersion.GetProperty("version").GetString(), checkedVersion.GetProperty("verdict").GetString()));
+        string change = $"App.csproj references {id} {referenced}: moving to {later} changes its licence and licence class from {before} to {after}.";
+        Assert.Equal(change, reference.GetProperty("licenseChange").GetString());
         Assert.Contains("warning: " + change, stderr);
     }
 
     [Fact]
     public void CheckingTheReferencedVersionSaysNothingChanges()
     {
-        var (code, stdout, stderr) = ToolRunner.Run(feed.App, "check", "Contoso.Sheets", "--version", "1.0.0", "--source", feed.Feed, "--framework", "net10.0");
+        var (code, stdout, stderr) = ToolRunner.Run(app.Directory, "check", "PDFsharp", "--version", "6.2.4", "--framework", "net10.0");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("App.csproj references Contoso.Sheets 1.0.0: MIT (permissive), the same licence.", stdout);
+        Assert.Contains("App.csproj references PDFsharp 6.2.4: MIT (permissive), the same licence.", stdout);
         Assert.DoesNotContain("changes its licence", stderr);
     }
 
     [Fact]
     public void AnExplicitProjectThatIsNotAProjectIsAUsageError()
     {
-        var (code, _, stderr) = ToolRunner.Run(feed.App, "check", "Contoso.Sheets", "--version", "2.0.0", "--source", feed.Feed, "--project", feed.Feed);
+        var (code, _, stderr) = ToolRunner.Run(app.Directory, "check", "PDFsharp", "--version", "6.5.0", "--project", Path.Combine(app.Directory, "obj"));
 
         Assert.Equal(2, code);
         Assert.Contains("--project", stderr);
     }
 }
 
-/// <summary>A local feed with Contoso.Sheets 1.0.0 (MIT) and 2.0.0 (PolyForm Noncommercial licence file), and an app on 1.0.0.</summary>
-public sealed class RelicensedFeed : IDisposable
+/// <summary>An app restored from the registry on EPPlus 4.5.3.3 (LGPL), ImageSharp 2.1.13 (Apache-2.0) and PDFsharp 6.2.4 (MIT).</summary>
+public sealed class RelicensedApp : IDisposable
 {
-    public RelicensedFeed()
+    public RelicensedApp()
     {
-        Root = Directory.CreateTempSubdirectory("licenseguard-relicensed-").FullName;
-        Feed = Path.Combine(Root, "feed");
-        App = Path.Combine(Root, "app");
-        Directory.CreateDirectory(Feed);
-        Directory.CreateDirectory(App);
-
-        using var texts = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "spdx", "spdx-licenses.tsv.gz"));
-        string polyForm = SpdxLicenseList.ReadTexts(texts).Licenses.First(l => l.Id == "PolyForm-Noncommercial-1.0.0").Text;
-        RelicensedSheets.Pack(Root, Feed, "# PolyForm Noncommercial License 1.0.0\n\n" + polyForm);
-
-        File.WriteAllText(Path.Combine(App, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(App, "App.csproj"), """
+        Directory = System.IO.Directory.CreateTempSubdirectory("licenseguard-relicensed-").FullName;
+        File.WriteAllText(Path.Combine(Directory, "App.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-              <ItemGroup><PackageReference Include="Contoso.Sheets" Version="1.0.0" /></ItemGroup>
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><NoWarn>NU1603;NU1608;NU1701;NU1902;NU1903;NU1904</NoWarn></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="EPPlus" Version="4.5.3.3" />
+                <PackageReference Include="SixLabors.ImageSharp" Version="2.1.13" />
+                <PackageReference Include="PDFsharp" Version="6.2.4" />
+              </ItemGroup>
             </Project>
             """);
-        DotnetCommand.RunOrThrow(App, "restore");
+        DotnetCommand.RunOrThrow(Directory, "restore");
     }
 
-    public string Root { get; }
+    public string Directory { get; }
 
-    public string Feed { get; }
-
-    public string App { get; }
-
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -17,8 +17,6 @@ public sealed class PackedLicenseGuard : IDisposable
         RepoRoot = FindRepoRoot();
         WorkRoot = Directory.CreateTempSubdirectory("licenseguard-e2e-").FullName;
         Feed = Path.Combine(WorkRoot, "feed");
-        TestPackagesFeed = Path.Combine(WorkRoot, "test-packages");
-        Directory.CreateDirectory(TestPackagesFeed);
         Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         var pack = Run(RepoRoot, "pack", Path.Combine(RepoRoot, "LicenseGuard.sln"), "-c", "Release", $"-p:Version={Version}", "-o", Feed,
             "--artifacts-path", Path.Combine(WorkRoot, "build"), "-nologo");
@@ -32,7 +30,6 @@ public sealed class PackedLicenseGuard : IDisposable
             <configuration>
               <packageSources>
                 <add key="licenseguard-e2e" value="{Feed}" />
-                <add key="test-packages" value="{TestPackagesFeed}" />
               </packageSources>
             </configuration>
             """);
@@ -49,9 +46,6 @@ public sealed class PackedLicenseGuard : IDisposable
 
     /// <summary>Gets the feed holding exactly what packing the solution produced (PackagesTests asserts its contents).</summary>
     public string Feed { get; }
-
-    /// <summary>Gets a second feed for packages the tests pack themselves, so they never mix with the product's.</summary>
-    public string TestPackagesFeed { get; }
 
     public string Version { get; }
 
@@ -74,26 +68,6 @@ public sealed class PackedLicenseGuard : IDisposable
             throw new InvalidOperationException("make-weights failed:\n" + output);
         }
     }
-
-    /// <summary>Packs Contoso.Sheets 1.0.0 (MIT) and 2.0.0 (the PolyForm Noncommercial text from rules/spdx) into the feed, once.</summary>
-    public void EnsureRelicensedPackage()
-    {
-        lock (relicensedGate)
-        {
-            if (relicensedPacked)
-            {
-                return;
-            }
-
-            using var texts = File.OpenRead(Path.Combine(RepoRoot, "rules", "spdx", "spdx-licenses.tsv.gz"));
-            string polyForm = LicenseGuard.Gather.Licensing.SpdxLicenseList.ReadTexts(texts).Licenses.First(l => l.Id == "PolyForm-Noncommercial-1.0.0").Text;
-            RelicensedSheets.Pack(WorkRoot, TestPackagesFeed, polyForm);
-            relicensedPacked = true;
-        }
-    }
-
-    private readonly object relicensedGate = new();
-    private bool relicensedPacked;
 
     /// <summary>Runs any dotnet command in a folder.</summary>
     public (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments);

@@ -159,6 +159,13 @@ public class LicenseTextMatcherTests
     [InlineData("Licensed under the Apache License, Version 2.0; you may not use this file except in compliance with the License.")]
     public void FragmentsAndMentionsAreNotGuessed(string text) => Assert.Null(LicenseTextMatcher.Match(text).Id);
 
+    [Theory]
+    [InlineData("\uFEFF**MICROSOFT SOFTWARE LICENSE TERMS**\n\nThese license terms are an agreement", "MICROSOFT SOFTWARE LICENSE TERMS")]
+    [InlineData("\n\n# Six Labors Split License\nVersion 1.0", "Six Labors Split License")]
+    [InlineData("===\n", null)]
+    public void ATitleIsTheFirstLineWithWordsWithoutMarkdownOrAByteOrderMark(string text, string? title) =>
+        Assert.Equal(title, LicenseTextMatcher.Match(text).Title);
+
     [Fact]
     public void NonCommercialIsToldApartFromItsCommercialSibling()
     {

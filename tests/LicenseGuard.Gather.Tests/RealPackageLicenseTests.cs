@@ -56,9 +56,29 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
         { "System.Memory", "4.5.5", "MIT", "permissive" },
         { "System.ValueTuple", "4.5.0", "MIT", "permissive" },
         { "System.Threading.Tasks.Extensions", "4.5.4", "MIT", "permissive" },
-        // what LicenseGuard cannot know stays unknown: a URL to a repository's current file, no licence at all
+        // packages that moved to a commercial, non-commercial or copyleft licence (the upgrade trap of 2024-25), as the registry
+        // serves them: by their catalog facts, and where the package ships a licence file, by that file too (PolygonClipper)
+        { "EPPlus", "8.7.2", "PolyForm-Noncommercial-1.0.0 OR LicenseRef-epplus-commercial", "non-commercial / proprietary" },
+        { "EPPlus.Interfaces", "8.6.2", "PolyForm-Noncommercial-1.0.0 OR LicenseRef-epplus-commercial", "non-commercial / proprietary" },
+        { "SixLabors.ImageSharp", "4.1.3", "LicenseRef-SixLabors-Split-1.0", "proprietary" },
+        { "SixLabors.PolygonClipper", "1.0.2", "LicenseRef-SixLabors-Split-1.0", "proprietary" },
+        { "AutoMapper", "15.1.4", "RPL-1.5 OR LicenseRef-luckypenny-commercial", "network-copyleft / proprietary" },
+        { "MassTransit", "9.2.6", "LicenseRef-masstransit-commercial", "proprietary" },
+        { "PDFsharp", "6.5.0", "AGPL-3.0-only", "network-copyleft" },
+        // vendor terms: a licenseUrl to the vendor's terms page, a Microsoft EULA file (known by its title, after a byte-order mark)
+        { "ServiceStack.Text", "10.5.0", "LicenseRef-servicestack-commercial", "proprietary" },
+        { "Microsoft.SqlServer.Types", "170.1000.7", "LicenseRef-microsoft-software-license-terms", "proprietary" },
+        // SPDX licences beyond the common ones, and a WITH exception that keeps a permissive licence permissive
+        { "ILGPU", "1.5.3", "NCSA", "permissive" },
+        { "UUIDNext", "4.2.4", "0BSD", "permissive" },
+        { "Wasmtime", "50.0.1", "Apache-2.0 WITH LLVM-exception", "permissive" },
+        // what LicenseGuard cannot know stays unknown: a URL to a repository's current file, no licence at all, a BSD variant with
+        // the codec's own terms added, a short notice (with a typo) instead of a licence text, a vendor page not catalogued
         { "DotNetZip", "1.16.0", "unknown", "unknown" },
         { "BouncyCastle.NetCore", "1.8.5", "unknown", "unknown" },
+        { "Concentus", "2.2.2", "unknown", "unknown" },
+        { "Isopoh.Cryptography.Argon2", "2.0.0", "unknown", "unknown" },
+        { "XmpCore", "6.1.10", "unknown", "unknown" },
     };
 
     [Theory]
@@ -88,6 +108,18 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
     }
 
     [Fact]
+    public void ASplitLicenceBuiltOnApacheWordingIsNeverTakenForApache()
+    {
+        // The case: ImageSharp 4.1.3 ships the Six Labors Split License, whose text borrows Apache-2.0's. Without the
+        // catalog fact for ImageSharp >= 3 the file alone must still say Split: its title, and no SPDX text matched.
+        var license = restored.Package("SixLabors.ImageSharp", "4.1.3").License;
+        Assert.Equal(("Six Labors Split License", null), (license.FileTitle, license.DetectedInFile));
+        Assert.Equal("proprietary", RulesCatalog.BuiltIn.FindLicenseByTitle(license.FileTitle)!.Class);
+        var clipper = DependencyEvaluator.ResolveLicense(restored.Package("SixLabors.PolygonClipper", "1.0.2"), RulesCatalog.BuiltIn).Origin;
+        Assert.StartsWith("licence file 'LICENSE' is titled \"Six Labors Split License\"", clipper);
+    }
+
+    [Fact]
     public void LicenceFileMatchesRecordTheirScore()
     {
         var epplus = restored.Package("EPPlus", "4.5.3.3").License;
@@ -98,7 +130,10 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
     }
 }
 
-/// <summary>Two real projects restored from the normal NuGet sources: one current (net10.0), one legacy (netstandard2.0).</summary>
+/// <summary>
+/// Three real projects restored from the normal NuGet sources: current packages (net10.0), relicensed and rarer licences
+/// (net10.0; the same ids at older versions are in the first), legacy packages (netstandard2.0).
+/// </summary>
 public sealed class RealPackages : IDisposable
 {
     private readonly List<ProjectInventory> inventories = new();
@@ -115,6 +150,13 @@ public sealed class RealPackages : IDisposable
             "Deque.AxeCore.Commons/4.14.0", "Fugit/0.4.1", "DotNetZip/1.16.0", "HtmlAgilityPack/1.13.0", "NPOI/2.4.1", "ClosedXML/0.95.4",
         ];
         Restore("Current", "net10.0", current);
+        string[] relicensedAndRarer =
+        [
+            "EPPlus/8.7.2", "SixLabors.ImageSharp/4.1.3", "SixLabors.PolygonClipper/1.0.2", "AutoMapper/15.1.4", "MassTransit/9.2.6",
+            "PDFsharp/6.5.0", "ServiceStack.Text/10.5.0", "Microsoft.SqlServer.Types/170.1000.7", "ILGPU/1.5.3", "UUIDNext/4.2.4",
+            "Wasmtime/50.0.1", "Concentus/2.2.2", "XmpCore/6.1.10", "Isopoh.Cryptography.Argon2/2.0.0",
+        ];
+        Restore("Relicensed", "net10.0", relicensedAndRarer);
         Restore("Legacy", "netstandard2.0", ["Newtonsoft.Json/9.0.1", "System.Net.Http/4.3.4", "System.Memory/4.5.5", "System.ValueTuple/4.5.0", "System.Threading.Tasks.Extensions/4.5.4"]);
     }
 

@@ -63,7 +63,8 @@ namespace LicenseGuard.Gather.Licensing
                     end = text.Length;
                 }
 
-                string line = text.Substring(start, end - start).Trim().Trim('#', '*', '_', '=', '-', ' ', '\t', '\r').Trim();
+                // A byte-order mark survives decoding with Encoding.UTF8 (Microsoft's EULAs start with one).
+                string line = text.Substring(start, end - start).Trim().Trim('\uFEFF', '#', '*', '_', '=', '-', ' ', '\t', '\r').Trim();
                 if (line.Length > 0)
                 {
                     return line.Length <= 120 ? line : null;
