@@ -113,7 +113,8 @@ internal static class RulesCommand
             facts.AddRange(new (string, object)[]
             {
                 ("id", license.Id), ("name", license.Name), ("class", license.Class), ("osi", (object)license.Osi),
-                ("conditions", license.Conditions), ("aliases", string.Join(", ", license.Aliases)), ("urls", string.Join(", ", license.Urls)), ("obligations", string.Join(" ", license.Obligations)),
+                ("conditions", license.Conditions), ("aliases", string.Join(", ", license.Aliases)), ("urls", string.Join(", ", license.Urls)),
+                ("titles", string.Join(", ", license.Titles)), ("headings", string.Join(", ", license.Headings)), ("obligations", string.Join(" ", license.Obligations)),
             });
         }
         else if (catalog.FindTask(id) is { } taskEntry)

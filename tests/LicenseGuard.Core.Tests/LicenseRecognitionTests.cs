@@ -63,6 +63,43 @@ public class LicenseRecognitionTests
         Assert.Equal((license, classes), (result.License, result.Classes));
     }
 
+    [Theory]
+    [InlineData("LGPL v3 License|Commercial License", "LGPL-3.0 OR LicenseRef-commercial", "weak-copyleft / proprietary")]
+    [InlineData("RPL 1.5|Commercial Licence", "RPL-1.5 OR LicenseRef-commercial", "network-copyleft / proprietary")]
+    [InlineData("MIT|Apache License, Version 2.0", "MIT OR Apache-2.0", "permissive / permissive")]
+    [InlineData("PolyForm Noncommercial License 1.0.0|Commercial License", "PolyForm-Noncommercial-1.0.0 OR LicenseRef-commercial", "non-commercial / proprietary")]
+    public void AFileThatOffersAChoiceInSectionsIsTheOrOfTheLicencesItsHeadingsName(string headings, string license, string classes)
+    {
+        var package = File("Contoso.Jobs", "2.0.0", detected: null, title: "License");
+        package.License.FileSections.AddRange(headings.Split('|'));
+
+        var result = Resolve(package);
+
+        Assert.Equal((license, classes), (result.License, result.Classes));
+        Assert.Contains("offers a choice of licences in sections", result.Origin);
+    }
+
+    [Fact]
+    public void AnOfferedChoiceWithASectionLicenseGuardDoesNotKnowIsUnknownNotTheBranchItKnows()
+    {
+        // An unknown branch could be the only one the package really offers for your use: no guessing from the known one.
+        var package = File("Contoso.Jobs", "2.0.0", detected: null, title: "License");
+        package.License.FileSections.AddRange(new[] { "MIT License", "Contoso Community Terms" });
+
+        var result = Resolve(package);
+
+        Assert.Equal("unknown", result.License);
+        Assert.Contains("\"Contoso Community Terms\" is not a licence LicenseGuard knows", result.Origin);
+    }
+
+    [Fact]
+    public void ASectionHeadingIsNeverAWholeFileTitle()
+    {
+        // "MIT License" names a branch of an offered choice; a whole file must still match the MIT text to be MIT.
+        Assert.Equal("unknown", Resolve(File("Contoso.Lib", "1.0.0", detected: null, title: "MIT License")).License);
+        Assert.Equal("LicenseRef-commercial", Resolve(File("Contoso.Lib", "1.0.0", detected: null, title: "Commercial License")).License);
+    }
+
     [Fact]
     public void AWordInsideATitleIsNotATitle()
     {

@@ -43,6 +43,8 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
         // dual licences: an OR expression, and multi-licence prose pinned by a catalog fact
         { "RabbitMQ.Client", "7.2.2", "Apache-2.0 OR MPL-2.0", "permissive / weak-copyleft" },
         { "Hangfire.Core", "1.8.25", "LGPL-3.0-or-later OR LicenseRef-hangfire-commercial", "weak-copyleft / proprietary" },
+        // a community package of the same family with a plain LGPLv3 notice: not Hangfire OÜ's commercial branch
+        { "Hangfire.PostgreSql", "1.21.1", "LGPL-3.0-only", "weak-copyleft" },
         // a WITH exception that relaxes nothing for proprietary code, from a licenseUrl-only package
         { "MySql.Data", "8.0.19", "GPL-2.0-only WITH Universal-FOSS-exception-1.0", "strong-copyleft" },
         // legacy licenseUrl-only metadata: catalog facts by id and version range, with their evidence
@@ -120,6 +122,24 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
     }
 
     [Fact]
+    public void AMultiLicenceFileIsReadFromItsSectionsWithoutACatalogFact()
+    {
+        // Hangfire.Core's LICENSE.md offers the LGPL v3 or a commercial licence in two sections. Under another id (a fork, a
+        // vendored copy) no catalog fact applies, and the file alone gives the choice; the inventory JSON keeps the sections.
+        var hangfire = restored.Package("Hangfire.Core", "1.8.25");
+        Assert.Equal(new[] { "LGPL v3 License", "Commercial License" }, hangfire.License.FileSections);
+        var fork = new PackageFact { Id = "Contoso.Hangfire.Fork", Version = hangfire.Version, License = hangfire.License };
+
+        var (expression, origin) = DependencyEvaluator.ResolveLicense(fork, RulesCatalog.BuiltIn);
+
+        Assert.Equal("LGPL-3.0 OR LicenseRef-commercial", expression?.ToDisplayString());
+        Assert.Equal("licence file 'LICENSE.md' offers a choice of licences in sections \"LGPL v3 License\", \"Commercial License\": LGPL-3.0 OR LicenseRef-commercial", origin);
+        var inventory = new ProjectInventory();
+        inventory.Packages.Add(fork);
+        Assert.Equal(hangfire.License.FileSections, ProjectInventory.Parse("obj/licenseguard.inventory.json", inventory.ToJson()).Packages[0].License.FileSections);
+    }
+
+    [Fact]
     public void LicenceFileMatchesRecordTheirScore()
     {
         var epplus = restored.Package("EPPlus", "4.5.3.3").License;
@@ -154,7 +174,7 @@ public sealed class RealPackages : IDisposable
         [
             "EPPlus/8.7.2", "SixLabors.ImageSharp/4.1.3", "SixLabors.PolygonClipper/1.0.2", "AutoMapper/15.1.4", "MassTransit/9.2.6",
             "PDFsharp/6.5.0", "ServiceStack.Text/10.5.0", "Microsoft.SqlServer.Types/170.1000.7", "ILGPU/1.5.3", "UUIDNext/4.2.4",
-            "Wasmtime/50.0.1", "Concentus/2.2.2", "XmpCore/6.1.10", "Isopoh.Cryptography.Argon2/2.0.0",
+            "Wasmtime/50.0.1", "Concentus/2.2.2", "XmpCore/6.1.10", "Isopoh.Cryptography.Argon2/2.0.0", "Hangfire.PostgreSql/1.21.1",
         ];
         Restore("Relicensed", "net10.0", relicensedAndRarer);
         Restore("Legacy", "netstandard2.0", ["Newtonsoft.Json/9.0.1", "System.Net.Http/4.3.4", "System.Memory/4.5.5", "System.ValueTuple/4.5.0", "System.Threading.Tasks.Extensions/4.5.4"]);

@@ -63,6 +63,12 @@ namespace LicenseGuard.Catalog
         /// </summary>
         public IReadOnlyList<string> Titles { get; internal set; } = System.Array.Empty<string>();
 
+        /// <summary>
+        /// Gets the headings under which a file that offers a choice of licences names this one (e.g. "LGPL v3 License"). Never
+        /// used for a whole file, whose own text must match: a heading only names a branch of an offered choice.
+        /// </summary>
+        public IReadOnlyList<string> Headings { get; internal set; } = System.Array.Empty<string>();
+
         /// <summary>Gets other spellings (Hugging Face tags such as <c>llama3.1</c>).</summary>
         public IReadOnlyList<string> Aliases { get; internal set; } = System.Array.Empty<string>();
 

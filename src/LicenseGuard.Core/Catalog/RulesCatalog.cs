@@ -23,6 +23,7 @@ namespace LicenseGuard.Catalog
         private readonly Dictionary<string, TaskEntry> tasksById;
         private readonly Dictionary<string, LicenseEntry> licensesByUrl = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, LicenseEntry> licensesByTitle = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
+        private readonly Dictionary<string, LicenseEntry> licensesByHeading = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
 
         internal RulesCatalog(
             IReadOnlyList<ServiceEntry> services,
@@ -62,6 +63,15 @@ namespace LicenseGuard.Catalog
                 foreach (var title in license.Titles)
                 {
                     licensesByTitle[NormalizeTitle(title)] = license;
+                    licensesByHeading[NormalizeTitle(title)] = license;
+                }
+
+                foreach (var heading in license.Headings.Concat(new[] { license.Id, license.Name }))
+                {
+                    if (heading.Length > 0 && !licensesByHeading.ContainsKey(NormalizeTitle(heading)))
+                    {
+                        licensesByHeading[NormalizeTitle(heading)] = license;
+                    }
                 }
 
                 foreach (var alias in license.Aliases)
@@ -122,6 +132,12 @@ namespace LicenseGuard.Catalog
 
         /// <summary>Finds the licence whose licence files open with this title (the whole first line, not a word in it).</summary>
         public LicenseEntry? FindLicenseByTitle(string? title) => title != null && licensesByTitle.TryGetValue(NormalizeTitle(title), out var l) ? l : null;
+
+        /// <summary>
+        /// Finds the licence a section of a multi-licence file offers, by the section's whole heading: a catalogued title or
+        /// heading, the licence's id or its name (e.g. "LGPL v3 License", "Commercial License", "MIT", "Apache License 2.0").
+        /// </summary>
+        public LicenseEntry? FindLicenseByHeading(string heading) => licensesByHeading.TryGetValue(NormalizeTitle(heading), out var l) ? l : null;
 
         /// <summary>Normalises a title: lower case, single spaces, no surrounding punctuation or markdown.</summary>
         public static string NormalizeTitle(string title)

@@ -32,7 +32,7 @@ namespace LicenseGuard.Catalog
         {
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["class"] = FieldKind.LicenseClass, ["osi"] = FieldKind.Boolean,
             ["urls"] = FieldKind.StringArray, ["aliases"] = FieldKind.StringArray, ["obligations"] = FieldKind.StringArray, ["enabled"] = FieldKind.Boolean,
-            ["titles"] = FieldKind.StringArray, ["conditions"] = FieldKind.String,
+            ["titles"] = FieldKind.StringArray, ["headings"] = FieldKind.StringArray, ["conditions"] = FieldKind.String,
         };
 
         private static readonly Dictionary<string, FieldKind> TaskFields = new Dictionary<string, FieldKind>
@@ -271,6 +271,7 @@ namespace LicenseGuard.Catalog
                 license.Urls = StringArrayField(entry, "urls");
                 license.Aliases = StringArrayField(entry, "aliases");
                 license.Titles = StringArrayField(entry, "titles");
+                license.Headings = StringArrayField(entry, "headings");
                 license.Obligations = StringArrayField(entry, "obligations");
                 license.Conditions = StringField(entry, "conditions") ?? string.Empty;
             }

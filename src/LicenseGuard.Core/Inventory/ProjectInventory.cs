@@ -48,6 +48,13 @@ namespace LicenseGuard.Inventory
         /// that file. The evaluator reads it only when the URL is not one it knows.
         /// </summary>
         public string? PackageFile { get; set; }
+
+        /// <summary>
+        /// Gets, for a licence file no SPDX text matches whose opening offers a choice of licences ("multi-licensed", "dual
+        /// licensed", "you may choose"), the headings of its sections in order; empty for any other file. The evaluator
+        /// makes an OR expression of them when every heading names a catalogued licence.
+        /// </summary>
+        public List<string> FileSections { get; } = new List<string>();
     }
 
     /// <summary>One resolved package of a project.</summary>
@@ -197,9 +204,13 @@ namespace LicenseGuard.Inventory
                         .Property("matchScore", package.License.MatchScore)
                         .Property("nearestInFile", package.License.NearestInFile)
                         .Property("fileTitle", package.License.FileTitle)
-                        .Property("packageFile", package.License.PackageFile)
-                    .EndObject()
-                    .EndObject();
+                        .Property("packageFile", package.License.PackageFile);
+                if (package.License.FileSections.Count > 0)
+                {
+                    writer.Property("fileSections", package.License.FileSections);
+                }
+
+                writer.EndObject().EndObject();
             }
 
             Baselines.BaselinePackage.WriteAll(writer.EndArray().Name("baselinePackages"), BaselinePackages);
@@ -278,6 +289,7 @@ namespace LicenseGuard.Inventory
                         FileTitle = license.Find("fileTitle")?.Value.Text,
                         PackageFile = license.Find("packageFile")?.Value.Text,
                     };
+                    package.License.FileSections.AddRange(Strings(license.Find("fileSections")?.Value));
                 }
 
                 if (package.Id.Length > 0)

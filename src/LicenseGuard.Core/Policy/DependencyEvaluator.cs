@@ -215,9 +215,41 @@ namespace LicenseGuard.Policy
                 return (LicenseExpression.Parse(declared.DetectedInFile), $"licence file '{file}' matches the SPDX text of {declared.DetectedInFile}{Percent(declared.MatchScore)}");
             }
 
+            if (declared.FileSections.Count >= 2)
+            {
+                return FromOfferedChoice(declared.FileSections, file, catalog);
+            }
+
             return (null, $"licence file '{file}' not recognised" + (declared.NearestInFile != null
                 ? $" (closest SPDX text: {declared.NearestInFile}{Percent(declared.MatchScore)}, not the same licence)"
                 : string.Empty));
+        }
+
+        /// <summary>
+        /// A file that offers a choice of licences in sections ("multi-licensed under the licences listed in this file"), as
+        /// Hangfire's LICENSE.md does: the OR of the licences its section headings name, when every heading names a catalogued
+        /// licence (a heading, never a word in a section's text); otherwise unknown, naming the heading that is not known.
+        /// </summary>
+        private static (LicenseExpression? Expression, string Origin) FromOfferedChoice(IReadOnlyList<string> headings, string? file, RulesCatalog catalog)
+        {
+            string quoted = string.Join(", ", headings.Select(h => $"\"{h}\""));
+            var offered = new List<string>();
+            foreach (string heading in headings)
+            {
+                var license = catalog.FindLicenseByHeading(heading);
+                if (license == null)
+                {
+                    return (null, $"licence file '{file}' offers a choice of licences in sections {quoted}, and \"{heading}\" is not a licence LicenseGuard knows");
+                }
+
+                if (!offered.Contains(license.Id, StringComparer.OrdinalIgnoreCase))
+                {
+                    offered.Add(license.Id);
+                }
+            }
+
+            string expression = string.Join(" OR ", offered);
+            return (LicenseExpression.Parse(expression), $"licence file '{file}' offers a choice of licences in sections {quoted}: {expression}");
         }
 
         /// <summary>

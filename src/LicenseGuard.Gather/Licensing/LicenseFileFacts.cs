@@ -26,6 +26,11 @@ namespace LicenseGuard.Gather.Licensing
             license.MatchScore = match.Best == null ? null : match.Score.ToString("0.000", CultureInfo.InvariantCulture);
             license.NearestInFile = match.Id == null ? match.Best : null;
             license.FileTitle = match.Title;
+            license.FileSections.Clear();
+            if (match.Id == null)
+            {
+                license.FileSections.AddRange(LicenseChoice.OfferedSections(text));
+            }
         }
     }
 }
