@@ -116,6 +116,37 @@ public class MatchingTests
         }
     }
 
+    [Fact]
+    public void ClosedIdPreCheckIsANecessaryConditionForEveryCataloguedPattern()
+    {
+        // Every closed pattern, its '*' filled in three ways, in any case: wherever the pattern itself matches (Glob, without
+        // the index and so without the pre-check), CouldMatch says it might; so the pre-check never hides a finding.
+        foreach (var model in RulesCatalog.BuiltIn.Models.Where(m => !m.OpenWeights))
+        {
+            foreach (string pattern in model.Ids)
+            {
+                foreach (string value in new[] { pattern.Replace("*", "x"), pattern.Replace("*", "us"), pattern.Replace("*", string.Empty).ToUpperInvariant() })
+                {
+                    if (Glob.IsMatch(pattern, value))
+                    {
+                        Assert.True(Models.CouldMatch(value), $"{value} ({pattern})");
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Hello, world")]
+    [InlineData("Customer")]
+    [InlineData("content-type")]
+    [InlineData("application/json")]
+    [InlineData("description")]
+    [InlineData("gp")]
+    [InlineData("claud")]
+    [InlineData("order.anthropic")]
+    public void ClosedIdPreCheckStopsOrdinaryStrings(string value) => Assert.False(Models.CouldMatch(value));
+
     [Theory]
     // Only where MatchClosedWithin looks: a model/deployment/engines segment or query key, a gateway prefix, a JSON "model".
     [InlineData("/v1beta/models/gemini-1.5-pro:generateContent", true)]
