@@ -34,7 +34,14 @@ namespace LicenseGuard.Analyzers
             Symbols = new ServiceSymbolIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryAiCall).Ignore);
             Hosts = new HostIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryEndpoint).Ignore);
             Models = new ModelIdIndex(catalog, catalog.GetRule(DiagnosticIds.ClosedModelId).Ignore);
+            Access = new CatalogAccess(this, CatalogDigest.Of(catalog, Hosts, Models));
         }
+
+        /// <summary>Gets the built-in catalog's snapshot (loaded on first use).</summary>
+        public static CatalogSnapshot BuiltIn => BuiltInSnapshot.Value;
+
+        /// <summary>Gets this snapshot's access: its digest, computed from the effective catalog.</summary>
+        public CatalogAccess Access { get; }
 
         public RulesCatalog Catalog { get; }
 
@@ -57,6 +64,20 @@ namespace LicenseGuard.Analyzers
                 && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 && !name.Equals(ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase)
                 && !name.Equals("licenseguard.baseline.json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Returns whether a compilation has rules files of the user's own among its additional files.</summary>
+        public static bool HasRulesFiles(AnalyzerOptions options)
+        {
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (IsRulesFile(file.Path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Gets the snapshot for a compilation's additional files.</summary>
@@ -185,6 +206,38 @@ namespace LicenseGuard.Analyzers
                 _ => null,
             };
         }
+    }
+
+    /// <summary>
+    /// A compilation's access to the catalog: its digest at once, the catalog itself only when a candidate needs it. Without
+    /// rules files of the user's own the digest is compiled in and the built-in catalog is loaded on first use, so a compiler
+    /// process whose compilations hold no candidate never parses it; with rules files (which may add, disable or ignore
+    /// entries) the effective catalog is loaded at once and the digest computed from it.
+    /// </summary>
+    internal sealed class CatalogAccess
+    {
+        private static readonly CatalogAccess BuiltInAccess = new CatalogAccess(null, CatalogDigest.BuiltIn);
+
+        private readonly CatalogSnapshot? loaded;
+
+        internal CatalogAccess(CatalogSnapshot? loaded, CatalogDigest digest)
+        {
+            this.loaded = loaded;
+            Digest = digest;
+        }
+
+        /// <summary>Gets what the analyzers test candidates with before they need the catalog.</summary>
+        public CatalogDigest Digest { get; }
+
+        /// <summary>Gets the catalog's snapshot, loading the built-in one on first use.</summary>
+        public CatalogSnapshot Snapshot => loaded ?? CatalogSnapshot.BuiltIn;
+
+        /// <summary>Gets the access for a compilation's additional files.</summary>
+        public static CatalogAccess Get(AnalyzerOptions options, CancellationToken cancellationToken) =>
+            CatalogSnapshot.HasRulesFiles(options) ? CatalogSnapshot.Get(options, cancellationToken).Access : BuiltInAccess;
+
+        /// <summary>Returns whether a rule is enabled: every rule is, in the built-in catalog (a test keeps it so).</summary>
+        public bool IsEnabled(string ruleId) => loaded == null || loaded.Catalog.GetRule(ruleId).Enabled;
     }
 
     /// <summary>The alternatives a finding offers: message text, <c>model@runtime</c> ids, and the task they were chosen for.</summary>

@@ -62,18 +62,55 @@ namespace LicenseGuard.Analyzers
             }
         }
 
-        /// <summary>Returns whether any catalogued root namespace exists in the compilation (the cheap pre-check).</summary>
-        public bool AppliesTo(Compilation compilation)
+        /// <summary>
+        /// Returns whether any of the symbols could exist in the compilation (its code or its references), the cheap pre-check
+        /// that runs without the catalog: the symbol's namespaces exist down to the last one, and then the type it names or is a
+        /// member of. Namespaces only are walked (merged across references, as the compiler binds them anyway); no symbol is
+        /// resolved, so a type two assemblies define still counts.
+        /// </summary>
+        public static bool AnyCouldExist(Compilation compilation, IReadOnlyList<string> symbols)
         {
-            foreach (var root in rootNamespaces)
+            foreach (string symbol in symbols)
             {
-                foreach (var unused in compilation.GlobalNamespace.GetMembers(root))
+                if (symbol.Length > 2 && CouldExist(compilation.GlobalNamespace, symbol.Substring(2)))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static bool CouldExist(INamespaceSymbol global, string name)
+        {
+            INamespaceSymbol current = global;
+            foreach (string part in name.Split('.'))
+            {
+                INamespaceSymbol? next = null;
+                int tick = part.IndexOf('`');
+                foreach (var member in current.GetMembers(tick > 0 ? part.Substring(0, tick) : part))
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        next = ns;
+                        break;
+                    }
+
+                    if (member is INamedTypeSymbol)
+                    {
+                        return true; // the type (or the type of the member) exists; what lies below it is the matcher's business
+                    }
+                }
+
+                if (next == null)
+                {
+                    return false;
+                }
+
+                current = next;
+            }
+
+            return true;
         }
 
         /// <summary>Creates the per-compilation matcher, which memoises one lookup per type.</summary>

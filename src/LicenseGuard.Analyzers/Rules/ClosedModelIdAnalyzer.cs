@@ -15,10 +15,10 @@ namespace LicenseGuard.Analyzers.Rules
         private protected override bool ShapeMayMatch(string text) =>
             text.IndexOf('/') >= 0 || text.IndexOf("\"model", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private protected override bool IsActive(CatalogSnapshot snapshot) => snapshot.Models.HasClosedModels;
+        private protected override bool IsActive(CatalogDigest digest) => !digest.ClosedIds.IsEmpty;
 
-        private protected override bool CouldMatch(CatalogSnapshot snapshot, string value) =>
-            snapshot.Models.CouldMatch(value) || ModelIdIndex.CouldCarryModelId(value);
+        private protected override bool CouldMatch(CatalogDigest digest, string value) =>
+            (value.Length >= 2 && value.Length <= ModelIdIndex.MaxIdLength && digest.ClosedIds.CouldMatch(value)) || ModelIdIndex.CouldCarryModelId(value);
 
         private protected override StringFinding? Match(CatalogSnapshot snapshot, string value)
         {

@@ -61,19 +61,19 @@ namespace LicenseGuard.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var snapshot = CatalogSnapshot.Get(start.Options, start.CancellationToken);
-                if (!snapshot.Catalog.GetRule(DiagnosticIds.ModelWeightsCopied).Enabled)
+                var access = CatalogAccess.Get(start.Options, start.CancellationToken);
+                if (!access.IsEnabled(DiagnosticIds.ModelWeightsCopied))
                 {
                     return;
                 }
 
                 var baseline = BaselineSnapshot.Get(start.Options, start.CancellationToken);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, snapshot, baseline), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeStreamContent(c, snapshot, baseline), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, access, baseline), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeStreamContent(c, access, baseline), OperationKind.ObjectCreation);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var invocation = (IInvocationOperation)context.Operation;
@@ -97,12 +97,12 @@ namespace LicenseGuard.Analyzers.Rules
             string? path = SourcePath(invocation);
             if (path != null)
             {
-                Report(context, snapshot, baseline, invocation, method.ContainingType.Name + "." + method.Name, verb, path);
+                Report(context, access, baseline, invocation, method.ContainingType.Name + "." + method.Name, verb, path);
             }
         }
 
         /// <summary><c>new StreamContent(stream)</c> on a stream opened on weights: an HTTP upload (PUT/POST) of the file.</summary>
-        private static void AnalyzeStreamContent(OperationAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline)
+        private static void AnalyzeStreamContent(OperationAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Type?.Name != "StreamContent" || creation.Type.ToDisplayString() != "System.Net.Http.StreamContent" || creation.Arguments.Length == 0)
@@ -113,12 +113,18 @@ namespace LicenseGuard.Analyzers.Rules
             string? path = StreamSource(creation.Arguments[0].Value, creation, Budget);
             if (path != null)
             {
-                Report(context, snapshot, baseline, creation, "new StreamContent", "uploads", path);
+                Report(context, access, baseline, creation, "new StreamContent", "uploads", path);
             }
         }
 
-        private static void Report(OperationAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline, IOperation operation, string api, string verb, string path)
+        private static void Report(OperationAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline, IOperation operation, string api, string verb, string path)
         {
+            if (!MayNameWeights(path, access.Digest))
+            {
+                return; // most copied files (reports, configs) end here, without the catalog
+            }
+
+            var snapshot = access.Snapshot;
             if (!NamesWeights(path, snapshot.Catalog, out var what, out var model))
             {
                 return;
@@ -297,6 +303,14 @@ namespace LicenseGuard.Analyzers.Rules
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
+
+        /// <summary>A necessary condition for <see cref="NamesWeights"/>, from the digest's file patterns.</summary>
+        private static bool MayNameWeights(string path, CatalogDigest digest)
+        {
+            string normalized = path.Replace('\\', '/').TrimEnd('/');
+            string name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+            return WeightFileNames.HasWeightExtension(name) || WeightFolders.Contains(name) || digest.ModelFiles.Any(pattern => Glob.IsMatch(pattern, name));
+        }
 
         private static bool NamesWeights(string path, RulesCatalog catalog, out string what, out ModelEntry? model)
         {

@@ -36,11 +36,13 @@ namespace LicenseGuard.Analyzers.Rules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
-            if (!snapshot.Catalog.GetRule(DiagnosticIds.ProprietaryAiCall).Enabled || !snapshot.Symbols.AppliesTo(context.Compilation))
+            var access = CatalogAccess.Get(context.Options, context.CancellationToken);
+            if (!access.IsEnabled(DiagnosticIds.ProprietaryAiCall) || !ServiceSymbolIndex.AnyCouldExist(context.Compilation, access.Digest.Symbols))
             {
                 return;
             }
+
+            var snapshot = access.Snapshot;
 
             var matcher = snapshot.Symbols.CreateMatcher(context.Compilation);
             var generatedCode = new GeneratedCodeOptions(context.Options);

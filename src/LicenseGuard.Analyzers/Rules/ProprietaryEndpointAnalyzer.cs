@@ -12,10 +12,10 @@ namespace LicenseGuard.Analyzers.Rules
 
         private protected override bool AnalyzesInterpolationShapes => true;
 
-        private protected override bool IsActive(CatalogSnapshot snapshot) => !snapshot.Hosts.IsEmpty;
+        private protected override bool IsActive(CatalogDigest digest) => !digest.Hosts.IsEmpty;
 
-        private protected override bool CouldMatch(CatalogSnapshot snapshot, string value) =>
-            value.Length >= 4 && value.IndexOf('.') >= 0 && snapshot.Hosts.CouldContainHost(value);
+        private protected override bool CouldMatch(CatalogDigest digest, string value) =>
+            value.Length >= 4 && value.IndexOf('.') >= 0 && digest.Hosts.CouldMatch(value);
 
         private protected override StringFinding? Match(CatalogSnapshot snapshot, string value)
         {

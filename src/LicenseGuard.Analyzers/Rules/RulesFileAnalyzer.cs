@@ -24,6 +24,11 @@ namespace LicenseGuard.Analyzers.Rules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
+            if (!CatalogSnapshot.HasRulesFiles(context.Options))
+            {
+                return; // the built-in catalog has no problems (a test loads it), and loading it here would cost every compilation
+            }
+
             var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
             if (snapshot.Catalog.Problems.Count == 0)
             {

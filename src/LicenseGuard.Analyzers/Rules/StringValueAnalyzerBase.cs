@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -49,11 +50,11 @@ namespace LicenseGuard.Analyzers.Rules
         /// </summary>
         private protected virtual bool ShapeMayMatch(string firstText) => firstText.IndexOf("://", System.StringComparison.Ordinal) >= 0;
 
-        /// <summary>Returns whether the rule has anything to look for under this catalog.</summary>
-        private protected abstract bool IsActive(CatalogSnapshot snapshot);
+        /// <summary>Returns whether the rule has anything to look for under this catalog (from its digest, without loading it).</summary>
+        private protected abstract bool IsActive(CatalogDigest digest);
 
-        /// <summary>The cheap test every literal goes through before any lookup.</summary>
-        private protected abstract bool CouldMatch(CatalogSnapshot snapshot, string value);
+        /// <summary>The cheap test every literal goes through before any lookup (from the digest: the catalog loads only after it).</summary>
+        private protected abstract bool CouldMatch(CatalogDigest digest, string value);
 
         /// <summary>Matches a whole string value.</summary>
         private protected abstract StringFinding? Match(CatalogSnapshot snapshot, string value);
@@ -70,32 +71,32 @@ namespace LicenseGuard.Analyzers.Rules
 
         private void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
-            if (!snapshot.Catalog.GetRule(Descriptor.Id).Enabled || !IsActive(snapshot))
+            var access = CatalogAccess.Get(context.Options, context.CancellationToken);
+            if (!access.IsEnabled(Descriptor.Id) || !IsActive(access.Digest))
             {
                 return;
             }
 
             var generatedCode = new GeneratedCodeOptions(context.Options);
             var baseline = BaselineSnapshot.Get(context.Options, context.CancellationToken);
-            context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, snapshot, generatedCode, baseline), LiteralKinds);
-            context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, snapshot, generatedCode, baseline), SyntaxKind.AddExpression);
-            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, snapshot, generatedCode, baseline), SyntaxKind.InterpolatedStringExpression);
+            context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, access, generatedCode, baseline), LiteralKinds);
+            context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, access, generatedCode, baseline), SyntaxKind.AddExpression);
+            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, access, generatedCode, baseline), SyntaxKind.InterpolatedStringExpression);
         }
 
-        private void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
+        private void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             string value = ((LiteralExpressionSyntax)context.Node).Token.ValueText;
-            if (!CouldMatch(snapshot, value))
+            if (!CouldMatch(access.Digest, value))
             {
                 return;
             }
 
-            Report(context, snapshot, generatedCode, baseline, context.Node, Match(snapshot, value));
+            Report(context, access.Snapshot, generatedCode, baseline, context.Node, Match(access.Snapshot, value));
         }
 
-        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
+        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var node = (BinaryExpressionSyntax)context.Node;
@@ -125,12 +126,12 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            if (value == null || !(Unparenthesize(target) is BinaryExpressionSyntax) || !CouldMatch(snapshot, value))
+            if (value == null || !(Unparenthesize(target) is BinaryExpressionSyntax) || !CouldMatch(access.Digest, value))
             {
                 return;
             }
 
-            var finding = Match(snapshot, value);
+            var finding = Match(access.Snapshot, value);
             if (finding == null)
             {
                 return;
@@ -140,16 +141,16 @@ namespace LicenseGuard.Analyzers.Rules
             Flatten(target, leaves);
             foreach (var leaf in leaves)
             {
-                if (MatchesAlone(context, snapshot, leaf))
+                if (MatchesAlone(context, access, leaf))
                 {
                     return;
                 }
             }
 
-            Report(context, snapshot, generatedCode, baseline, target, finding);
+            Report(context, access.Snapshot, generatedCode, baseline, target, finding);
         }
 
-        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
+        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var node = (InterpolatedStringExpressionSyntax)context.Node;
@@ -185,12 +186,12 @@ namespace LicenseGuard.Analyzers.Rules
                 value = shape.ToString();
             }
 
-            if (!CouldMatch(snapshot, value))
+            if (!CouldMatch(access.Digest, value))
             {
                 return;
             }
 
-            var finding = Match(snapshot, value);
+            var finding = Match(access.Snapshot, value);
             if (finding == null)
             {
                 return;
@@ -198,19 +199,19 @@ namespace LicenseGuard.Analyzers.Rules
 
             foreach (var content in node.Contents)
             {
-                if (content is InterpolationSyntax hole && MatchesAlone(context, snapshot, hole.Expression))
+                if (content is InterpolationSyntax hole && MatchesAlone(context, access, hole.Expression))
                 {
                     return;
                 }
             }
 
-            Report(context, snapshot, generatedCode, baseline, node, finding);
+            Report(context, access.Snapshot, generatedCode, baseline, node, finding);
         }
 
-        private bool MatchesAlone(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, ExpressionSyntax leaf)
+        private bool MatchesAlone(SyntaxNodeAnalysisContext context, CatalogAccess access, ExpressionSyntax leaf)
         {
             var constant = context.SemanticModel.GetConstantValue(leaf, context.CancellationToken);
-            return constant.HasValue && constant.Value is string s && CouldMatch(snapshot, s) && Match(snapshot, s) != null;
+            return constant.HasValue && constant.Value is string s && CouldMatch(access.Digest, s) && Match(access.Snapshot, s) != null;
         }
 
         private void Report(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline, SyntaxNode node, StringFinding? finding)

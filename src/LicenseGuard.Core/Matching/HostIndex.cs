@@ -11,8 +11,6 @@ namespace LicenseGuard.Matching
         private readonly Dictionary<string, ServiceEntry> exact = new Dictionary<string, ServiceEntry>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(string Pattern, ServiceEntry Service)> wildcards = new List<(string, ServiceEntry)>();
         private readonly List<string> ignored = new List<string>();
-        private readonly List<string> suffixes = new List<string>();
-        private bool anySuffix;
 
         /// <summary>Initializes a new instance of the <see cref="HostIndex"/> class.</summary>
         public HostIndex(RulesCatalog catalog, IEnumerable<string> ignoredHostPatterns)
@@ -30,7 +28,7 @@ namespace LicenseGuard.Matching
                         exact[host] = service;
                     }
 
-                    AddRegistrableSuffix(host);
+                    PreCheck.Add(host);
                 }
             }
 
@@ -42,38 +40,10 @@ namespace LicenseGuard.Matching
         /// <c>amazonaws.com</c>…): every host the index can match ends with one, so a string without any cannot match (the
         /// cheap pre-check before any parsing).
         /// </summary>
-        public bool CouldContainHost(string value)
-        {
-            if (anySuffix)
-            {
-                return true;
-            }
+        public bool CouldContainHost(string value) => PreCheck.CouldMatch(value);
 
-            foreach (string suffix in suffixes)
-            {
-                if (value.IndexOf(suffix, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private void AddRegistrableSuffix(string host)
-        {
-            int last = host.LastIndexOf('.');
-            int previous = last <= 0 ? -1 : host.LastIndexOf('.', last - 1);
-            string suffix = host.Substring(previous + 1);
-            if (suffix.IndexOf('*') >= 0 || last <= 0)
-            {
-                anySuffix = true;
-            }
-            else if (!suffixes.Contains(suffix, StringComparer.OrdinalIgnoreCase))
-            {
-                suffixes.Add(suffix);
-            }
-        }
+        /// <summary>Gets the pre-check (also what the built-in digest records).</summary>
+        public HostPreCheck PreCheck { get; } = new HostPreCheck();
 
         /// <summary>Gets a value indicating whether the index holds no host.</summary>
         public bool IsEmpty => exact.Count == 0 && wildcards.Count == 0;

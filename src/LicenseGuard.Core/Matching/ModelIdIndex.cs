@@ -12,18 +12,13 @@ namespace LicenseGuard.Matching
     /// </summary>
     public sealed class ModelIdIndex
     {
-        private const int MaxIdLength = 128;
+        /// <summary>The longest string judged as a whole id.</summary>
+        public const int MaxIdLength = 128;
 
         private readonly Dictionary<int, List<(string Pattern, ModelEntry Model)>> buckets = new Dictionary<int, List<(string, ModelEntry)>>();
         private readonly List<(string Pattern, ModelEntry Model)> unbucketed = new List<(string, ModelEntry)>();
         private readonly List<string> ignored = new List<string>();
 
-        // The pre-check's data, from closed models only (an open match only ever turns a finding off): the fixed start of each
-        // pattern, by its first two characters; and, for patterns that start with '*' (Bedrock's "*.anthropic.claude-*"), the
-        // first fixed part, which the string must contain.
-        private readonly Dictionary<int, List<string>> closedStarts = new Dictionary<int, List<string>>();
-        private readonly List<string> closedInnerParts = new List<string>();
-        private bool anyStringCouldMatch;
 
         /// <summary>Initializes a new instance of the <see cref="ModelIdIndex"/> class.</summary>
         public ModelIdIndex(RulesCatalog catalog, IEnumerable<string> ignoredModelPatterns)
@@ -49,7 +44,7 @@ namespace LicenseGuard.Matching
 
                     if (!model.OpenWeights)
                     {
-                        AddToPreCheck(pattern);
+                        PreCheck.Add(pattern); // an open match only ever turns a finding off
                     }
                 }
             }
@@ -61,84 +56,14 @@ namespace LicenseGuard.Matching
         /// <summary>Gets a value indicating whether any model pattern is indexed.</summary>
         public bool HasClosedModels { get; }
 
+        /// <summary>Gets the pre-check of closed ids (also what the built-in digest records).</summary>
+        public ClosedIdPreCheck PreCheck { get; } = new ClosedIdPreCheck();
+
         /// <summary>
-        /// Returns whether a string could be a closed model's id (a cheap pre-check, a necessary condition for
-        /// <see cref="MatchClosed"/>): it starts with the fixed start of a closed pattern, or contains the first fixed part of one
-        /// that starts with '*'. No allocation; one dictionary lookup and a few comparisons for most strings.
+        /// Returns whether a string could be a closed model's id: a necessary condition for <see cref="MatchClosed"/>, with no
+        /// allocation (see <see cref="ClosedIdPreCheck"/>).
         /// </summary>
-        public bool CouldMatch(string value)
-        {
-            if (value.Length < 2 || value.Length > MaxIdLength)
-            {
-                return false;
-            }
-
-            if (anyStringCouldMatch)
-            {
-                return true;
-            }
-
-            if (closedStarts.TryGetValue(Key(value[0], value[1]), out var starts))
-            {
-                foreach (string start in starts)
-                {
-                    if (value.StartsWith(start, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            foreach (string part in closedInnerParts)
-            {
-                if (value.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private void AddToPreCheck(string pattern)
-        {
-            int star = pattern.IndexOf('*');
-            if (star != 0)
-            {
-                string start = star < 0 ? pattern : pattern.Substring(0, star);
-                if (start.Length < 2)
-                {
-                    anyStringCouldMatch = true; // "g*" would leave nothing to pre-check by
-                    return;
-                }
-
-                int key = Key(start[0], start[1]);
-                if (!closedStarts.TryGetValue(key, out var list))
-                {
-                    closedStarts[key] = list = new List<string>();
-                }
-
-                if (!list.Any(existing => start.StartsWith(existing, StringComparison.OrdinalIgnoreCase)))
-                {
-                    list.RemoveAll(existing => existing.StartsWith(start, StringComparison.OrdinalIgnoreCase));
-                    list.Add(start);
-                }
-
-                return;
-            }
-
-            int next = pattern.IndexOf('*', 1);
-            string inner = next < 0 ? pattern.Substring(1) : pattern.Substring(1, next - 1);
-            if (inner.Length == 0)
-            {
-                anyStringCouldMatch = true; // "**" or "*"
-            }
-            else if (!closedInnerParts.Any(existing => inner.IndexOf(existing, StringComparison.OrdinalIgnoreCase) >= 0))
-            {
-                closedInnerParts.RemoveAll(existing => existing.IndexOf(inner, StringComparison.OrdinalIgnoreCase) >= 0);
-                closedInnerParts.Add(inner);
-            }
-        }
+        public bool CouldMatch(string value) => value.Length >= 2 && value.Length <= MaxIdLength && PreCheck.CouldMatch(value);
 
         /// <summary>
         /// Returns whether a string could carry a model id where APIs put one (a cheap pre-check for <see cref="MatchClosedWithin"/>):
