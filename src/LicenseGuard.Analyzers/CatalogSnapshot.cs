@@ -8,6 +8,7 @@ using System.Threading;
 using LicenseGuard.Catalog;
 using LicenseGuard.Inventory;
 using LicenseGuard.Matching;
+using LicenseGuard.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -57,13 +58,22 @@ namespace LicenseGuard.Analyzers
         /// Returns whether an additional file is a LicenseGuard rules file: <c>licenseguard*.json</c>, except the files
         /// LicenseGuard writes itself (<c>licenseguard.inventory.json</c>, <c>licenseguard.baseline.json</c>).
         /// </summary>
-        public static bool IsRulesFile(string path)
+        public static bool IsRulesFile(string path) => RulesFingerprint.IsRulesFileName(path);
+
+        /// <summary>Returns the texts of a compilation's rules files in layering order (by path), as the gather step reads them.</summary>
+        public static List<string> RulesTexts(AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            string name = Path.GetFileName(path);
-            return name.StartsWith("licenseguard", StringComparison.OrdinalIgnoreCase)
-                && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                && !name.Equals(ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase)
-                && !name.Equals("licenseguard.baseline.json", StringComparison.OrdinalIgnoreCase);
+            var files = new List<AdditionalText>();
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (IsRulesFile(file.Path))
+                {
+                    files.Add(file);
+                }
+            }
+
+            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return files.ConvertAll(f => f.GetText(cancellationToken)?.ToString() ?? string.Empty);
         }
 
         /// <summary>Returns whether a compilation has rules files of the user's own among its additional files.</summary>

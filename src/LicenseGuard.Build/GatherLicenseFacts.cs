@@ -37,6 +37,9 @@ namespace LicenseGuard.Build
         /// <summary>Gets or sets the project's licenseguard.baseline.json, whose recorded package licences LG3005 compares with.</summary>
         public string? BaselineFile { get; set; }
 
+        /// <summary>Gets or sets the project's rules files (the licenseguard*.json the analyzers receive as additional files).</summary>
+        public ITaskItem[] RulesFiles { get; set; } = Array.Empty<ITaskItem>();
+
         /// <inheritdoc/>
         public override bool Execute()
         {
@@ -57,6 +60,7 @@ namespace LicenseGuard.Build
                     candidate.Destinations.AddRange(item.GetMetadata("LicenseGuardDestinations").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries));
                     return candidate;
                 }));
+                inventory.NoDependencyFindingsUnder = DependencyPreEvaluation.NothingToReportUnder(inventory, RulesFiles.Select(item => item.GetMetadata("FullPath")));
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(InventoryFile))!);
                 File.WriteAllText(InventoryFile, inventory.ToJson());
                 Log.LogMessage(MessageImportance.Low, $"LicenseGuard: {inventory.Packages.Count} packages and {inventory.Weights.Count} weight files written to {InventoryFile}.");

@@ -58,8 +58,14 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
             var (inventory, error) = InventoryFiles.Read(inventoryFile, context.CancellationToken);
+            if (inventory != null && inventory.Problems.Count == 0 && inventory.NoDependencyFindingsUnder != null
+                && inventory.NoDependencyFindingsUnder == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date))
+            {
+                return; // the gather step evaluated these packages under these rules today and found nothing: no catalog needed
+            }
+
+            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
             var project = projectFiles.FirstOrDefault(f => inventory != null && string.Equals(f.Path, inventory.Project, StringComparison.OrdinalIgnoreCase)) ?? projectFiles.FirstOrDefault();
             if (inventory == null)
             {

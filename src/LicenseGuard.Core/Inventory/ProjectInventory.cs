@@ -173,6 +173,12 @@ namespace LicenseGuard.Inventory
         /// <summary>Gets problems met while gathering (unreadable nuspec, missing assets file…).</summary>
         public List<string> Problems { get; } = new List<string>();
 
+        /// <summary>
+        /// Gets or sets the <see cref="Policy.RulesFingerprint"/> under which the gather step evaluated the packages and found
+        /// nothing to report (null when it found something, or did not evaluate).
+        /// </summary>
+        public string? NoDependencyFindingsUnder { get; set; }
+
         /// <summary>Gets the packages' licences as the project's licenseguard.baseline.json recorded them (LG3005).</summary>
         public List<Baselines.BaselinePackage> BaselinePackages { get; } = new List<Baselines.BaselinePackage>();
 
@@ -184,6 +190,7 @@ namespace LicenseGuard.Inventory
                 .Property("project", Project)
                 .Property("centralPackagesFile", CentralPackagesFile)
                 .Property("redistributes", Redistributes)
+                .Property("noDependencyFindingsUnder", NoDependencyFindingsUnder)
                 .Property("problems", Problems)
                 .Name("packages").StartArray();
             foreach (var package in Packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, StringComparer.Ordinal))
@@ -261,6 +268,7 @@ namespace LicenseGuard.Inventory
                 Project = root.Find("project")?.Value.Text ?? string.Empty,
                 CentralPackagesFile = root.Find("centralPackagesFile")?.Value.Text,
                 Redistributes = root.Find("redistributes")?.Value.BooleanValue ?? false,
+                NoDependencyFindingsUnder = root.Find("noDependencyFindingsUnder")?.Value.Text,
             };
             inventory.Problems.AddRange(Strings(root.Find("problems")?.Value));
             foreach (var item in root.Find("packages")?.Value.Items ?? Array.Empty<JsonNode>())

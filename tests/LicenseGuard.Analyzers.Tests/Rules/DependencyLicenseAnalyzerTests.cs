@@ -54,6 +54,35 @@ public class DependencyLicenseAnalyzerTests
     }
 
     [Fact]
+    public async Task AnInventoryTheGatherStepFoundCleanUnderTheSameRulesTodayIsNotEvaluatedAgain()
+    {
+        // The fingerprint says "nothing to report under no rules files, today". To prove the analyzer trusts it without loading
+        // the catalog, the inventory holds a package that would be reported; a stale fingerprint (another rules file, another
+        // day) is evaluated in full.
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<PackageReference Include="GplLib" Version="3.1.0" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var inventory = new ProjectInventory { Project = ProjectPath };
+        inventory.Packages.Add(Package("GplLib", "3.1.0", LicenseSource.Expression, "GPL-3.0-only"));
+        inventory.NoDependencyFindingsUnder = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date);
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) });
+
+        inventory.NoDependencyFindingsUnder = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date.AddDays(-1));
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) },
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("GplLib 3.1.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression"));
+
+        inventory.NoDependencyFindingsUnder = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date);
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()), ("/0/licenseguard.json", "{ }") },
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("GplLib 3.1.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression"));
+    }
+
+    [Fact]
     public async Task TransitivePackageIsReportedAtTheDirectReferenceWithItsPath()
     {
         const string project = """
