@@ -27,9 +27,16 @@ namespace LicenseGuard.Gather
             }
 
             var sources = new List<RulesSource>();
-            foreach (string path in rulesFiles.Where(p => RulesFingerprint.IsRulesFileName(p) && File.Exists(p)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal))
+            try
             {
-                sources.Add(new RulesSource(path, File.ReadAllText(path)));
+                foreach (string path in rulesFiles.Where(p => RulesFingerprint.IsRulesFileName(p) && File.Exists(p)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal))
+                {
+                    sources.Add(new RulesSource(path, File.ReadAllText(path)));
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return null; // the analyzer reads the rules files itself and reports what is wrong; the inventory is still written
             }
 
             var catalog = sources.Count == 0 ? RulesCatalog.BuiltIn : RulesCatalog.Load(sources);

@@ -53,5 +53,7 @@ public sealed class DependencyPreEvaluationTests : IDisposable
         Assert.Equal(RulesFingerprint.Of(new[] { File.ReadAllText(rules) }, DateTime.UtcNow.Date), fingerprint);
         File.WriteAllText(rules, """{ "policy": { "licenses": { "GPL-3.0-only": "allow" }, "oops": 1 } }""");
         Assert.Null(DependencyPreEvaluation.NothingToReportUnder(Inventory(("GplLib", "GPL-3.0-only")), new[] { rules }));
+        File.WriteAllText(rules, """{ "policy": { "licenses": { "GPL-3.0-on""");
+        Assert.Null(DependencyPreEvaluation.NothingToReportUnder(Inventory(("GplLib", "GPL-3.0-only")), new[] { rules }));
     }
 }

@@ -307,15 +307,13 @@ namespace LicenseGuard.Analyzers.Rules
         /// <summary>A necessary condition for <see cref="NamesWeights"/>, from the digest's file patterns.</summary>
         private static bool MayNameWeights(string path, CatalogDigest digest)
         {
-            string normalized = path.Replace('\\', '/').TrimEnd('/');
-            string name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+            string name = LastSegment(path);
             return WeightFileNames.HasWeightExtension(name) || WeightFolders.Contains(name) || digest.ModelFiles.Any(pattern => Glob.IsMatch(pattern, name));
         }
 
         private static bool NamesWeights(string path, RulesCatalog catalog, out string what, out ModelEntry? model)
         {
-            string normalized = path.Replace('\\', '/').TrimEnd('/');
-            string name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+            string name = LastSegment(path);
             model = catalog.Models.FirstOrDefault(m => m.Files.Any(pattern => Glob.IsMatch(pattern, name)));
             string extension = Path.GetExtension(name);
             if (model != null)
@@ -338,6 +336,13 @@ namespace LicenseGuard.Analyzers.Rules
 
             what = string.Empty;
             return false;
+        }
+
+        /// <summary>The file or folder name a path ends with, for either separator.</summary>
+        private static string LastSegment(string path)
+        {
+            string normalized = path.Replace('\\', '/').TrimEnd('/');
+            return normalized.Substring(normalized.LastIndexOf('/') + 1);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using LicenseGuard.Catalog;
 
 namespace LicenseGuard.Matching
@@ -44,9 +43,6 @@ namespace LicenseGuard.Matching
 
         /// <summary>Gets the pre-check (also what the built-in digest records).</summary>
         public HostPreCheck PreCheck { get; } = new HostPreCheck();
-
-        /// <summary>Gets a value indicating whether the index holds no host.</summary>
-        public bool IsEmpty => exact.Count == 0 && wildcards.Count == 0;
 
         /// <summary>
         /// Finds the service whose endpoint a string names. The string must be a URL (http, https, ws, wss) or a bare host,

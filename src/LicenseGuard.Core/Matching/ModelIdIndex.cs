@@ -19,7 +19,6 @@ namespace LicenseGuard.Matching
         private readonly List<(string Pattern, ModelEntry Model)> unbucketed = new List<(string, ModelEntry)>();
         private readonly List<string> ignored = new List<string>();
 
-
         /// <summary>Initializes a new instance of the <see cref="ModelIdIndex"/> class.</summary>
         public ModelIdIndex(RulesCatalog catalog, IEnumerable<string> ignoredModelPatterns)
         {
@@ -29,7 +28,7 @@ namespace LicenseGuard.Matching
                 {
                     if (pattern.Length >= 2 && pattern[0] != '*' && pattern[1] != '*')
                     {
-                        int key = Key(pattern[0], pattern[1]);
+                        int key = ClosedIdPreCheck.Key(pattern[0], pattern[1]);
                         if (!buckets.TryGetValue(key, out var list))
                         {
                             buckets[key] = list = new List<(string, ModelEntry)>();
@@ -50,11 +49,7 @@ namespace LicenseGuard.Matching
             }
 
             ignored.AddRange(ignoredModelPatterns);
-            HasClosedModels = catalog.Models.Count > 0;
         }
-
-        /// <summary>Gets a value indicating whether any model pattern is indexed.</summary>
-        public bool HasClosedModels { get; }
 
         /// <summary>Gets the pre-check of closed ids (also what the built-in digest records).</summary>
         public ClosedIdPreCheck PreCheck { get; } = new ClosedIdPreCheck();
@@ -287,7 +282,7 @@ namespace LicenseGuard.Matching
             }
 
             ModelEntry? closed = null;
-            if (buckets.TryGetValue(Key(value[0], value[1]), out var list))
+            if (buckets.TryGetValue(ClosedIdPreCheck.Key(value[0], value[1]), out var list))
             {
                 foreach (var (pattern, model) in list)
                 {
@@ -330,6 +325,5 @@ namespace LicenseGuard.Matching
             return closed;
         }
 
-        private static int Key(char first, char second) => (char.ToLowerInvariant(first) << 16) | char.ToLowerInvariant(second);
     }
 }

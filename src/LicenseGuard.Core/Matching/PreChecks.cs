@@ -115,6 +115,7 @@ namespace LicenseGuard.Matching
             return false;
         }
 
+        /// <summary>The bucket key of a string's first two characters (case-insensitive), shared with <see cref="ModelIdIndex"/>.</summary>
         internal static int Key(char first, char second) => (char.ToLowerInvariant(first) << 16) | char.ToLowerInvariant(second);
     }
 
