@@ -29,6 +29,12 @@ if (licencesIndex >= 0 && licencesIndex + 1 < args.Length)
     return LicenceMatchBenchmark.Run(args[licencesIndex + 1], ArgValue("--count", 300), ArgValue("--iterations", 5));
 }
 
+if (args.Contains("--cold-load"))
+{
+    int at = Array.IndexOf(args, "--cold-load");
+    return ColdLoadBenchmark.Run(at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : null);
+}
+
 int files = ArgValue("--files", 1000);
 int iterations = ArgValue("--iterations", 5);
 

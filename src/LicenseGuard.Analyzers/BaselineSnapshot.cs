@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LicenseGuard.Analyzers
 {
     /// <summary>
-    /// The fingerprints in the project's <c>licenseguard.baseline.json</c> (an additional file), cached by path and checksum.
+    /// The fingerprints in the project's <c>licenseguard.baseline.json</c> (an additional file), cached by path and content.
     /// Findings it covers are not reported. A malformed baseline covers nothing; <c>licenseguard scan</c> says why.
     /// </summary>
     internal sealed class BaselineSnapshot
@@ -47,7 +47,7 @@ namespace LicenseGuard.Analyzers
                     return Empty;
                 }
 
-                string key = file.Path + "|" + BitConverter.ToString(System.Linq.ImmutableArrayExtensions.ToArray(text.GetChecksum()));
+                string key = ContentKey.Of(file.Path, text);
                 if (Cache.TryGetValue(key, out var cached))
                 {
                     return cached;

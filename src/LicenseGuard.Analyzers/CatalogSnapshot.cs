@@ -17,7 +17,7 @@ namespace LicenseGuard.Analyzers
 {
     /// <summary>
     /// The effective catalog for one set of rules files, with its indexes built once. Snapshots are cached by the rules files'
-    /// paths and checksums, so the IDE's many compilations share one parse.
+    /// paths and contents, so the IDE's many compilations share one parse.
     /// </summary>
     internal sealed class CatalogSnapshot
     {
@@ -28,31 +28,37 @@ namespace LicenseGuard.Analyzers
 
         private readonly ConcurrentDictionary<string, ChosenAlternatives> chosen = new ConcurrentDictionary<string, ChosenAlternatives>(StringComparer.Ordinal);
 
+        // Each index is built when an analyzer first needs it: a compilation with only an SDK call never builds LG1003's.
+        private readonly Lazy<ServiceSymbolIndex> symbols;
+        private readonly Lazy<HostIndex> hosts;
+        private readonly Lazy<ModelIdIndex> models;
+        private readonly Lazy<CatalogAccess> access;
+
         private CatalogSnapshot(RulesCatalog catalog, ImmutableArray<AdditionalText> rulesFiles)
         {
             Catalog = catalog;
             RulesFiles = rulesFiles;
-            Symbols = new ServiceSymbolIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryAiCall).Ignore);
-            Hosts = new HostIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryEndpoint).Ignore);
-            Models = new ModelIdIndex(catalog, catalog.GetRule(DiagnosticIds.ClosedModelId).Ignore);
-            Access = new CatalogAccess(this, CatalogDigest.Of(catalog, Hosts, Models));
+            symbols = new Lazy<ServiceSymbolIndex>(() => new ServiceSymbolIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryAiCall).Ignore));
+            hosts = new Lazy<HostIndex>(() => new HostIndex(catalog, catalog.GetRule(DiagnosticIds.ProprietaryEndpoint).Ignore));
+            models = new Lazy<ModelIdIndex>(() => new ModelIdIndex(catalog, catalog.GetRule(DiagnosticIds.ClosedModelId).Ignore));
+            access = new Lazy<CatalogAccess>(() => new CatalogAccess(this, CatalogDigest.Of(catalog, Hosts, Models)));
         }
 
         /// <summary>Gets the built-in catalog's snapshot (loaded on first use).</summary>
         public static CatalogSnapshot BuiltIn => BuiltInSnapshot.Value;
 
         /// <summary>Gets this snapshot's access: its digest, computed from the effective catalog.</summary>
-        public CatalogAccess Access { get; }
+        public CatalogAccess Access => access.Value;
 
         public RulesCatalog Catalog { get; }
 
         public ImmutableArray<AdditionalText> RulesFiles { get; }
 
-        public ServiceSymbolIndex Symbols { get; }
+        public ServiceSymbolIndex Symbols => symbols.Value;
 
-        public HostIndex Hosts { get; }
+        public HostIndex Hosts => hosts.Value;
 
-        public ModelIdIndex Models { get; }
+        public ModelIdIndex Models => models.Value;
 
         /// <summary>
         /// Returns whether an additional file is a LicenseGuard rules file: <c>licenseguard*.json</c>, except the files
@@ -116,16 +122,7 @@ namespace LicenseGuard.Analyzers
             {
                 var text = file.GetText(cancellationToken);
                 texts.Add(text);
-                key.Append(file.Path).Append('|');
-                if (text != null)
-                {
-                    foreach (byte b in text.GetChecksum())
-                    {
-                        key.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
-
-                key.Append(';');
+                key.Append(text == null ? file.Path : ContentKey.Of(file.Path, text)).Append('\u0001');
             }
 
             string cacheKey = key.ToString();

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis;
 
 namespace LicenseGuard.Analyzers
 {
-    /// <summary>Finds and parses the build's inventory AdditionalFile, once per content (cached by checksum).</summary>
+    /// <summary>Finds and parses the build's inventory AdditionalFile, once per content.</summary>
     internal static class InventoryFiles
     {
         private const int MaxCached = 16;
@@ -21,7 +21,7 @@ namespace LicenseGuard.Analyzers
 
         /// <summary>
         /// Evaluates an inventory once per catalog snapshot and day: the IDE starts compilations on every edit, and the
-        /// inventory (cached above by checksum) and the snapshot (cached by rules-file checksums) rarely change between them.
+        /// inventory (cached above by content) and the snapshot (cached by rules-file contents) rarely change between them.
         /// </summary>
         public static T Evaluate<T>(ProjectInventory inventory, CatalogSnapshot snapshot, string kind, Func<T> evaluate)
             where T : class
@@ -49,7 +49,7 @@ namespace LicenseGuard.Analyzers
                 return (null, $"{file.Path} cannot be read");
             }
 
-            string key = file.Path + "|" + string.Concat(text.GetChecksum().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+            string key = ContentKey.Of(file.Path, text);
             if (Cache.TryGetValue(key, out var cached))
             {
                 return cached;

@@ -21,7 +21,7 @@ public class BuiltInDigestTests
 
         Assert.True(
             File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) == expected,
-            $"{path} is out of date with rules/*.json: run 'LICENSEGUARD_UPDATE_DIGEST=1 dotnet test tests/LicenseGuard.Core.Tests --filter BuiltInDigest' and commit the file.");
+            $"{path} is out of date with rules/*.json: run 'LICENSEGUARD_UPDATE_DIGEST=1 dotnet test tests/LicenseGuard.Core.Tests --filter BuiltIn' and commit the file.");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class BuiltInDigestTests
         Assert.All(RulesCatalog.BuiltIn.Rules.Values, rule => Assert.True(rule.Enabled));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory != null && !File.Exists(Path.Combine(directory.FullName, "LicenseGuard.sln")))

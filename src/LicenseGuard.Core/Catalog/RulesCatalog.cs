@@ -14,7 +14,7 @@ namespace LicenseGuard.Catalog
     /// </summary>
     public sealed class RulesCatalog
     {
-        private static readonly Lazy<RulesCatalog> BuiltInCatalog = new Lazy<RulesCatalog>(() => RulesLoader.Load(BuiltInSources(), Array.Empty<RulesSource>()));
+        private static readonly Lazy<RulesCatalog> BuiltInCatalog = new Lazy<RulesCatalog>(() => CompiledCatalog.Read(CompiledCatalog.BuiltInText));
 
         private readonly Dictionary<string, ServiceEntry> servicesById;
         private readonly Dictionary<string, ModelEntry> modelsById;
@@ -84,7 +84,7 @@ namespace LicenseGuard.Catalog
             }
         }
 
-        /// <summary>Gets the built-in catalog (parsed once per process).</summary>
+        /// <summary>Gets the built-in catalog, read once per process from its compiled form (see <see cref="CompiledCatalog"/>).</summary>
         public static RulesCatalog BuiltIn => BuiltInCatalog.Value;
 
         /// <summary>Gets the proprietary services.</summary>
@@ -112,8 +112,14 @@ namespace LicenseGuard.Catalog
         public IReadOnlyList<RulesProblem> Problems { get; }
 
         /// <summary>Layers user rules files over the built-in catalog. Files are applied in ordinal path order.</summary>
-        public static RulesCatalog Load(IEnumerable<RulesSource> userSources) =>
-            RulesLoader.Load(BuiltInSources(), userSources.OrderBy(s => s.Path, StringComparer.Ordinal).ToList());
+        public static RulesCatalog Load(IEnumerable<RulesSource> userSources)
+        {
+            var ordered = userSources.OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
+            return ordered.Count == 0 ? BuiltIn : RulesLoader.Load(BuiltInSources(), ordered);
+        }
+
+        /// <summary>Loads the built-in catalog from rules/*.json through the loader, as user rules files are layered on it.</summary>
+        internal static RulesCatalog LoadBuiltInRulesFiles() => RulesLoader.Load(BuiltInSources(), Array.Empty<RulesSource>());
 
         /// <summary>Finds a service by id.</summary>
         public ServiceEntry? FindService(string id) => servicesById.TryGetValue(id, out var s) ? s : null;
