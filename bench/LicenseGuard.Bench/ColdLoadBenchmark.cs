@@ -24,6 +24,7 @@ internal static class ColdLoadBenchmark
         if (inventoryPath != null)
         {
             var file = new InMemoryText(inventoryPath, File.ReadAllText(inventoryPath));
+            Stage("its JSON alone (JsonReader.Parse)", () => _ = LicenseGuard.Json.JsonReader.Parse(inventoryPath, file.GetText()!.ToString()));
             Stage("read the project's inventory (InventoryFiles.Read)", () => _ = InventoryFiles.Read(file, CancellationToken.None));
             Stage("rules fingerprint (no rules files)", () => _ = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date));
         }

@@ -6,6 +6,8 @@ using System.Linq;
 using LicenseGuard.Catalog;
 using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -19,30 +21,31 @@ namespace LicenseGuard.Analyzers.Rules
         /// APIs that move a file or folder somewhere else: (type, method) → what the call does. The source path is the string
         /// argument whose parameter is named like a source; FileInfo methods take it from the FileInfo's construction.
         /// </summary>
-        private static readonly Dictionary<(string Type, string Method), string> Apis = new Dictionary<(string, string), string>
+        private static readonly Dictionary<string, string> Apis = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [("System.IO.File", "Copy")] = "copies",
-            [("System.IO.File", "Move")] = "moves",
-            [("System.IO.Directory", "Move")] = "moves",
-            [("System.IO.FileInfo", "CopyTo")] = "copies",
-            [("System.IO.FileInfo", "MoveTo")] = "moves",
-            [("System.IO.Compression.ZipFile", "CreateFromDirectory")] = "archives",
-            [("System.IO.Compression.ZipFileExtensions", "CreateEntryFromFile")] = "archives",
-            [("Azure.Storage.Blobs.BlobClient", "Upload")] = "uploads",
-            [("Azure.Storage.Blobs.BlobClient", "UploadAsync")] = "uploads",
-            [("Amazon.S3.Transfer.TransferUtility", "Upload")] = "uploads",
-            [("Amazon.S3.Transfer.TransferUtility", "UploadAsync")] = "uploads",
-            [("Microsoft.AspNetCore.Http.Results", "File")] = "serves",
-            [("Microsoft.AspNetCore.Http.Results", "PhysicalFile")] = "serves",
-            [("Microsoft.AspNetCore.Http.TypedResults", "PhysicalFile")] = "serves",
-            [("Microsoft.AspNetCore.Mvc.ControllerBase", "File")] = "serves",
-            [("Microsoft.AspNetCore.Mvc.ControllerBase", "PhysicalFile")] = "serves",
-            [("Microsoft.AspNetCore.Http.SendFileResponseExtensions", "SendFileAsync")] = "serves",
-            [("System.IO.Stream", "CopyTo")] = "serves",
-            [("System.IO.Stream", "CopyToAsync")] = "serves",
+            ["System.IO.File.Copy"] = "copies",
+            ["System.IO.File.Move"] = "moves",
+            ["System.IO.Directory.Move"] = "moves",
+            ["System.IO.FileInfo.CopyTo"] = "copies",
+            ["System.IO.FileInfo.MoveTo"] = "moves",
+            ["System.IO.Compression.ZipFile.CreateFromDirectory"] = "archives",
+            ["System.IO.Compression.ZipFileExtensions.CreateEntryFromFile"] = "archives",
+            ["Azure.Storage.Blobs.BlobClient.Upload"] = "uploads",
+            ["Azure.Storage.Blobs.BlobClient.UploadAsync"] = "uploads",
+            ["Amazon.S3.Transfer.TransferUtility.Upload"] = "uploads",
+            ["Amazon.S3.Transfer.TransferUtility.UploadAsync"] = "uploads",
+            ["Microsoft.AspNetCore.Http.Results.File"] = "serves",
+            ["Microsoft.AspNetCore.Http.Results.PhysicalFile"] = "serves",
+            ["Microsoft.AspNetCore.Http.TypedResults.PhysicalFile"] = "serves",
+            ["Microsoft.AspNetCore.Mvc.ControllerBase.File"] = "serves",
+            ["Microsoft.AspNetCore.Mvc.ControllerBase.PhysicalFile"] = "serves",
+            ["Microsoft.AspNetCore.Http.SendFileResponseExtensions.SendFileAsync"] = "serves",
+            ["System.IO.Stream.CopyTo"] = "serves",
+            ["System.IO.Stream.CopyToAsync"] = "serves",
         };
 
-        private static readonly HashSet<string> MethodNames = new HashSet<string>(Apis.Keys.Select(k => k.Method), StringComparer.Ordinal);
+        // The method names alone: the syntax-level filter every invocation meets before any semantic question.
+        private static readonly HashSet<string> MethodNames = new HashSet<string>(Apis.Keys.Select(k => k.Substring(k.LastIndexOf('.') + 1)), StringComparer.Ordinal);
 
         private static readonly HashSet<string> SourceParameters = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -67,16 +70,31 @@ namespace LicenseGuard.Analyzers.Rules
                     return;
                 }
 
+                // Syntax first: only an invocation of one of the method names, or a creation that may be a StreamContent, asks the
+                // semantic model for its operation (no operation tree is needed for the rest of the compilation).
                 var baseline = BaselineSnapshot.Get(start.Options, start.CancellationToken);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, access, baseline), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeStreamContent(c, access, baseline), OperationKind.ObjectCreation);
+                start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, access, baseline), SyntaxKind.InvocationExpression);
+                start.RegisterSyntaxNodeAction(c => AnalyzeStreamContent(c, access, baseline), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
+        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
         {
+            var expression = ((InvocationExpressionSyntax)context.Node).Expression;
+            var name = expression is MemberAccessExpressionSyntax memberAccess ? memberAccess.Name
+                : expression is MemberBindingExpressionSyntax memberBinding ? memberBinding.Name
+                : expression as SimpleNameSyntax;
+            if (name == null || !MethodNames.Contains(name.Identifier.ValueText))
+            {
+                return;
+            }
+
             context.CancellationToken.ThrowIfCancellationRequested();
-            var invocation = (IInvocationOperation)context.Operation;
+            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
             if (!MethodNames.Contains(method.Name) || method.ContainingType == null)
             {
@@ -84,7 +102,7 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             string typeName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-            if (!Apis.TryGetValue((typeName, method.Name), out var verb))
+            if (!Apis.TryGetValue(typeName + "." + method.Name, out var verb))
             {
                 return;
             }
@@ -102,9 +120,18 @@ namespace LicenseGuard.Analyzers.Rules
         }
 
         /// <summary><c>new StreamContent(stream)</c> on a stream opened on weights: an HTTP upload (PUT/POST) of the file.</summary>
-        private static void AnalyzeStreamContent(OperationAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
+        private static void AnalyzeStreamContent(SyntaxNodeAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
+            if (context.Node is ObjectCreationExpressionSyntax { Type: var type } && LastIdentifier(type) != "StreamContent")
+            {
+                return;
+            }
+
+            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation)
+            {
+                return;
+            }
+
             if (creation.Type?.Name != "StreamContent" || creation.Type.ToDisplayString() != "System.Net.Http.StreamContent" || creation.Arguments.Length == 0)
             {
                 return;
@@ -117,7 +144,15 @@ namespace LicenseGuard.Analyzers.Rules
             }
         }
 
-        private static void Report(OperationAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline, IOperation operation, string api, string verb, string path)
+        private static string? LastIdentifier(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static void Report(SyntaxNodeAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline, IOperation operation, string api, string verb, string path)
         {
             if (!MayNameWeights(path, access.Digest))
             {
