@@ -33,17 +33,17 @@ namespace LicenseGuard.Analyzers
             }
 
             var baseline = BaselineSnapshot.Get(context.Options, context.CancellationToken);
-            var reported = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            var reported = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             context.RegisterAdditionalFileAction(c =>
             {
-                if (byPath.ContainsKey(c.AdditionalFile.Path) && reported.TryAdd(c.AdditionalFile.Path, true))
+                if (byPath.ContainsKey(c.AdditionalFile.Path) && reported.TryAdd(c.AdditionalFile.Path, c.AdditionalFile.Path))
                 {
                     Report(c.AdditionalFile, atCompilationEnd: false, c.ReportDiagnostic, c.CancellationToken);
                 }
             });
             context.RegisterCompilationEndAction(c =>
             {
-                foreach (var file in byPath.Values.Where(f => reported.TryAdd(f.Path, true)))
+                foreach (var file in byPath.Values.Where(f => reported.TryAdd(f.Path, f.Path)))
                 {
                     Report(file, atCompilationEnd: true, c.ReportDiagnostic, c.CancellationToken);
                 }

@@ -9,16 +9,21 @@ namespace LicenseGuard.Analyzers
     internal sealed class GeneratedCodeOptions
     {
         private readonly AnalyzerOptions options;
-        private readonly ConcurrentDictionary<SyntaxTree, bool> perTree = new ConcurrentDictionary<SyntaxTree, bool>();
+        private static readonly object Yes = true;
+        private static readonly object No = false;
+
+        // Boxed values: a dictionary over reference types runs the framework's precompiled code, one over bool is JIT-compiled
+        // in every compiler process.
+        private readonly ConcurrentDictionary<SyntaxTree, object> perTree = new ConcurrentDictionary<SyntaxTree, object>();
 
         public GeneratedCodeOptions(AnalyzerOptions options)
         {
             this.options = options;
         }
 
-        public bool ShouldAnalyze(SyntaxTree tree) => perTree.GetOrAdd(tree, Read);
+        public bool ShouldAnalyze(SyntaxTree tree) => perTree.GetOrAdd(tree, Read) == Yes;
 
-        private bool Read(SyntaxTree tree)
+        private object Read(SyntaxTree tree)
         {
             var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             if (!config.TryGetValue(AnalyzerOptionKeys.AnalyzeGeneratedCode, out var value))
@@ -26,7 +31,7 @@ namespace LicenseGuard.Analyzers
                 options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AnalyzerOptionKeys.AnalyzeGeneratedCode, out value);
             }
 
-            return !string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+            return string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase) ? No : Yes;
         }
     }
 }

@@ -15,7 +15,9 @@ namespace LicenseGuard.Analyzers
     {
         private const int MaxCached = 16;
 
-        private static readonly ConcurrentDictionary<string, (ProjectInventory? Inventory, string? Error)> Cache = new ConcurrentDictionary<string, (ProjectInventory?, string?)>(StringComparer.Ordinal);
+        // Reference-type keys and values throughout: the framework's precompiled code serves them, where a value-tuple would be
+        // JIT-compiled in every compiler process.
+        private static readonly ConcurrentDictionary<string, ReadResult> Cache = new ConcurrentDictionary<string, ReadResult>(StringComparer.Ordinal);
 
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectInventory, Evaluations> EvaluationsByInventory = new System.Runtime.CompilerServices.ConditionalWeakTable<ProjectInventory, Evaluations>();
 
@@ -27,14 +29,15 @@ namespace LicenseGuard.Analyzers
             where T : class
         {
             var evaluations = EvaluationsByInventory.GetOrCreateValue(inventory);
-            var key = (snapshot, DateTime.UtcNow.Date, kind);
-            if (evaluations.Results.TryGetValue(key, out var cached))
+            var results = evaluations.BySnapshot.GetOrCreateValue(snapshot);
+            string key = kind + "|" + DateTime.UtcNow.Date.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (results.TryGetValue(key, out var cached))
             {
                 return (T)cached;
             }
 
             var result = evaluate();
-            evaluations.Results[key] = result;
+            results[key] = result;
             return result;
         }
 
@@ -52,21 +55,21 @@ namespace LicenseGuard.Analyzers
             string key = ContentKey.Of(file.Path, text);
             if (Cache.TryGetValue(key, out var cached))
             {
-                return cached;
+                return (cached.Inventory, cached.Error);
             }
 
-            (ProjectInventory?, string?) result;
+            ReadResult result;
             try
             {
-                result = (ProjectInventory.Parse(file.Path, text.ToString()), null);
+                result = new ReadResult(ProjectInventory.Parse(file.Path, text.ToString()), null);
             }
             catch (JsonParseException e)
             {
-                result = (null, $"{e.Span} is not valid JSON ({e.Message}); rebuild to regenerate it");
+                result = new ReadResult(null, $"{e.Span} is not valid JSON ({e.Message}); rebuild to regenerate it");
             }
             catch (FormatException e)
             {
-                result = (null, e.Message + "; rebuild to regenerate it");
+                result = new ReadResult(null, e.Message + "; rebuild to regenerate it");
             }
 
             if (Cache.Count >= MaxCached)
@@ -74,13 +77,27 @@ namespace LicenseGuard.Analyzers
                 Cache.Clear();
             }
 
-            return Cache.GetOrAdd(key, result);
+            var stored = Cache.GetOrAdd(key, result);
+            return (stored.Inventory, stored.Error);
+        }
+
+        private sealed class ReadResult
+        {
+            public ReadResult(ProjectInventory? inventory, string? error)
+            {
+                Inventory = inventory;
+                Error = error;
+            }
+
+            public ProjectInventory? Inventory { get; }
+
+            public string? Error { get; }
         }
     }
 
-    /// <summary>Evaluation results of one inventory, keyed by catalog snapshot, day and kind.</summary>
+    /// <summary>Evaluation results of one inventory, by catalog snapshot, then by kind and day.</summary>
     internal sealed class Evaluations
     {
-        public ConcurrentDictionary<(CatalogSnapshot Snapshot, DateTime Day, string Kind), object> Results { get; } = new ConcurrentDictionary<(CatalogSnapshot, DateTime, string), object>();
+        public System.Runtime.CompilerServices.ConditionalWeakTable<CatalogSnapshot, ConcurrentDictionary<string, object>> BySnapshot { get; } = new System.Runtime.CompilerServices.ConditionalWeakTable<CatalogSnapshot, ConcurrentDictionary<string, object>>();
     }
 }

@@ -205,7 +205,7 @@ namespace LicenseGuard.Inventory
                     .Property("path", package.Path)
                     .Property("weightFiles", package.WeightFiles)
                     .Name("license").StartObject()
-                        .Property("source", package.License.Source.ToString().ToLowerInvariant())
+                        .Property("source", NameOf(package.License.Source))
                         .Property("value", package.License.Value)
                         .Property("detectedInFile", package.License.DetectedInFile)
                         .Property("matchScore", package.License.MatchScore)
@@ -252,6 +252,28 @@ namespace LicenseGuard.Inventory
             return writer.EndArray().EndObject().ToString() + "\n";
         }
 
+        /// <summary>Reads a licence source by name, case-insensitively (without <c>Enum.TryParse</c>, reflection on a cold start).</summary>
+        private static LicenseSource? SourceNamed(string? name)
+        {
+            foreach (var source in new[] { LicenseSource.None, LicenseSource.Expression, LicenseSource.File, LicenseSource.Url })
+            {
+                if (string.Equals(name, NameOf(source), StringComparison.OrdinalIgnoreCase))
+                {
+                    return source;
+                }
+            }
+
+            return null;
+        }
+
+        private static string NameOf(LicenseSource source) => source switch
+        {
+            LicenseSource.Expression => "expression",
+            LicenseSource.File => "file",
+            LicenseSource.Url => "url",
+            _ => "none",
+        };
+
         /// <summary>Reads an inventory written by <see cref="ToJson"/>.</summary>
         /// <exception cref="JsonParseException">The text is not JSON.</exception>
         /// <exception cref="FormatException">The JSON is not an inventory of a supported format.</exception>
@@ -285,7 +307,7 @@ namespace LicenseGuard.Inventory
                 package.Path.AddRange(Strings(item.Find("path")?.Value));
                 package.WeightFiles.AddRange(Strings(item.Find("weightFiles")?.Value));
                 var license = item.Find("license")?.Value;
-                if (license != null && Enum.TryParse<LicenseSource>(license.Find("source")?.Value.Text, ignoreCase: true, out var source))
+                if (license != null && SourceNamed(license.Find("source")?.Value.Text) is { } source)
                 {
                     package.License = new DeclaredLicense
                     {
