@@ -4,8 +4,8 @@ using LicenseGuard.Policy;
 namespace LicenseGuard.Gather.Tests;
 
 /// <summary>
-/// The gather step's evaluation that lets the analyzer skip the catalog: a fingerprint only when the packages have nothing to
-/// report under exactly these rules today, never when they have something or the rules cannot be read.
+/// The gather step's evaluation that lets the analyzer skip the catalog: the findings as the build reports them, under the
+/// fingerprint of exactly these rules today; no verdict when the inventory or the rules have a problem or cannot be read.
 /// </summary>
 public sealed class DependencyPreEvaluationTests : IDisposable
 {
@@ -25,35 +25,64 @@ public sealed class DependencyPreEvaluationTests : IDisposable
     }
 
     [Fact]
-    public void PermissivePackagesUnderTheBuiltInRulesHaveTheFingerprintOfNoRulesFiles()
+    public void PermissivePackagesUnderTheBuiltInRulesHaveAnEmptyVerdictUnderTheFingerprintOfNoRulesFiles()
     {
-        string? fingerprint = DependencyPreEvaluation.NothingToReportUnder(Inventory(("Serilog", "Apache-2.0"), ("Dapper", "Apache-2.0")), Array.Empty<string>());
-        Assert.Equal(RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date), fingerprint);
+        var verdict = DependencyPreEvaluation.Reach(Inventory(("Serilog", "Apache-2.0"), ("Dapper", "Apache-2.0")), Array.Empty<string>());
+        Assert.NotNull(verdict);
+        Assert.Equal(RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date), verdict!.Under);
+        Assert.Empty(verdict.Findings);
     }
 
     [Fact]
-    public void APackageWithSomethingToReportHasNoFingerprint()
+    public void APackageWithSomethingToReportIsInTheVerdictAsTheBuildReportsIt()
     {
-        Assert.Null(DependencyPreEvaluation.NothingToReportUnder(Inventory(("Serilog", "Apache-2.0"), ("GplLib", "GPL-3.0-only")), Array.Empty<string>()));
+        var verdict = DependencyPreEvaluation.Reach(Inventory(("Serilog", "Apache-2.0"), ("GplLib", "GPL-3.0-only")), Array.Empty<string>());
+        var finding = Assert.Single(verdict!.Findings);
+        Assert.Equal("LG3001", finding.RuleId);
+        Assert.Equal("error", finding.Severity);
+        Assert.Equal("GplLib", finding.DirectReference);
+        Assert.Null(finding.ExceptionAt);
+        Assert.Equal(new[] { "GplLib 1.0.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression" }, finding.Arguments);
+        Assert.Contains(finding.Properties, p => p.Key == "licenseClass" && p.Value == "strong-copyleft");
+
+        // It survives the inventory's JSON whole.
+        var inventory = Inventory(("GplLib", "GPL-3.0-only"));
+        inventory.DependencyVerdict = verdict;
+        var read = ProjectInventory.Parse("/obj/licenseguard.inventory.json", inventory.ToJson()).DependencyVerdict!;
+        Assert.Equal(verdict.Under, read.Under);
+        var readFinding = Assert.Single(read.Findings);
+        Assert.Equal(finding.Arguments, readFinding.Arguments);
+        Assert.Equal(finding.Properties, readFinding.Properties);
+        Assert.Equal((finding.RuleId, finding.Severity, finding.DirectReference), (readFinding.RuleId, readFinding.Severity, readFinding.DirectReference));
+    }
+
+    [Fact]
+    public void AProblemInTheInventoryMeansNoVerdict()
+    {
         var withProblem = Inventory(("Serilog", "Apache-2.0"));
         withProblem.Problems.Add("The .nuspec of Foo 1.0.0 was not found");
-        Assert.Null(DependencyPreEvaluation.NothingToReportUnder(withProblem, Array.Empty<string>()));
+        Assert.Null(DependencyPreEvaluation.Reach(withProblem, Array.Empty<string>()));
     }
 
     [Fact]
     public void TheRulesFilesDecideAndAreFingerprintedInLayeringOrder()
     {
         string rules = Path.Combine(folder, "licenseguard.json");
-        File.WriteAllText(rules, """{ "policy": { "licenses": { "GPL-3.0-only": "allow" } } }""");
+        File.WriteAllText(rules, """{ "policy": { "licenses": { "GPL-3.0-only": "allow" }, "exceptions": [ { "package": "Unused", "reason": "kept for the test" } ] } }""");
         string baseline = Path.Combine(folder, "licenseguard.baseline.json");
         File.WriteAllText(baseline, "{ }");
 
-        string? fingerprint = DependencyPreEvaluation.NothingToReportUnder(Inventory(("GplLib", "GPL-3.0-only")), new[] { baseline, rules });
+        var verdict = DependencyPreEvaluation.Reach(Inventory(("GplLib", "GPL-3.0-only")), new[] { baseline, rules });
 
-        Assert.Equal(RulesFingerprint.Of(new[] { File.ReadAllText(rules) }, DateTime.UtcNow.Date), fingerprint);
+        Assert.Equal(RulesFingerprint.Of(new[] { File.ReadAllText(rules) }, DateTime.UtcNow.Date), verdict!.Under);
+        var unused = Assert.Single(verdict.Findings); // GplLib allowed; the exception that matches nothing is reported where it is declared
+        Assert.Equal("LG3004", unused.RuleId);
+        Assert.Null(unused.DirectReference);
+        Assert.Equal(rules, unused.ExceptionAt!.Value.Path);
+        Assert.True(unused.ExceptionAt.Value.Length > 0);
         File.WriteAllText(rules, """{ "policy": { "licenses": { "GPL-3.0-only": "allow" }, "oops": 1 } }""");
-        Assert.Null(DependencyPreEvaluation.NothingToReportUnder(Inventory(("GplLib", "GPL-3.0-only")), new[] { rules }));
+        Assert.Null(DependencyPreEvaluation.Reach(Inventory(("GplLib", "GPL-3.0-only")), new[] { rules }));
         File.WriteAllText(rules, """{ "policy": { "licenses": { "GPL-3.0-on""");
-        Assert.Null(DependencyPreEvaluation.NothingToReportUnder(Inventory(("GplLib", "GPL-3.0-only")), new[] { rules }));
+        Assert.Null(DependencyPreEvaluation.Reach(Inventory(("GplLib", "GPL-3.0-only")), new[] { rules }));
     }
 }

@@ -59,13 +59,6 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var (inventory, error) = InventoryFiles.Read(inventoryFile, context.CancellationToken);
-            if (inventory != null && inventory.Problems.Count == 0 && inventory.NoDependencyFindingsUnder != null
-                && inventory.NoDependencyFindingsUnder == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date))
-            {
-                return; // the gather step evaluated these packages under these rules today and found nothing: no catalog needed
-            }
-
-            var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
             var project = projectFiles.FirstOrDefault(f => inventory != null && string.Equals(f.Path, inventory.Project, StringComparison.OrdinalIgnoreCase)) ?? projectFiles.FirstOrDefault();
             if (inventory == null)
             {
@@ -80,8 +73,28 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
+            // The gather step's verdict, when it was reached under these rules today by this build: reported as it is, without
+            // the catalog. Otherwise (a rules file edited since, another day, a problem) the packages are evaluated here.
+            IReadOnlyList<ReportableDependencyFinding> findings;
+            var rulesFiles = RulesFilesOf(files);
+            if (inventory.Problems.Count == 0 && inventory.DependencyVerdict is { } verdict
+                && verdict.Under == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date))
+            {
+                findings = verdict.Findings;
+            }
+            else
+            {
+                var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);
+                findings = InventoryFiles.Evaluate(inventory, snapshot, "dependencies", () => DependencyVerdict.Reportable(
+                    DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date, inventory.Redistributes, inventory.BaselinePackages), snapshot.Catalog));
+            }
+
+            if (findings.Count == 0 && inventory.Problems.Count == 0)
+            {
+                return;
+            }
+
             var central = inventory.CentralPackagesFile == null ? null : files.FirstOrDefault(f => string.Equals(f.Path, inventory.CentralPackagesFile, StringComparison.OrdinalIgnoreCase));
-            var findings = InventoryFiles.Evaluate(inventory, snapshot, "dependencies", () => DependencyEvaluator.Evaluate(inventory.Packages, snapshot.Catalog, DateTime.UtcNow.Date, inventory.Redistributes, inventory.BaselinePackages));
             var reportFiles = new List<AdditionalText>();
             if (project != null)
             {
@@ -93,7 +106,7 @@ namespace LicenseGuard.Analyzers.Rules
                 reportFiles.Add(central);
             }
 
-            reportFiles.AddRange(snapshot.RulesFiles);
+            reportFiles.AddRange(rulesFiles);
 
             // Under central package management a finding goes to the <PackageVersion> line when Directory.Packages.props has
             // one for the direct reference; the project file keeps the rest (project references, VersionOverride-only packages).
@@ -101,12 +114,26 @@ namespace LicenseGuard.Analyzers.Rules
             var centralLocator = centralText == null ? null : new ProjectFileLocator(centralText);
             Func<string, bool> isCentral = id => centralLocator?.FindElement("PackageVersion", id) != null;
             AdditionalFileReporting.Register(context, reportFiles, (file, text, atEnd, cancellationToken) =>
-                DiagnosticsIn(file, text, atEnd, file == project, file == central, isCentral, inventory, findings, snapshot, cancellationToken));
+                DiagnosticsIn(file, text, atEnd, file == project, file == central, isCentral, inventory, findings, cancellationToken));
+        }
+
+        private static List<AdditionalText> RulesFilesOf(ImmutableArray<AdditionalText> files)
+        {
+            var rulesFiles = new List<AdditionalText>();
+            foreach (var file in files)
+            {
+                if (CatalogSnapshot.IsRulesFile(file.Path))
+                {
+                    rulesFiles.Add(file);
+                }
+            }
+
+            return rulesFiles;
         }
 
         private static IEnumerable<Diagnostic> DiagnosticsIn(
             AdditionalText file, SourceText text, bool atEnd, bool isProject, bool isCentral, Func<string, bool> hasCentralVersion, ProjectInventory inventory,
-            IReadOnlyList<DependencyFinding> findings, CatalogSnapshot snapshot, CancellationToken cancellationToken)
+            IReadOnlyList<ReportableDependencyFinding> findings, CancellationToken cancellationToken)
         {
             var locator = new ProjectFileLocator(text);
             if (isProject)
@@ -121,29 +148,16 @@ namespace LicenseGuard.Analyzers.Rules
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var descriptor = DescriptorFor(finding.RuleId, atEnd);
-                var rule = snapshot.Catalog.GetRule(descriptor.Id);
-                if (finding.Package != null && rule.Ignore.Any(pattern => Glob.IsMatch(pattern, finding.Package.Id)))
-                {
-                    continue;
-                }
-
-                var severity = snapshot.SeverityFor(descriptor, finding.Service?.Severity ?? (finding.Action == PolicyAction.Deny ? "error" : null));
-                if (severity == null)
-                {
-                    continue;
-                }
-
                 Location? location = null;
-                if (finding.Exception != null)
+                if (finding.ExceptionAt is { } declaredAt)
                 {
-                    if (string.Equals(finding.Exception.DeclaredAt.Path, file.Path, StringComparison.Ordinal))
+                    if (string.Equals(declaredAt.Path, file.Path, StringComparison.Ordinal))
                     {
-                        location = AdditionalFileReporting.LocationIn(file, text, finding.Exception.DeclaredAt.Start, finding.Exception.DeclaredAt.Length);
+                        location = AdditionalFileReporting.LocationIn(file, text, declaredAt.Start, declaredAt.Length);
                     }
                 }
-                else if (finding.Package != null && (isCentral || isProject) && isCentral == hasCentralVersion(finding.Package.DirectReference))
+                else if (finding.DirectReference is { } direct && (isCentral || isProject) && isCentral == hasCentralVersion(direct))
                 {
-                    string direct = finding.Package.DirectReference;
                     var span = isCentral
                         ? locator.FindElement("PackageVersion", direct)
                         : locator.FindElement("PackageReference", direct) ?? locator.FindProjectReference(direct) ?? new TextSpan(0, 0);
@@ -155,45 +169,25 @@ namespace LicenseGuard.Analyzers.Rules
 
                 if (location != null)
                 {
-                    yield return Diagnostic.Create(descriptor, location, severity.Value, null, PropertiesOf(finding, snapshot), ArgumentsOf(finding, snapshot));
+                    var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                    foreach (var pair in finding.Properties)
+                    {
+                        properties[pair.Key] = pair.Value;
+                    }
+
+                    yield return Diagnostic.Create(descriptor, location, SeverityOf(finding.Severity, descriptor), null, properties.ToImmutable(), finding.Arguments.ToArray<object>());
                 }
             }
         }
 
-        private static object[] ArgumentsOf(DependencyFinding finding, CatalogSnapshot snapshot) => finding.RuleId switch
+        private static DiagnosticSeverity SeverityOf(string? severity, DiagnosticDescriptor descriptor) => severity switch
         {
-            DependencyEvaluator.LicenseNotAllowed => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Rule, finding.Origin },
-            DependencyEvaluator.PackageCarriesWeights => new object[] { finding.Subject, finding.Origin, finding.License, finding.LicenseClass, WeightAlternatives(finding, snapshot.Catalog) },
-            DependencyEvaluator.LicenseUnknown => new object[] { finding.Subject, finding.Origin },
-            DependencyEvaluator.LicenseChanged => new object[] { finding.Subject, finding.License, finding.LicenseClass, finding.Origin },
-            DependencyEvaluator.ProprietaryAiPackage => new object[] { finding.Subject, finding.Service!.Name, snapshot.AccessOf(finding.Service), snapshot.AlternativesFor(finding.Service, null).Text },
-            _ => new object[] { finding.Exception!.Package + (finding.Exception.Version.Original == "*" ? string.Empty : " " + finding.Exception.Version.Original), finding.Origin },
+            "error" => DiagnosticSeverity.Error,
+            "warning" => DiagnosticSeverity.Warning,
+            "info" => DiagnosticSeverity.Info,
+            "hidden" => DiagnosticSeverity.Hidden,
+            _ => descriptor.DefaultSeverity,
         };
-
-        private static string WeightAlternatives(DependencyFinding finding, RulesCatalog catalog)
-        {
-            var task = catalog.FindTask(finding.Model?.Tasks.FirstOrDefault());
-            return WeightsEvaluator.DescribeAlternatives(WeightsEvaluator.Alternatives(finding.Model, task, catalog), task, catalog,
-                "none chosen, as the catalog does not know which model the package bundles");
-        }
-
-        private static ImmutableDictionary<string, string?> PropertiesOf(DependencyFinding finding, CatalogSnapshot snapshot)
-        {
-            var properties = snapshot.PropertiesFor(finding.Service, null, null, snapshot.AlternativesFor(finding.Service, null)).ToBuilder();
-            if (finding.Package != null)
-            {
-                properties["package"] = finding.Package.Id;
-                properties["version"] = finding.Package.Version;
-                properties["directReference"] = finding.Package.DirectReference;
-                properties["path"] = string.Join(" > ", finding.Package.Path);
-                properties["license"] = finding.License;
-                properties["licenseClass"] = finding.LicenseClass;
-                properties["rule"] = finding.Rule;
-                properties["origin"] = finding.Origin;
-            }
-
-            return properties.ToImmutable();
-        }
 
         private static DiagnosticDescriptor DescriptorFor(string ruleId, bool atEnd) => ruleId switch
         {

@@ -174,10 +174,10 @@ namespace LicenseGuard.Inventory
         public List<string> Problems { get; } = new List<string>();
 
         /// <summary>
-        /// Gets or sets the <see cref="Policy.RulesFingerprint"/> under which the gather step evaluated the packages and found
-        /// nothing to report (null when it found something, or did not evaluate).
+        /// Gets or sets the dependency findings as the gather step evaluated them, under the fingerprint of its rules, day and
+        /// LicenseGuard build (null when it did not evaluate: a problem in the inventory or a rules file).
         /// </summary>
-        public string? NoDependencyFindingsUnder { get; set; }
+        public Policy.DependencyVerdict? DependencyVerdict { get; set; }
 
         /// <summary>Gets the packages' licences as the project's licenseguard.baseline.json recorded them (LG3005).</summary>
         public List<Baselines.BaselinePackage> BaselinePackages { get; } = new List<Baselines.BaselinePackage>();
@@ -190,7 +190,6 @@ namespace LicenseGuard.Inventory
                 .Property("project", Project)
                 .Property("centralPackagesFile", CentralPackagesFile)
                 .Property("redistributes", Redistributes)
-                .Property("noDependencyFindingsUnder", NoDependencyFindingsUnder)
                 .Property("problems", Problems)
                 .Name("packages").StartArray();
             foreach (var package in Packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, StringComparer.Ordinal))
@@ -221,6 +220,16 @@ namespace LicenseGuard.Inventory
             }
 
             Baselines.BaselinePackage.WriteAll(writer.EndArray().Name("baselinePackages"), BaselinePackages);
+            writer.Name("dependencyVerdict");
+            if (DependencyVerdict == null)
+            {
+                writer.Value((string?)null);
+            }
+            else
+            {
+                DependencyVerdict.WriteTo(writer);
+            }
+
             writer.Name("weights").StartArray();
             foreach (var weight in Weights.OrderBy(w => w.Item, StringComparer.Ordinal))
             {
@@ -290,7 +299,7 @@ namespace LicenseGuard.Inventory
                 Project = root.Find("project")?.Value.Text ?? string.Empty,
                 CentralPackagesFile = root.Find("centralPackagesFile")?.Value.Text,
                 Redistributes = root.Find("redistributes")?.Value.BooleanValue ?? false,
-                NoDependencyFindingsUnder = root.Find("noDependencyFindingsUnder")?.Value.Text,
+                DependencyVerdict = Policy.DependencyVerdict.Read(root.Find("dependencyVerdict")?.Value),
             };
             inventory.Problems.AddRange(Strings(root.Find("problems")?.Value));
             foreach (var item in root.Find("packages")?.Value.Items ?? Array.Empty<JsonNode>())

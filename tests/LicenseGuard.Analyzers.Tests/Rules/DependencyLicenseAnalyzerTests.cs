@@ -54,32 +54,43 @@ public class DependencyLicenseAnalyzerTests
     }
 
     [Fact]
-    public async Task AnInventoryTheGatherStepFoundCleanUnderTheSameRulesTodayIsNotEvaluatedAgain()
+    public async Task TheGatherStepsVerdictUnderTheSameRulesTodayIsReportedAsItIsWithoutEvaluatingAgain()
     {
-        // The fingerprint says "nothing to report under no rules files, today". To prove the analyzer trusts it without loading
-        // the catalog, the inventory holds a package that would be reported; a stale fingerprint (another rules file, another
-        // day) is evaluated in full.
+        // The verdict reached in the gather step is reported exactly as the analyzer's own evaluation would report it.
         const string project = """
             <Project Sdk="Microsoft.NET.Sdk">
               <ItemGroup>
                 {|#0:<PackageReference Include="GplLib" Version="3.1.0" />|}
+                {|#1:<PackageReference Include="OpenAI" Version="2.1.0" />|}
               </ItemGroup>
             </Project>
             """;
         var inventory = new ProjectInventory { Project = ProjectPath };
         inventory.Packages.Add(Package("GplLib", "3.1.0", LicenseSource.Expression, "GPL-3.0-only"));
-        inventory.NoDependencyFindingsUnder = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date);
+        inventory.Packages.Add(Package("OpenAI", "2.1.0", LicenseSource.Expression, "MIT"));
+        var expected = new[]
+        {
+            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("GplLib 3.1.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression"),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryAiPackage).WithLocation(1)
+                .WithArguments("OpenAI 2.1.0", "OpenAI API", "proprietary, api-only", LicenseGuard.Catalog.RulesCatalog.BuiltIn.DescribeChoice(LicenseGuard.Catalog.RulesCatalog.BuiltIn.ChooseAlternatives(LicenseGuard.Catalog.RulesCatalog.BuiltIn.FindService("openai"), null), LicenseGuard.Catalog.RulesCatalog.BuiltIn.FindService("openai"))),
+        };
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
+
+        inventory.DependencyVerdict = LicenseGuard.Policy.DependencyVerdict.Reach(inventory, Array.Empty<LicenseGuard.Catalog.RulesSource>(), DateTime.UtcNow.Date);
+        Assert.Equal(2, inventory.DependencyVerdict!.Findings.Count);
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
+
+        // To prove the verdict is trusted as it is: a verdict naming nothing under today's fingerprint reports nothing…
+        var today = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date);
+        inventory.DependencyVerdict = new LicenseGuard.Policy.DependencyVerdict(today, Array.Empty<LicenseGuard.Policy.ReportableDependencyFinding>());
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) });
 
-        inventory.NoDependencyFindingsUnder = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date.AddDays(-1));
-        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) },
-            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("GplLib 3.1.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression"));
-
-        inventory.NoDependencyFindingsUnder = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date);
-        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()), ("/0/licenseguard.json", "{ }") },
-            Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("GplLib 3.1.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression"));
+        // …while the same verdict reached yesterday, or under other rules files, is evaluated again in full.
+        inventory.DependencyVerdict = new LicenseGuard.Policy.DependencyVerdict(LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date.AddDays(-1)), Array.Empty<LicenseGuard.Policy.ReportableDependencyFinding>());
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
+        inventory.DependencyVerdict = new LicenseGuard.Policy.DependencyVerdict(today, Array.Empty<LicenseGuard.Policy.ReportableDependencyFinding>());
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()), ("/0/licenseguard.json", "{ }") }, expected);
     }
 
     [Fact]
