@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 small="${1:-50}"; large_files="${2:-300}"; runs="${3:-3}"
 work="$(mktemp -d -t licenseguard-solution-bench.XXXXXX)"
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi' EXIT
 version="0.0.0-bench.$(date +%s)"
 
 echo "$(nproc) cores, $(dotnet --version) SDK; $small small projects + 1 large ($large_files files); $runs runs; work folder $work"

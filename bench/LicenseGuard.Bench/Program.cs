@@ -43,7 +43,12 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Sp
     .Distinct()
     .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
     .ToList();
-var trees = Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(Corpus.File(i), path: $"/bench/File{i}.cs")).ToList();
+// --dir <folder>: the C# files of a real project instead of the generated corpus (e.g. the string-heavy project solution.sh writes).
+int dirIndex = Array.IndexOf(args, "--dir");
+var trees = dirIndex >= 0 && dirIndex + 1 < args.Length
+    ? Directory.GetFiles(args[dirIndex + 1], "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList()
+    : Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(Corpus.File(i), path: $"/bench/File{i}.cs")).ToList();
+files = trees.Count;
 var compilation = CSharpCompilation.Create("Bench", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 if (errors.Count > 0)
@@ -56,12 +61,15 @@ if (errors.Count > 0)
 var bannedSymbols = string.Join("\n", RulesCatalog.BuiltIn.Services.SelectMany(s => s.Symbols).Distinct());
 var bannedApi = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "banned-api", "Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.dll"), new Loader())
     .GetAnalyzers(LanguageNames.CSharp).Where(a => a.GetType().Name.Contains("Banned")).ToImmutableArray();
-var licenseGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new RulesFileAnalyzer());
+var licenseGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new ModelWeightsCopiedAnalyzer(), new RulesFileAnalyzer());
 var configurations = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableArray<AdditionalText> Files)[]
 {
     ("no analyzer: compiler diagnostics only", ImmutableArray<DiagnosticAnalyzer>.Empty, ImmutableArray<AdditionalText>.Empty),
-    ("LicenseGuard LG1001-LG1003 + LG9001", licenseGuard, ImmutableArray<AdditionalText>.Empty),
+    ("LicenseGuard LG1001-LG1003, LG2002, LG9001", licenseGuard, ImmutableArray<AdditionalText>.Empty),
     ("LicenseGuard LG1001 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer()), ImmutableArray<AdditionalText>.Empty),
+    ("LicenseGuard LG1003 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ClosedModelIdAnalyzer()), ImmutableArray<AdditionalText>.Empty),
+    ("LicenseGuard LG1002 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryEndpointAnalyzer()), ImmutableArray<AdditionalText>.Empty),
+    ("LicenseGuard LG2002 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ModelWeightsCopiedAnalyzer()), ImmutableArray<AdditionalText>.Empty),
     ($"BannedApiAnalyzers ({bannedSymbols.Split('\n').Length} symbols)", bannedApi, ImmutableArray.Create<AdditionalText>(new InMemoryText("/bench/BannedSymbols.txt", bannedSymbols))),
 };
 

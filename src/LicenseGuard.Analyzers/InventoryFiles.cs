@@ -44,6 +44,13 @@ namespace LicenseGuard.Analyzers
         public static AdditionalText? Find(ImmutableArray<AdditionalText> files) =>
             files.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Path), ProjectInventory.FileName, StringComparison.OrdinalIgnoreCase));
 
+        /// <summary>Reads the summary line the inventory starts with (see <see cref="InventorySummary"/>), or null.</summary>
+        public static InventorySummary? ReadSummary(AdditionalText file, CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken);
+            return text == null ? null : ProjectInventory.ReadSummary(text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, Math.Min(text.Length, 256))));
+        }
+
         public static (ProjectInventory? Inventory, string? Error) Read(AdditionalText file, CancellationToken cancellationToken)
         {
             var text = file.GetText(cancellationToken);

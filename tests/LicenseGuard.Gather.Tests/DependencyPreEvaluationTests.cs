@@ -85,4 +85,28 @@ public sealed class DependencyPreEvaluationTests : IDisposable
         File.WriteAllText(rules, """{ "policy": { "licenses": { "GPL-3.0-on""");
         Assert.Null(DependencyPreEvaluation.Reach(Inventory(("GplLib", "GPL-3.0-only")), new[] { rules }));
     }
+
+    [Fact]
+    public void TheInventoryStartsWithASummaryTheAnalyzersReadWithoutParsingIt()
+    {
+        var clean = Inventory(("Serilog", "Apache-2.0"));
+        clean.DependencyVerdict = DependencyPreEvaluation.Reach(clean, Array.Empty<string>());
+        var summary = ProjectInventory.ReadSummary(clean.ToJson());
+        Assert.NotNull(summary);
+        Assert.Equal(clean.DependencyVerdict!.Under, summary!.VerdictUnder);
+        Assert.Equal((0, 0, 0), (summary.Findings, summary.Problems, summary.Weights));
+
+        var busy = Inventory(("GplLib", "GPL-3.0-only"));
+        busy.DependencyVerdict = DependencyPreEvaluation.Reach(busy, Array.Empty<string>());
+        busy.Problems.Add("The .nuspec of Foo 1.0.0 was not found");
+        busy.Weights.Add(new WeightFact { Item = "models/llama.gguf" });
+        summary = ProjectInventory.ReadSummary(busy.ToJson());
+        Assert.Equal((1, 1, 1), (summary!.Findings, summary.Problems, summary.Weights));
+        Assert.Null(ProjectInventory.ReadSummary(new ProjectInventory().ToJson())!.VerdictUnder);
+
+        // Anything else is no summary: the analyzers then parse the inventory whole.
+        Assert.Null(ProjectInventory.ReadSummary("{ \"format\": 1, \"packages\": [] }"));
+        Assert.Null(ProjectInventory.ReadSummary("{ \"summary\": \"verdict=abc findings=x problems=0 weights=0\" }"));
+        Assert.Null(ProjectInventory.ReadSummary("{ \"summary\": \"verdict=abc findings=0 problems=0"));
+    }
 }

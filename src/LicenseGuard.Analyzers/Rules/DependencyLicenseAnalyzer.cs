@@ -58,6 +58,14 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
+            // The inventory's summary line tells whether the gather step's verdict is empty under these rules today: then there is
+            // nothing to parse, and a fresh compiler process never JIT-compiles the inventory reader.
+            if (InventoryFiles.ReadSummary(inventoryFile, context.CancellationToken) is { Problems: 0, Findings: 0, VerdictUnder: { } under }
+                && under == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date))
+            {
+                return;
+            }
+
             var (inventory, error) = InventoryFiles.Read(inventoryFile, context.CancellationToken);
             var project = projectFiles.FirstOrDefault(f => inventory != null && string.Equals(f.Path, inventory.Project, StringComparison.OrdinalIgnoreCase)) ?? projectFiles.FirstOrDefault();
             if (inventory == null)

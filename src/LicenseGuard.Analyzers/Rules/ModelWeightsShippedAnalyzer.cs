@@ -38,6 +38,11 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
+            if (InventoryFiles.ReadSummary(inventoryFile, context.CancellationToken) is { Weights: 0 })
+            {
+                return; // the summary line says the project ships no weights: nothing to parse
+            }
+
             var (inventory, _) = InventoryFiles.Read(inventoryFile, context.CancellationToken);
             if (inventory == null || inventory.Weights.Count == 0)
             {

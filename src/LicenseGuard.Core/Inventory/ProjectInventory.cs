@@ -187,6 +187,7 @@ namespace LicenseGuard.Inventory
         {
             var writer = new JsonWriter().StartObject()
                 .Property("format", CurrentFormat)
+                .Property("summary", InventorySummary.Of(this).ToString())
                 .Property("project", Project)
                 .Property("centralPackagesFile", CentralPackagesFile)
                 .Property("redistributes", Redistributes)
@@ -259,6 +260,24 @@ namespace LicenseGuard.Inventory
             }
 
             return writer.EndArray().EndObject().ToString() + "\n";
+        }
+
+        /// <summary>
+        /// Reads the summary an inventory written by <see cref="ToJson"/> starts with, without parsing the rest; null when the
+        /// text does not start like one (then parse it whole).
+        /// </summary>
+        public static InventorySummary? ReadSummary(string text)
+        {
+            const string Key = "\"summary\": \"";
+            int start = text.IndexOf(Key, StringComparison.Ordinal);
+            if (start < 0 || start > 64)
+            {
+                return null;
+            }
+
+            start += Key.Length;
+            int end = text.IndexOf('"', start);
+            return end < 0 ? null : InventorySummary.Parse(text.Substring(start, end - start));
         }
 
         /// <summary>Reads a licence source by name, case-insensitively (without <c>Enum.TryParse</c>, reflection on a cold start).</summary>
@@ -374,5 +393,62 @@ namespace LicenseGuard.Inventory
 
         private static IEnumerable<string> Strings(JsonNode? node) =>
             node?.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!) ?? Enumerable.Empty<string>();
+    }
+
+    /// <summary>
+    /// What an inventory holds, in a line it starts with: enough for the analyzers to see that it has nothing for them (no
+    /// problem, no weights, an empty dependency verdict under a fingerprint) without parsing the JSON, whose first parse is
+    /// most of a fresh compiler process's cost for a project that has nothing to report.
+    /// </summary>
+    public sealed class InventorySummary
+    {
+        private InventorySummary(string? verdictUnder, int findings, int problems, int weights)
+        {
+            VerdictUnder = verdictUnder;
+            Findings = findings;
+            Problems = problems;
+            Weights = weights;
+        }
+
+        /// <summary>Gets the fingerprint the dependency verdict was reached under, or null without a verdict.</summary>
+        public string? VerdictUnder { get; }
+
+        /// <summary>Gets the number of findings in the dependency verdict.</summary>
+        public int Findings { get; }
+
+        /// <summary>Gets the number of problems met while gathering.</summary>
+        public int Problems { get; }
+
+        /// <summary>Gets the number of model-weight files the project ships.</summary>
+        public int Weights { get; }
+
+        /// <summary>Summarises an inventory.</summary>
+        public static InventorySummary Of(ProjectInventory inventory) =>
+            new InventorySummary(inventory.DependencyVerdict?.Under, inventory.DependencyVerdict?.Findings.Count ?? 0, inventory.Problems.Count, inventory.Weights.Count);
+
+        /// <summary>Parses <see cref="ToString"/>'s form; null for anything else.</summary>
+        public static InventorySummary? Parse(string text)
+        {
+            var parts = text.Split(' ');
+            if (parts.Length != 4 || !Count(parts[1], "findings=", out int findings) || !Count(parts[2], "problems=", out int problems) || !Count(parts[3], "weights=", out int weights)
+                || !parts[0].StartsWith("verdict=", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string under = parts[0].Substring("verdict=".Length);
+            return new InventorySummary(under == "none" ? null : under, findings, problems, weights);
+        }
+
+        /// <inheritdoc/>
+        public override string ToString() =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, "verdict={0} findings={1} problems={2} weights={3}", VerdictUnder ?? "none", Findings, Problems, Weights);
+
+        private static bool Count(string part, string name, out int value)
+        {
+            value = 0;
+            return part.StartsWith(name, StringComparison.Ordinal)
+                && int.TryParse(part.Substring(name.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+        }
     }
 }
