@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using LicenseGuard.Catalog;
@@ -217,15 +218,23 @@ namespace LicenseGuard.Analyzers
 
     /// <summary>
     /// A compilation's access to the catalog: its digest at once, the catalog itself only when a candidate needs it. Without
-    /// rules files of the user's own the digest is compiled in and the built-in catalog is loaded on first use, so a compiler
-    /// process whose compilations hold no candidate never parses it; with rules files (which may add, disable or ignore
-    /// entries) the effective catalog is loaded at once and the digest computed from it.
+    /// rules files of the user's own, or with rules files that only set the policy and licences, the digest is compiled in and
+    /// the catalog is loaded on first use, so a compiler process whose compilations hold no candidate never reads it; with rules
+    /// files that may add, disable or ignore services, models or rules, the effective catalog is loaded at once and the digest
+    /// computed from it.
     /// </summary>
     internal sealed class CatalogAccess
     {
         private static readonly CatalogAccess BuiltInAccess = new CatalogAccess(null, CatalogDigest.BuiltIn);
 
+        // Top-level keys of a rules file that cannot change the digest or enable a rule: a policy-only licenseguard.json (the
+        // usual one) leaves the built-in digest in force, and its catalog is loaded only when a candidate needs it.
+        private static readonly string[] KeysThatLeaveTheDigest = { "$schema", "policy", "licenses" };
+
+        private static readonly ConcurrentDictionary<string, string> LeavesTheDigest = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
         private readonly CatalogSnapshot? loaded;
+        private readonly Lazy<CatalogSnapshot>? onFirstUse;
 
         internal CatalogAccess(CatalogSnapshot? loaded, CatalogDigest digest)
         {
@@ -233,18 +242,79 @@ namespace LicenseGuard.Analyzers
             Digest = digest;
         }
 
+        private CatalogAccess(Lazy<CatalogSnapshot> onFirstUse)
+        {
+            this.onFirstUse = onFirstUse;
+            Digest = CatalogDigest.BuiltIn;
+        }
+
         /// <summary>Gets what the analyzers test candidates with before they need the catalog.</summary>
         public CatalogDigest Digest { get; }
 
-        /// <summary>Gets the catalog's snapshot, loading the built-in one on first use.</summary>
-        public CatalogSnapshot Snapshot => loaded ?? CatalogSnapshot.BuiltIn;
+        /// <summary>Gets the catalog's snapshot, loading it on first use unless it was loaded to compute the digest.</summary>
+        public CatalogSnapshot Snapshot => loaded ?? onFirstUse?.Value ?? CatalogSnapshot.BuiltIn;
 
         /// <summary>Gets the access for a compilation's additional files.</summary>
-        public static CatalogAccess Get(AnalyzerOptions options, CancellationToken cancellationToken) =>
-            CatalogSnapshot.HasRulesFiles(options) ? CatalogSnapshot.Get(options, cancellationToken).Access : BuiltInAccess;
+        public static CatalogAccess Get(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            if (!CatalogSnapshot.HasRulesFiles(options))
+            {
+                return BuiltInAccess;
+            }
 
-        /// <summary>Returns whether a rule is enabled: every rule is, in the built-in catalog (a test keeps it so).</summary>
+            return RulesFilesLeaveTheDigest(options, cancellationToken)
+                ? new CatalogAccess(new Lazy<CatalogSnapshot>(() => CatalogSnapshot.Get(options, cancellationToken)))
+                : CatalogSnapshot.Get(options, cancellationToken).Access;
+        }
+
+        /// <summary>
+        /// Returns whether a rule is enabled: every rule is in the built-in catalog (a test keeps it so), and a rules file that
+        /// leaves the digest has no <c>rules</c> section to disable one.
+        /// </summary>
         public bool IsEnabled(string ruleId) => loaded == null || loaded.Catalog.GetRule(ruleId).Enabled;
+
+        private static bool RulesFilesLeaveTheDigest(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (!CatalogSnapshot.IsRulesFile(file.Path))
+                {
+                    continue;
+                }
+
+                var text = file.GetText(cancellationToken);
+                if (text == null)
+                {
+                    return false;
+                }
+
+                string verdict = LeavesTheDigest.GetOrAdd(ContentKey.Of(file.Path, text), _ => OnlyKeysThatLeaveTheDigest(file.Path, text.ToString()) ? "yes" : "no");
+                if (LeavesTheDigest.Count > 64)
+                {
+                    LeavesTheDigest.Clear();
+                }
+
+                if (verdict != "yes")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool OnlyKeysThatLeaveTheDigest(string path, string text)
+        {
+            try
+            {
+                var root = Json.JsonReader.Parse(path, text);
+                return root.Kind == Json.JsonKind.Object && root.Properties.All(p => Array.IndexOf(KeysThatLeaveTheDigest, p.Name) >= 0);
+            }
+            catch (Json.JsonParseException)
+            {
+                return false; // loaded at once, so that LG9001 reports it
+            }
+        }
     }
 
     /// <summary>The alternatives a finding offers: message text, <c>model@runtime</c> ids, and the task they were chosen for.</summary>

@@ -39,4 +39,33 @@ public class CatalogAccessTests
         var compilation = CSharpCompilation.Create("Lib", new[] { CSharpSyntaxTree.ParseText(source) }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
         Assert.Equal(expected, ServiceSymbolIndex.AnyCouldExist(compilation, new[] { symbol }));
     }
+
+    [Fact]
+    public void APolicyOnlyRulesFileKeepsTheCompiledDigestAndLoadsItsCatalogOnFirstUse()
+    {
+        // The usual licenseguard.json sets the policy (and perhaps licences): it cannot change what LG1001-LG1003 look for.
+        var policyOnly = Options(("/repo/licenseguard.json", """
+            { "$schema": "x", "policy": { "classes": { "weak-copyleft": "deny" } },
+              "licenses": [ { "id": "LicenseRef-proprietary", "name": "Vendor terms", "class": "non-commercial" } ] }
+            """));
+        var access = CatalogAccess.Get(policyOnly, CancellationToken.None);
+        Assert.Same(CatalogDigest.BuiltIn, access.Digest);
+        Assert.True(access.IsEnabled("LG1003"));
+
+        // Its catalog, when a candidate needs it, is the effective one (the user's licence class), not the built-in one.
+        Assert.Equal("non-commercial", access.Snapshot.Catalog.ClassOf("LicenseRef-proprietary"));
+        Assert.Equal("proprietary", CatalogSnapshot.BuiltIn.Catalog.ClassOf("LicenseRef-proprietary"));
+
+        // A rules file that touches services, models or rules is loaded at once and decides the digest and the rules.
+        var withRules = Options(("/repo/licenseguard.json", """{ "rules": { "LG1003": { "enabled": false } } }"""));
+        var loaded = CatalogAccess.Get(withRules, CancellationToken.None);
+        Assert.NotSame(CatalogDigest.BuiltIn, loaded.Digest);
+        Assert.False(loaded.IsEnabled("LG1003"));
+
+        // So is one that is not valid JSON (LG9001 reports it).
+        Assert.NotSame(CatalogDigest.BuiltIn, CatalogAccess.Get(Options(("/repo/licenseguard.json", "{ \"policy\": ")), CancellationToken.None).Digest);
+    }
+
+    private static Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions Options(params (string Path, string Text)[] files) =>
+        new(System.Collections.Immutable.ImmutableArray.CreateRange(files.Select(f => (AdditionalText)new TestAdditionalText(f.Path, f.Text))));
 }

@@ -122,7 +122,10 @@ namespace LicenseGuard.Analyzers.Rules
         /// <summary><c>new StreamContent(stream)</c> on a stream opened on weights: an HTTP upload (PUT/POST) of the file.</summary>
         private static void AnalyzeStreamContent(SyntaxNodeAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
         {
-            if (context.Node is ObjectCreationExpressionSyntax { Type: var type } && LastIdentifier(type) != "StreamContent")
+            // StreamContent's constructors all take the stream; an explicit creation names the type.
+            var arguments = context.Node is BaseObjectCreationExpressionSyntax creationSyntax ? creationSyntax.ArgumentList : null;
+            if (arguments == null || arguments.Arguments.Count == 0
+                || (context.Node is ObjectCreationExpressionSyntax { Type: var type } && LastIdentifier(type) != "StreamContent"))
             {
                 return;
             }

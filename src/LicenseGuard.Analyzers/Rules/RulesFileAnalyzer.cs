@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Collections.Immutable;
+using LicenseGuard.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -27,6 +28,15 @@ namespace LicenseGuard.Analyzers.Rules
             if (!CatalogSnapshot.HasRulesFiles(context.Options))
             {
                 return; // the built-in catalog has no problems (a test loads it), and loading it here would cost every compilation
+            }
+
+            // The gather step reaches its dependency verdict only under rules files without problems: when the verdict was reached
+            // under these rules files today, there is nothing to report and nothing to load.
+            var inventoryFile = InventoryFiles.Find(context.Options.AdditionalFiles);
+            if (inventoryFile != null && InventoryFiles.ReadSummary(inventoryFile, context.CancellationToken) is { VerdictUnder: { } under }
+                && under == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date))
+            {
+                return;
             }
 
             var snapshot = CatalogSnapshot.Get(context.Options, context.CancellationToken);

@@ -105,7 +105,19 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            // The constant part of a concatenation is its left spine: "https://" + Host + "/v1/" + path.
+            // The constant part of a concatenation is its left spine: "https://" + Host + "/v1/" + path. It starts at the leftmost
+            // operand; when that cannot be a constant (a call, a `new`, an indexer…), there is none, and nothing to bind.
+            ExpressionSyntax leftmost = node;
+            while (Unparenthesize(leftmost) is BinaryExpressionSyntax spine && spine.IsKind(SyntaxKind.AddExpression))
+            {
+                leftmost = spine.Left;
+            }
+
+            if (!MayBeConstant(Unparenthesize(leftmost)))
+            {
+                return;
+            }
+
             ExpressionSyntax target = node;
             string? value = null;
             while (true)
@@ -159,7 +171,19 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var constant = context.SemanticModel.GetConstantValue(node, context.CancellationToken);
+            // An interpolated string is a constant only when every hole is one, without alignment or format: ask the semantic model
+            // only then, or when the shape of a non-constant one may matter.
+            bool mayBeConstant = true;
+            foreach (var content in node.Contents)
+            {
+                if (content is InterpolationSyntax hole && (hole.AlignmentClause != null || hole.FormatClause != null || !MayBeConstant(Unparenthesize(hole.Expression))))
+                {
+                    mayBeConstant = false;
+                    break;
+                }
+            }
+
+            var constant = mayBeConstant ? context.SemanticModel.GetConstantValue(node, context.CancellationToken) : default;
             string? value = constant.HasValue ? constant.Value as string : null;
             if (value == null)
             {
@@ -231,6 +255,38 @@ namespace LicenseGuard.Analyzers.Rules
             if (!baseline.Covers(diagnostic))
             {
                 context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        /// <summary>
+        /// Returns false for an expression that is never a constant whatever it binds to (calls other than <c>nameof</c>, object
+        /// and array creations, indexers, <c>this</c>, <c>await</c>, lambdas, assignments…); true for anything that may be.
+        /// </summary>
+        private static bool MayBeConstant(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case InvocationExpressionSyntax invocation:
+                    return invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" };
+                case BaseObjectCreationExpressionSyntax _:
+                case ArrayCreationExpressionSyntax _:
+                case ImplicitArrayCreationExpressionSyntax _:
+                case AnonymousObjectCreationExpressionSyntax _:
+                case ElementAccessExpressionSyntax _:
+                case ConditionalAccessExpressionSyntax _:
+                case InstanceExpressionSyntax _:
+                case AwaitExpressionSyntax _:
+                case AnonymousFunctionExpressionSyntax _:
+                case AssignmentExpressionSyntax _:
+                case PostfixUnaryExpressionSyntax postfix when !postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                case TypeOfExpressionSyntax _:
+                case SwitchExpressionSyntax _:
+                case TupleExpressionSyntax _:
+                case QueryExpressionSyntax _:
+                case ThrowExpressionSyntax _:
+                    return false;
+                default:
+                    return true;
             }
         }
 

@@ -232,4 +232,27 @@ public class ClosedModelIdAnalyzerTests
         Assert.Empty(exceptions);
         return diagnostics.Where(d => d.Id == DiagnosticIds.ClosedModelId).ToList();
     }
+
+    [Fact]
+    public async Task ConstantsBuiltWithNameofAreStillJudgedWhileCallsAndIndexersAreNeverBound()
+    {
+        // The syntax filter before any semantic question: nameof(…) is a constant, so these are still closed ids…
+        const string source = """
+            class gpt { }
+            class C
+            {
+                string Joined() => {|#0:nameof(gpt) + "-4o"|};
+                string Interpolated() => {|#1:$"{nameof(gpt)}-4o-mini"|};
+
+                // …while a call, an indexer or an object creation on the left, or a formatted hole, is never a constant.
+                string Call() => Prefix() + "-4o";
+                string Indexer(string[] parts) => parts[0] + "-4o";
+                string Hole(int n) => $"{n:D2}gpt-4o";
+                static string Prefix() => "gpt";
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(1));
+    }
 }

@@ -80,4 +80,24 @@ public class RulesFileAnalyzerTests
             Verify.Diagnostic(DiagnosticIds.RulesFileInvalid).WithLocation(0),
             Verify.Diagnostic(DiagnosticIds.RulesFileInvalid).WithLocation(1));
     }
+
+    [Fact]
+    public async Task ARulesFileTheGatherStepLoadedCleanTodayIsNotLoadedAgain()
+    {
+        // The gather step reaches a dependency verdict only when the rules files load without problems. Its summary line, under
+        // the fingerprint of these very rules texts today, spares LG9001 the load; any other fingerprint means the full check.
+        const string rules = """
+            {
+              "policy": { "classes": { "weak-copyleft": {|#0:"forbid"|} } }
+            }
+            """;
+        string text = rules.Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
+        string Inventory(DateTime day) =>
+            "{\n  \"format\": 1,\n  \"summary\": \"verdict=" + LicenseGuard.Policy.RulesFingerprint.Of(new[] { text }, day) + " findings=0 problems=0 weights=0\",\n  \"packages\": []\n}\n";
+
+        await Verify.AnalyzerAsync(new[] { Source }, new[] { ("/0/licenseguard.json", rules), ("/0/obj/licenseguard.inventory.json", Inventory(DateTime.UtcNow.Date)) });
+        await Verify.AnalyzerAsync(new[] { Source }, new[] { ("/0/licenseguard.json", rules), ("/0/obj/licenseguard.inventory.json", Inventory(DateTime.UtcNow.Date.AddDays(-1))) },
+            Verify.Diagnostic(DiagnosticIds.RulesFileInvalid).WithLocation(0)
+                .WithArguments("\"policy.classes.weak-copyleft\" must be \"allow\", \"warn\" or \"deny\"; it was ignored."));
+    }
 }
