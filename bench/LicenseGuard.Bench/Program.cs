@@ -66,6 +66,7 @@ var configurations = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyz
 {
     ("no analyzer: compiler diagnostics only", ImmutableArray<DiagnosticAnalyzer>.Empty, ImmutableArray<AdditionalText>.Empty),
     ("LicenseGuard LG1001-LG1003, LG2002, LG9001", licenseGuard, ImmutableArray<AdditionalText>.Empty),
+    ("LicenseGuard LG1001-LG1003", ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer()), ImmutableArray<AdditionalText>.Empty),
     ("LicenseGuard LG1001 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer()), ImmutableArray<AdditionalText>.Empty),
     ("LicenseGuard LG1003 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ClosedModelIdAnalyzer()), ImmutableArray<AdditionalText>.Empty),
     ("LicenseGuard LG1002 only", ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryEndpointAnalyzer()), ImmutableArray<AdditionalText>.Empty),
@@ -79,33 +80,41 @@ int ideLoopIndex = Array.IndexOf(args, "--ide-loop");
 if (ideLoopIndex >= 0 && ideLoopIndex + 1 < args.Length)
 {
     int edits = int.Parse(args[ideLoopIndex + 1], System.Globalization.CultureInfo.InvariantCulture);
-    Console.WriteLine($"IDE loop: {edits} edits of a {files}-file compilation, each followed by a full analysis; medians per edit.");
+    Console.WriteLine($"IDE loop: {edits} edits of a {files}-file compilation, each followed by a full analysis by every configuration in turn; medians per edit.");
     Console.WriteLine();
     Console.WriteLine("| analyzers | wall time per edit (ms) | analyzer execution time per edit (ms) |");
     Console.WriteLine("|---|---:|---:|");
-    foreach (var (name, analyzers, additional) in configurations.Where(c => !c.Analyzers.IsEmpty))
+    // Round-robin: every edit is analysed by each configuration in turn (in a rotating order), so that all of them meet the
+    // compiler's code equally warm; the first rounds are a warm-up and are not counted.
+    const int WarmUpRounds = 3;
+    var sets = configurations.Where(c => !c.Analyzers.IsEmpty).ToList();
+    var currents = sets.Select(_ => (Compilation)compilation.Clone()).ToList();
+    var walls = sets.Select(_ => new List<double>()).ToList();
+    var analyzerTimes = sets.Select(_ => new List<double>()).ToList();
+    for (int edit = 0; edit < WarmUpRounds + edits; edit++)
     {
-        var current = (Compilation)compilation.Clone();
-        var wall = new List<double>();
-        var analyzerTime = new List<double>();
-        for (int edit = 0; edit <= edits; edit++)
+        for (int turn = 0; turn < sets.Count; turn++)
         {
-            var old = current.SyntaxTrees.ElementAt(edit % files);
+            int i = (turn + edit) % sets.Count;
+            var old = currents[i].SyntaxTrees.ElementAt(edit % files);
             var edited = old.WithChangedText(old.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(
                 new Microsoft.CodeAnalysis.Text.TextSpan(old.GetText().Length, 0), $"\nstatic class Edit{edit} {{ const string Note = \"edit {edit}\"; }}\n")));
-            current = current.ReplaceSyntaxTree(old, edited);
+            currents[i] = currents[i].ReplaceSyntaxTree(old, edited);
             var stopwatch = Stopwatch.StartNew();
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
-            var result = await current.WithAnalyzers(analyzers, options).GetAnalysisResultAsync(CancellationToken.None);
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(sets[i].Files), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+            var result = await currents[i].WithAnalyzers(sets[i].Analyzers, options).GetAnalysisResultAsync(CancellationToken.None);
             stopwatch.Stop();
-            if (edit > 0)
+            if (edit >= WarmUpRounds)
             {
-                wall.Add(stopwatch.Elapsed.TotalMilliseconds);
-                analyzerTime.Add(result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds));
+                walls[i].Add(stopwatch.Elapsed.TotalMilliseconds);
+                analyzerTimes[i].Add(result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds));
             }
         }
+    }
 
-        Console.WriteLine($"| {name} | {Median(wall):N1} | {Median(analyzerTime):N1} |");
+    for (int i = 0; i < sets.Count; i++)
+    {
+        Console.WriteLine($"| {sets[i].Name} | {Median(walls[i]):N1} | {Median(analyzerTimes[i]):N1} |");
     }
 
     return 0;
