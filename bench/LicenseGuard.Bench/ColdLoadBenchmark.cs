@@ -21,11 +21,22 @@ internal static class ColdLoadBenchmark
             stages.Add((name, stopwatch.Elapsed.TotalMilliseconds, System.Runtime.JitInfo.GetCompiledMethodCount() - methods, (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds));
         }
 
+        Stage("compiled-in digest (CatalogDigest.BuiltIn)", () => _ = LicenseGuard.Matching.CatalogDigest.BuiltIn);
+        Stage("LG1003's pre-check on 20 strings", () =>
+        {
+            foreach (string value in new[] { "id", "name", "created_at", "SELECT id FROM items", "/api/v1/modules/7/items/", "module-7", "application/json", "Hello", "gpt-4o", "claude-3-opus", "data", "service1", "x", "yyyy-MM-dd", "en-US", "https://docs.contoso.example/", "total", "status", "owner", "updated_at" })
+            {
+                _ = LicenseGuard.Matching.CatalogDigest.BuiltIn.ClosedIds.CouldMatch(value);
+                _ = LicenseGuard.Matching.ModelIdIndex.CouldCarryModelId(value);
+                _ = LicenseGuard.Matching.CatalogDigest.BuiltIn.Hosts.CouldMatch(value);
+            }
+        });
         if (inventoryPath != null)
         {
             var file = new InMemoryText(inventoryPath, File.ReadAllText(inventoryPath));
             Stage("its JSON alone (JsonReader.Parse)", () => _ = LicenseGuard.Json.JsonReader.Parse(inventoryPath, file.GetText()!.ToString()));
             Stage("read the project's inventory (InventoryFiles.Read)", () => _ = InventoryFiles.Read(file, CancellationToken.None));
+            Stage("inventory summary line (ProjectInventory.ReadSummary)", () => _ = LicenseGuard.Inventory.ProjectInventory.ReadSummary(file.GetText()!.ToString()));
             Stage("rules fingerprint (no rules files)", () => _ = LicenseGuard.Policy.RulesFingerprint.Of(Array.Empty<string>(), DateTime.UtcNow.Date));
         }
 

@@ -21,9 +21,10 @@ namespace LicenseGuard.Catalog
         private readonly Dictionary<string, LicenseEntry> licensesByIdOrAlias;
         private readonly Dictionary<string, RuntimeEntry> runtimesById;
         private readonly Dictionary<string, TaskEntry> tasksById;
-        private readonly Dictionary<string, LicenseEntry> licensesByUrl = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, LicenseEntry> licensesByTitle = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
-        private readonly Dictionary<string, LicenseEntry> licensesByHeading = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
+
+        // Built when a licence is first looked up by URL, title or heading (the gather step, the CLI): the analyzers only ever
+        // ask for a licence's class, and a compiler process should not normalise every licence's titles for that.
+        private readonly Lazy<LicenseTextLookups> licenseTexts;
 
         internal RulesCatalog(
             IReadOnlyList<ServiceEntry> services,
@@ -48,6 +49,7 @@ namespace LicenseGuard.Catalog
             runtimesById = runtimes.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
             tasksById = tasks.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
             licensesByIdOrAlias = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
+            licenseTexts = new Lazy<LicenseTextLookups>(() => new LicenseTextLookups(licenses));
             foreach (var license in licenses)
             {
                 licensesByIdOrAlias[license.Id] = license;
@@ -55,25 +57,6 @@ namespace LicenseGuard.Catalog
 
             foreach (var license in licenses)
             {
-                foreach (var url in license.Urls)
-                {
-                    licensesByUrl[NormalizeUrl(url)] = license;
-                }
-
-                foreach (var title in license.Titles)
-                {
-                    licensesByTitle[NormalizeTitle(title)] = license;
-                    licensesByHeading[NormalizeTitle(title)] = license;
-                }
-
-                foreach (var heading in license.Headings.Concat(new[] { license.Id, license.Name }))
-                {
-                    if (heading.Length > 0 && !licensesByHeading.ContainsKey(NormalizeTitle(heading)))
-                    {
-                        licensesByHeading[NormalizeTitle(heading)] = license;
-                    }
-                }
-
                 foreach (var alias in license.Aliases)
                 {
                     if (!licensesByIdOrAlias.ContainsKey(alias))
@@ -134,16 +117,16 @@ namespace LicenseGuard.Catalog
         public LicenseEntry? FindLicense(string idOrAlias) => licensesByIdOrAlias.TryGetValue(idOrAlias, out var l) ? l : null;
 
         /// <summary>Finds the licence a legacy <c>licenseUrl</c> points at, if the catalog knows the URL.</summary>
-        public LicenseEntry? FindLicenseByUrl(string url) => licensesByUrl.TryGetValue(NormalizeUrl(url), out var l) ? l : null;
+        public LicenseEntry? FindLicenseByUrl(string url) => licenseTexts.Value.ByUrl.TryGetValue(NormalizeUrl(url), out var l) ? l : null;
 
         /// <summary>Finds the licence whose licence files open with this title (the whole first line, not a word in it).</summary>
-        public LicenseEntry? FindLicenseByTitle(string? title) => title != null && licensesByTitle.TryGetValue(NormalizeTitle(title), out var l) ? l : null;
+        public LicenseEntry? FindLicenseByTitle(string? title) => title != null && licenseTexts.Value.ByTitle.TryGetValue(NormalizeTitle(title), out var l) ? l : null;
 
         /// <summary>
         /// Finds the licence a section of a multi-licence file offers, by the section's whole heading: a catalogued title or
         /// heading, the licence's id or its name (e.g. "LGPL v3 License", "Commercial License", "MIT", "Apache License 2.0").
         /// </summary>
-        public LicenseEntry? FindLicenseByHeading(string heading) => licensesByHeading.TryGetValue(NormalizeTitle(heading), out var l) ? l : null;
+        public LicenseEntry? FindLicenseByHeading(string heading) => licenseTexts.Value.ByHeading.TryGetValue(NormalizeTitle(heading), out var l) ? l : null;
 
         /// <summary>Normalises a title: lower case, single spaces, no surrounding punctuation or markdown.</summary>
         public static string NormalizeTitle(string title)
@@ -382,6 +365,40 @@ namespace LicenseGuard.Catalog
             }
 
             return sources;
+        }
+
+        private sealed class LicenseTextLookups
+        {
+            public LicenseTextLookups(IReadOnlyList<LicenseEntry> licenses)
+            {
+                foreach (var license in licenses)
+                {
+                    foreach (var url in license.Urls)
+                    {
+                        ByUrl[NormalizeUrl(url)] = license;
+                    }
+
+                    foreach (var title in license.Titles)
+                    {
+                        ByTitle[NormalizeTitle(title)] = license;
+                        ByHeading[NormalizeTitle(title)] = license;
+                    }
+
+                    foreach (var heading in license.Headings.Concat(new[] { license.Id, license.Name }))
+                    {
+                        if (heading.Length > 0 && !ByHeading.ContainsKey(NormalizeTitle(heading)))
+                        {
+                            ByHeading[NormalizeTitle(heading)] = license;
+                        }
+                    }
+                }
+            }
+
+            public Dictionary<string, LicenseEntry> ByUrl { get; } = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
+
+            public Dictionary<string, LicenseEntry> ByTitle { get; } = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
+
+            public Dictionary<string, LicenseEntry> ByHeading { get; } = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
         }
     }
 }

@@ -30,15 +30,36 @@ namespace LicenseGuard.Matching
         /// <summary>Creates a pre-check from data recorded earlier (<see cref="Starts"/>, <see cref="InnerParts"/>, <see cref="AnyString"/>).</summary>
         public static ClosedIdPreCheck From(IEnumerable<string> fixedStarts, IEnumerable<string> fixedInnerParts, bool anyString)
         {
+            // The recorded starts and parts are minimal already (Add made them so): bucket them as they are, without Add's
+            // comparisons, which would be JIT-compiled in every compiler process that reads the compiled-in digest.
             var check = new ClosedIdPreCheck { AnyString = anyString };
             foreach (string start in fixedStarts)
             {
-                check.Add(start + "*");
+                if (start.Length < 2)
+                {
+                    check.AnyString = true;
+                    continue;
+                }
+
+                int key = Key(start[0], start[1]);
+                if (!check.starts.TryGetValue(key, out var list))
+                {
+                    check.starts[key] = list = new List<string>();
+                }
+
+                list.Add(start);
             }
 
             foreach (string inner in fixedInnerParts)
             {
-                check.Add("*" + inner + "*");
+                if (inner.Length == 0)
+                {
+                    check.AnyString = true;
+                }
+                else
+                {
+                    check.innerParts.Add(inner);
+                }
             }
 
             return check;
