@@ -85,7 +85,7 @@ namespace LicenseGuard.Analyzers.Rules
             // the catalog. Otherwise (a rules file edited since, another day, a problem) the packages are evaluated here.
             IReadOnlyList<ReportableDependencyFinding> findings;
             var rulesFiles = RulesFilesOf(files);
-            if (inventory.Problems.Count == 0 && inventory.DependencyVerdict is { } verdict
+            if (inventory.Problems.Count == 0 && inventory.DependencyVerdict is { IsWellFormed: true } verdict
                 && verdict.Under == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date))
             {
                 findings = verdict.Findings;

@@ -82,6 +82,13 @@ namespace LicenseGuard.Policy
             return reportable;
         }
 
+        /// <summary>
+        /// Gets a value indicating whether every finding names a dependency rule and carries the arguments its message takes: a
+        /// verdict read from a damaged inventory is not reported (the analyzer evaluates instead), so that no message is ever
+        /// formatted with missing arguments.
+        /// </summary>
+        public bool IsWellFormed => Findings.All(f => ArgumentCount(f.RuleId) == f.Arguments.Count);
+
         /// <summary>Writes the verdict as a JSON value.</summary>
         public void WriteTo(JsonWriter writer)
         {
@@ -148,6 +155,17 @@ namespace LicenseGuard.Policy
 
             return new DependencyVerdict(under, findings);
         }
+
+        private static int ArgumentCount(string ruleId) => ruleId switch
+        {
+            DependencyEvaluator.LicenseNotAllowed => 5,
+            DependencyEvaluator.PackageCarriesWeights => 5,
+            DependencyEvaluator.LicenseUnknown => 2,
+            DependencyEvaluator.LicenseChanged => 4,
+            DependencyEvaluator.ProprietaryAiPackage => 4,
+            DependencyEvaluator.ExceptionUnusedOrExpired => 2,
+            _ => -1,
+        };
 
         private static int Int(JsonNode node, string name) =>
             int.TryParse(node.Find(name)?.Value.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : 0;

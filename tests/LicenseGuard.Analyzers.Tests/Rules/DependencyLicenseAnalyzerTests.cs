@@ -91,6 +91,15 @@ public class DependencyLicenseAnalyzerTests
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
         inventory.DependencyVerdict = new LicenseGuard.Policy.DependencyVerdict(today, Array.Empty<LicenseGuard.Policy.ReportableDependencyFinding>());
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()), ("/0/licenseguard.json", "{ }") }, expected);
+
+        // A damaged verdict (a finding short of its message's arguments, an unknown rule) is never reported: evaluated again.
+        var damaged = new LicenseGuard.Policy.ReportableDependencyFinding("LG3001", "error", "GplLib", null, new[] { "GplLib 3.1.0" }, Array.Empty<KeyValuePair<string, string?>>());
+        inventory.DependencyVerdict = new LicenseGuard.Policy.DependencyVerdict(today, new[] { damaged });
+        Assert.False(inventory.DependencyVerdict.IsWellFormed);
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
+        var unknown = new LicenseGuard.Policy.ReportableDependencyFinding("LG0000", null, "GplLib", null, Array.Empty<string>(), Array.Empty<KeyValuePair<string, string?>>());
+        Assert.False(new LicenseGuard.Policy.DependencyVerdict(today, new[] { unknown }).IsWellFormed);
+        Assert.True(LicenseGuard.Policy.DependencyVerdict.Reach(inventory, Array.Empty<LicenseGuard.Catalog.RulesSource>(), DateTime.UtcNow.Date)!.IsWellFormed);
     }
 
     [Fact]
