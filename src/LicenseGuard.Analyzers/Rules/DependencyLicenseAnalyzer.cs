@@ -81,12 +81,14 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            // The gather step's verdict, when it was reached under these rules today by this build: reported as it is, without
-            // the catalog. Otherwise (a rules file edited since, another day, a problem) the packages are evaluated here.
+            // The gather step's verdict, when it was reached under these rules today by this build (and names the rules files by
+            // the paths the compiler has): reported as it is, without the catalog. Otherwise (a rules file edited since, another
+            // day, a problem) the packages are evaluated here.
             IReadOnlyList<ReportableDependencyFinding> findings;
             var rulesFiles = RulesFilesOf(files);
             if (inventory.Problems.Count == 0 && inventory.DependencyVerdict is { IsWellFormed: true } verdict
-                && verdict.Under == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date))
+                && verdict.Under == RulesFingerprint.Of(CatalogSnapshot.RulesTexts(context.Options, context.CancellationToken), DateTime.UtcNow.Date)
+                && verdict.Findings.All(f => f.ExceptionAt is not { } at || rulesFiles.Any(r => string.Equals(r.Path, at.Path, StringComparison.Ordinal))))
             {
                 findings = verdict.Findings;
             }

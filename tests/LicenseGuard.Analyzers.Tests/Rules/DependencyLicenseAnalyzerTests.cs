@@ -97,6 +97,11 @@ public class DependencyLicenseAnalyzerTests
         inventory.DependencyVerdict = new LicenseGuard.Policy.DependencyVerdict(today, new[] { damaged });
         Assert.False(inventory.DependencyVerdict.IsWellFormed);
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
+        // So is one that places an exception in a rules file the compiler does not have under that path.
+        var elsewhere = new LicenseGuard.Policy.ReportableDependencyFinding("LG3004", null, null, new LicenseGuard.SourceSpan("/elsewhere/licenseguard.json", 10, 5, 2, 3), new[] { "Foo", "no package matches it" }, Array.Empty<KeyValuePair<string, string?>>());
+        inventory.DependencyVerdict = new LicenseGuard.Policy.DependencyVerdict(today, new[] { elsewhere });
+        Assert.True(inventory.DependencyVerdict.IsWellFormed);
+        await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
         var unknown = new LicenseGuard.Policy.ReportableDependencyFinding("LG0000", null, "GplLib", null, Array.Empty<string>(), Array.Empty<KeyValuePair<string, string?>>());
         Assert.False(new LicenseGuard.Policy.DependencyVerdict(today, new[] { unknown }).IsWellFormed);
         Assert.True(LicenseGuard.Policy.DependencyVerdict.Reach(inventory, Array.Empty<LicenseGuard.Catalog.RulesSource>(), DateTime.UtcNow.Date)!.IsWellFormed);
