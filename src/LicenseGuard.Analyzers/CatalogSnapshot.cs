@@ -218,7 +218,7 @@ namespace LicenseGuard.Analyzers
 
     /// <summary>
     /// A compilation's access to the catalog: its digest at once, the catalog itself only when a candidate needs it. Without
-    /// rules files of the user's own, or with rules files that only set the policy and licences, the digest is compiled in and
+    /// rules files of the user's own, or with rules files that only set the policy, licences, tasks or runtimes, the digest is compiled in and
     /// the catalog is loaded on first use, so a compiler process whose compilations hold no candidate never reads it; with rules
     /// files that may add, disable or ignore services, models or rules, the effective catalog is loaded at once and the digest
     /// computed from it.
@@ -227,9 +227,10 @@ namespace LicenseGuard.Analyzers
     {
         private static readonly CatalogAccess BuiltInAccess = new CatalogAccess(null, CatalogDigest.BuiltIn);
 
-        // Top-level keys of a rules file that cannot change the digest or enable a rule: a policy-only licenseguard.json (the
-        // usual one) leaves the built-in digest in force, and its catalog is loaded only when a candidate needs it.
-        private static readonly string[] KeysThatLeaveTheDigest = { "$schema", "policy", "licenses" };
+        // Top-level keys of a rules file that cannot change the digest (services' symbols and hosts, models' ids and files, the
+        // rules' ignore lists) or disable a rule: a policy-only licenseguard.json (the usual one) leaves the built-in digest in
+        // force, and its catalog is loaded only when a candidate needs it.
+        private static readonly string[] KeysThatLeaveTheDigest = { "$schema", "policy", "licenses", "tasks", "runtimes" };
 
         private static readonly ConcurrentDictionary<string, string> LeavesTheDigest = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 

@@ -46,7 +46,8 @@ public class CatalogAccessTests
         // The usual licenseguard.json sets the policy (and perhaps licences): it cannot change what LG1001-LG1003 look for.
         var policyOnly = Options(("/repo/licenseguard.json", """
             { "$schema": "x", "policy": { "classes": { "weak-copyleft": "deny" } },
-              "licenses": [ { "id": "LicenseRef-proprietary", "name": "Vendor terms", "class": "non-commercial" } ] }
+              "licenses": [ { "id": "LicenseRef-proprietary", "name": "Vendor terms", "class": "non-commercial" } ],
+              "tasks": [ { "id": "chat", "note": "Our own note." } ] }
             """));
         var access = CatalogAccess.Get(policyOnly, CancellationToken.None);
         Assert.Same(CatalogDigest.BuiltIn, access.Digest);
@@ -61,6 +62,9 @@ public class CatalogAccessTests
         var loaded = CatalogAccess.Get(withRules, CancellationToken.None);
         Assert.NotSame(CatalogDigest.BuiltIn, loaded.Digest);
         Assert.False(loaded.IsEnabled("LG1003"));
+        var withModels = CatalogAccess.Get(Options(("/repo/licenseguard.json", """{ "models": [ { "id": "acme-1", "name": "Acme 1", "vendor": "Acme", "license": "LicenseRef-proprietary", "ids": ["acme-1*"] } ] }""")), CancellationToken.None);
+        Assert.True(withModels.Digest.ClosedIds.CouldMatch("acme-1-large"));
+        Assert.False(CatalogDigest.BuiltIn.ClosedIds.CouldMatch("acme-1-large"));
 
         // So is one that is not valid JSON (LG9001 reports it).
         Assert.NotSame(CatalogDigest.BuiltIn, CatalogAccess.Get(Options(("/repo/licenseguard.json", "{ \"policy\": ")), CancellationToken.None).Digest);
