@@ -229,8 +229,11 @@ namespace LicenseGuard.Analyzers
 
         // Top-level keys of a rules file that cannot change the digest (services' symbols and hosts, models' ids and files, the
         // rules' ignore lists) or disable a rule: a policy-only licenseguard.json (the usual one) leaves the built-in digest in
-        // force, and its catalog is loaded only when a candidate needs it.
+        // force, and its catalog is loaded only when a candidate needs it. So does a "rules" section that only sets severities
+        // of the code rules (see RulesLeaveTheDigest).
         private static readonly string[] KeysThatLeaveTheDigest = { "$schema", "policy", "licenses", "tasks", "runtimes" };
+
+        private static readonly string[] RulesTheDigestServes = { DiagnosticIds.ProprietaryAiCall, DiagnosticIds.ProprietaryEndpoint, DiagnosticIds.ClosedModelId, DiagnosticIds.ModelWeightsCopied };
 
         private static readonly ConcurrentDictionary<string, string> LeavesTheDigest = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
@@ -304,12 +307,23 @@ namespace LicenseGuard.Analyzers
             return true;
         }
 
+        /// <summary>
+        /// A <c>rules</c> section leaves the digest when it only sets severities of the rules the digest serves (LG1001-LG1003,
+        /// and LG2002, which asks whether it is enabled) and whatever it likes of the others: their ignore lists and switches are
+        /// read from the catalog when it is loaded.
+        /// </summary>
+        private static bool RulesLeaveTheDigest(Json.JsonNode rules) =>
+            rules.Kind == Json.JsonKind.Object && rules.Properties.All(rule =>
+                Array.IndexOf(RulesTheDigestServes, rule.Name.ToUpperInvariant()) < 0
+                || (rule.Value.Kind == Json.JsonKind.Object && rule.Value.Properties.All(field => field.Name == "severity")));
+
         private static bool OnlyKeysThatLeaveTheDigest(string path, string text)
         {
             try
             {
                 var root = Json.JsonReader.Parse(path, text);
-                return root.Kind == Json.JsonKind.Object && root.Properties.All(p => Array.IndexOf(KeysThatLeaveTheDigest, p.Name) >= 0);
+                return root.Kind == Json.JsonKind.Object
+                    && root.Properties.All(p => Array.IndexOf(KeysThatLeaveTheDigest, p.Name) >= 0 || (p.Name == "rules" && RulesLeaveTheDigest(p.Value)));
             }
             catch (Json.JsonParseException)
             {

@@ -57,7 +57,15 @@ public class CatalogAccessTests
         Assert.Equal("non-commercial", access.Snapshot.Catalog.ClassOf("LicenseRef-proprietary"));
         Assert.Equal("proprietary", CatalogSnapshot.BuiltIn.Catalog.ClassOf("LicenseRef-proprietary"));
 
-        // A rules file that touches services, models or rules is loaded at once and decides the digest and the rules.
+        // So does a rules section that only sets the code rules' severities (and anything of the other rules).
+        var severities = CatalogAccess.Get(Options(("/repo/licenseguard.json", """{ "rules": { "LG1003": { "severity": "error" }, "lg1001": { "severity": "info" }, "LG3001": { "ignore": ["Contoso.*"] } } }""")), CancellationToken.None);
+        Assert.Same(CatalogDigest.BuiltIn, severities.Digest);
+        Assert.Equal("error", severities.Snapshot.Catalog.GetRule("LG1003").Severity);
+        Assert.Equal(new[] { "Contoso.*" }, severities.Snapshot.Catalog.GetRule("LG3001").Ignore);
+
+        // A rules file that touches services, models or the code rules' ignore lists and switches is loaded at once and
+        // decides the digest and the rules.
+        Assert.NotSame(CatalogDigest.BuiltIn, CatalogAccess.Get(Options(("/repo/licenseguard.json", """{ "rules": { "LG1003": { "ignore": ["gpt-4o*"] } } }""")), CancellationToken.None).Digest);
         var withRules = Options(("/repo/licenseguard.json", """{ "rules": { "LG1003": { "enabled": false } } }"""));
         var loaded = CatalogAccess.Get(withRules, CancellationToken.None);
         Assert.NotSame(CatalogDigest.BuiltIn, loaded.Digest);

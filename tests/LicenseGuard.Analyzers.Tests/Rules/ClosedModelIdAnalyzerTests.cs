@@ -255,4 +255,18 @@ public class ClosedModelIdAnalyzerTests
             Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0),
             Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(1));
     }
+
+    [Fact]
+    public async Task ASeverityFromARulesFileThatLeavesTheDigestIsStillApplied()
+    {
+        // Such a file keeps the compiled-in digest and loads its catalog only for the finding; the finding takes its severity.
+        const string source = """
+            class C
+            {
+                const string Model = {|#0:"gpt-4o-mini"|};
+            }
+            """;
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", """{ "rules": { "LG1003": { "severity": "error" } } }""") },
+            Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
 }
