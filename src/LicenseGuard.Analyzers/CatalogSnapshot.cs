@@ -137,13 +137,46 @@ namespace LicenseGuard.Analyzers
                 sources.Add(new RulesSource(rulesFiles[i].Path, texts[i]?.ToString() ?? string.Empty));
             }
 
-            var snapshot = new CatalogSnapshot(RulesCatalog.Load(sources), rulesFiles.ToImmutable());
+            var snapshot = new CatalogSnapshot(HandedOver(options, sources, cancellationToken) ?? RulesCatalog.Load(sources), rulesFiles.ToImmutable());
             if (Cache.Count >= MaxCachedSnapshots)
             {
                 Cache.Clear();
             }
 
             return Cache.GetOrAdd(cacheKey, snapshot);
+        }
+
+        /// <summary>
+        /// The effective catalog the gather step handed over in the inventory, when it was layered from exactly these rules
+        /// texts by this build and every source span it carries names a built-in file or one of these rules files by the path the
+        /// compiler has; otherwise null (the rules files are layered here).
+        /// </summary>
+        private static RulesCatalog? HandedOver(AnalyzerOptions options, List<RulesSource> sources, CancellationToken cancellationToken)
+        {
+            var inventoryFile = InventoryFiles.Find(options.AdditionalFiles);
+            if (inventoryFile == null || InventoryFiles.Read(inventoryFile, cancellationToken).Inventory?.EffectiveCatalog is not { } handedOver
+                || handedOver.Under != RulesFingerprint.OfCatalog(sources.ConvertAll(s => s.Text)))
+            {
+                return null;
+            }
+
+            RulesCatalog catalog;
+            try
+            {
+                catalog = CompiledCatalog.Read(handedOver.Text);
+            }
+            catch (Exception e) when (e is FormatException || e is IndexOutOfRangeException || e is ArgumentException || e is OverflowException)
+            {
+                return null;
+            }
+
+            var paths = new HashSet<string>(sources.ConvertAll(s => s.Path), StringComparer.Ordinal);
+            bool Known(SourceSpan span) => span.Path.StartsWith("rules/", StringComparison.Ordinal) || paths.Contains(span.Path);
+            return catalog.Services.All(e => Known(e.DeclaredAt)) && catalog.Models.All(e => Known(e.DeclaredAt)) && catalog.Licenses.All(e => Known(e.DeclaredAt))
+                && catalog.Tasks.All(e => Known(e.DeclaredAt)) && catalog.Runtimes.All(e => Known(e.DeclaredAt))
+                && catalog.Policy.Exceptions.All(e => Known(e.DeclaredAt)) && catalog.Policy.Clarifications.All(c => Known(c.DeclaredAt))
+                ? catalog
+                : null;
         }
 
         /// <summary>

@@ -60,7 +60,7 @@ namespace LicenseGuard.Build
                     candidate.Destinations.AddRange(item.GetMetadata("LicenseGuardDestinations").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries));
                     return candidate;
                 }));
-                inventory.DependencyVerdict = DependencyPreEvaluation.Reach(inventory, RulesFiles.Select(item => item.GetMetadata("FullPath")));
+                DependencyPreEvaluation.Record(inventory, RulesFiles.Select(item => item.GetMetadata("FullPath")));
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(InventoryFile))!);
                 File.WriteAllText(InventoryFile, inventory.ToJson());
                 Log.LogMessage(MessageImportance.Low, $"LicenseGuard: {inventory.Packages.Count} packages and {inventory.Weights.Count} weight files written to {InventoryFile}.");

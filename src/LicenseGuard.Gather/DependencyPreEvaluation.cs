@@ -21,6 +21,47 @@ namespace LicenseGuard.Gather
         /// </summary>
         public static DependencyVerdict? Reach(ProjectInventory inventory, IEnumerable<string> rulesFiles)
         {
+            var sources = ReadRulesFiles(rulesFiles);
+            return sources == null ? null : DependencyVerdict.Reach(inventory, sources, DateTime.UtcNow.Date);
+        }
+
+        /// <summary>
+        /// Records in the inventory what the compiler would otherwise compute in every process: the dependency verdict and, when
+        /// the project has rules files that load without problems, the effective catalog in its compiled form.
+        /// </summary>
+        public static void Record(ProjectInventory inventory, IEnumerable<string> rulesFiles)
+        {
+            var sources = ReadRulesFiles(rulesFiles);
+            if (sources == null)
+            {
+                return;
+            }
+
+            inventory.DependencyVerdict = DependencyVerdict.Reach(inventory, sources, DateTime.UtcNow.Date);
+            if (sources.Count == 0)
+            {
+                return;
+            }
+
+            var ordered = sources.OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
+            var catalog = RulesCatalog.Load(ordered);
+            if (catalog.Problems.Count > 0)
+            {
+                return;
+            }
+
+            try
+            {
+                inventory.EffectiveCatalog = new HandedOverCatalog(RulesFingerprint.OfCatalog(ordered.Select(s => s.Text)), CompiledCatalog.Write(catalog));
+            }
+            catch (InvalidOperationException)
+            {
+                // A value the compiled form cannot hold (a tab, a separator): the compiler layers the JSON itself.
+            }
+        }
+
+        private static List<RulesSource>? ReadRulesFiles(IEnumerable<string> rulesFiles)
+        {
             var sources = new List<RulesSource>();
             try
             {
@@ -34,7 +75,7 @@ namespace LicenseGuard.Gather
                 return null;
             }
 
-            return DependencyVerdict.Reach(inventory, sources, DateTime.UtcNow.Date);
+            return sources;
         }
     }
 }

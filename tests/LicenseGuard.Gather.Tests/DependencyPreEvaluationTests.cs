@@ -109,4 +109,31 @@ public sealed class DependencyPreEvaluationTests : IDisposable
         Assert.Null(ProjectInventory.ReadSummary("{ \"summary\": \"verdict=abc findings=x problems=0 weights=0\" }"));
         Assert.Null(ProjectInventory.ReadSummary("{ \"summary\": \"verdict=abc findings=0 problems=0"));
     }
+
+    [Fact]
+    public void TheEffectiveCatalogIsHandedOverForRulesFilesThatLoadWithoutProblems()
+    {
+        string rules = Path.Combine(folder, "licenseguard.json");
+        File.WriteAllText(rules, """{ "rules": { "LG1003": { "ignore": ["gpt-4o-mini"] } } }""");
+
+        var inventory = Inventory(("Serilog", "Apache-2.0"));
+        DependencyPreEvaluation.Record(inventory, new[] { rules });
+        Assert.NotNull(inventory.DependencyVerdict);
+        var handedOver = inventory.EffectiveCatalog!;
+        Assert.Equal(RulesFingerprint.OfCatalog(new[] { File.ReadAllText(rules) }), handedOver.Under);
+        var read = LicenseGuard.Catalog.CompiledCatalog.Read(ProjectInventory.Parse("/obj/licenseguard.inventory.json", inventory.ToJson()).EffectiveCatalog!.Text);
+        Assert.Equal(new[] { "gpt-4o-mini" }, read.GetRule("LG1003").Ignore);
+        Assert.Equal(LicenseGuard.Catalog.RulesCatalog.BuiltIn.Models.Count, read.Models.Count);
+
+        var withoutRules = Inventory(("Serilog", "Apache-2.0"));
+        DependencyPreEvaluation.Record(withoutRules, Array.Empty<string>());
+        Assert.NotNull(withoutRules.DependencyVerdict);
+        Assert.Null(withoutRules.EffectiveCatalog); // the compiler has the built-in catalog compiled in
+
+        File.WriteAllText(rules, """{ "rules": { "LG1003": { "ignore": 3 } } }""");
+        var withProblem = Inventory(("Serilog", "Apache-2.0"));
+        DependencyPreEvaluation.Record(withProblem, new[] { rules });
+        Assert.Null(withProblem.DependencyVerdict);
+        Assert.Null(withProblem.EffectiveCatalog);
+    }
 }

@@ -179,6 +179,13 @@ namespace LicenseGuard.Inventory
         /// </summary>
         public Policy.DependencyVerdict? DependencyVerdict { get; set; }
 
+        /// <summary>
+        /// Gets or sets the effective catalog (the built-in rules with the project's rules files layered on top) in the compiled
+        /// form, under <see cref="Policy.RulesFingerprint.OfCatalog"/> of the rules texts, when the project has rules files that load
+        /// without problems: the compiler reads it instead of parsing, validating and layering the JSON again in every process.
+        /// </summary>
+        public HandedOverCatalog? EffectiveCatalog { get; set; }
+
         /// <summary>Gets the packages' licences as the project's licenseguard.baseline.json recorded them (LG3005).</summary>
         public List<Baselines.BaselinePackage> BaselinePackages { get; } = new List<Baselines.BaselinePackage>();
 
@@ -229,6 +236,16 @@ namespace LicenseGuard.Inventory
             else
             {
                 DependencyVerdict.WriteTo(writer);
+            }
+
+            writer.Name("effectiveCatalog");
+            if (EffectiveCatalog == null)
+            {
+                writer.Value((string?)null);
+            }
+            else
+            {
+                writer.StartObject().Property("under", EffectiveCatalog.Under).Property("text", EffectiveCatalog.Text).EndObject();
             }
 
             writer.Name("weights").StartArray();
@@ -319,6 +336,9 @@ namespace LicenseGuard.Inventory
                 CentralPackagesFile = root.Find("centralPackagesFile")?.Value.Text,
                 Redistributes = root.Find("redistributes")?.Value.BooleanValue ?? false,
                 DependencyVerdict = Policy.DependencyVerdict.Read(root.Find("dependencyVerdict")?.Value),
+                EffectiveCatalog = root.Find("effectiveCatalog")?.Value is { Kind: JsonKind.Object } handedOver
+                    && handedOver.Find("under")?.Value.Text is { } under && handedOver.Find("text")?.Value.Text is { } compiled
+                    ? new HandedOverCatalog(under, compiled) : null,
             };
             inventory.Problems.AddRange(Strings(root.Find("problems")?.Value));
             foreach (var item in root.Find("packages")?.Value.Items ?? Array.Empty<JsonNode>())
@@ -450,5 +470,22 @@ namespace LicenseGuard.Inventory
             return part.StartsWith(name, StringComparison.Ordinal)
                 && int.TryParse(part.Substring(name.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
         }
+    }
+
+    /// <summary>A catalog in the compiled form, handed from the gather step to the compiler under a fingerprint of its rules.</summary>
+    public sealed class HandedOverCatalog
+    {
+        /// <summary>Initializes a new instance of the <see cref="HandedOverCatalog"/> class.</summary>
+        public HandedOverCatalog(string under, string text)
+        {
+            Under = under;
+            Text = text;
+        }
+
+        /// <summary>Gets the fingerprint of the rules texts and the LicenseGuard build the catalog was layered from.</summary>
+        public string Under { get; }
+
+        /// <summary>Gets the catalog as <see cref="Catalog.CompiledCatalog.Write"/> wrote it.</summary>
+        public string Text { get; }
     }
 }

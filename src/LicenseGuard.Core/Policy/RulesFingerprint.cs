@@ -40,6 +40,21 @@ namespace LicenseGuard.Policy
             return hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
+        /// <summary>Computes the fingerprint of an effective catalog: this build and the rules texts in layering order (no day).</summary>
+        public static string OfCatalog(IEnumerable<string> rulesTexts)
+        {
+            ulong hash = 14695981039346656037UL;
+            Add(ref hash, Build);
+            Add(ref hash, "effective catalog");
+            foreach (string text in rulesTexts)
+            {
+                Add(ref hash, text.Length.ToString(CultureInfo.InvariantCulture));
+                Add(ref hash, text);
+            }
+
+            return hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
         private static void Add(ref ulong hash, string value)
         {
             foreach (char c in value)

@@ -269,4 +269,33 @@ public class ClosedModelIdAnalyzerTests
         await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", """{ "rules": { "LG1003": { "severity": "error" } } }""") },
             Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
+
+    [Fact]
+    public async Task TheCatalogTheGatherStepHandsOverForTheseRulesFilesIsUsedAsItIs()
+    {
+        // The rules file ignores gpt-4o-mini. The inventory hands over a compiled catalog for exactly this text — planted here
+        // without the ignore list, to prove the compiler uses it instead of layering the JSON; for an edited text it is not used.
+        const string source = """
+            class C
+            {
+                const string Model = {|#0:"gpt-4o-mini"|};
+            }
+            """;
+        // Texts of this test's own (catalog snapshots are cached by rules-file content within the process).
+        const string rules = """{ "$schema": "handed-over", "rules": { "LG1003": { "ignore": ["gpt-4o-mini"] } } }""";
+        const string edited = """{ "$schema": "handed-over",  "rules": { "LG1003": { "ignore": ["gpt-4o-mini"] } } }""";
+        const string alone = """{ "$schema": "handed-over",   "rules": { "LG1003": { "ignore": ["gpt-4o-mini"] } } }""";
+        string Inventory(string rulesText)
+        {
+            var inventory = new LicenseGuard.Inventory.ProjectInventory { Project = "/0/Test0.csproj" };
+            inventory.EffectiveCatalog = new LicenseGuard.Inventory.HandedOverCatalog(
+                LicenseGuard.Policy.RulesFingerprint.OfCatalog(new[] { rulesText }), LicenseGuard.Catalog.CompiledCatalog.Write(LicenseGuard.Catalog.RulesCatalog.BuiltIn));
+            return inventory.ToJson();
+        }
+
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", rules), ("/0/obj/licenseguard.inventory.json", Inventory(rules)) },
+            Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0));
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", edited), ("/0/obj/licenseguard.inventory.json", Inventory(rules)) });
+        await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", alone) });
+    }
 }
