@@ -37,15 +37,11 @@ namespace LicenseGuard.Gather
                 return;
             }
 
-            inventory.DependencyVerdict = DependencyVerdict.Reach(inventory, sources, DateTime.UtcNow.Date);
-            if (sources.Count == 0)
-            {
-                return;
-            }
-
+            // One load serves both: the verdict and the catalog handed over.
             var ordered = sources.OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
             var catalog = RulesCatalog.Load(ordered);
-            if (catalog.Problems.Count > 0)
+            inventory.DependencyVerdict = DependencyVerdict.Reach(inventory, catalog, ordered.Select(s => s.Text), DateTime.UtcNow.Date);
+            if (ordered.Count == 0 || catalog.Problems.Count > 0)
             {
                 return;
             }

@@ -13,16 +13,9 @@ public class CompiledCatalogTests
     [Fact]
     public void TheCompiledCatalogIsWhatTheLoaderMakesOfTheRulesFiles()
     {
-        string path = Path.Combine(BuiltInDigestTests.RepositoryRoot(), "src", "LicenseGuard.Core", "Catalog", "CompiledCatalog.BuiltIn.g.cs");
-        string expected = CompiledCatalog.ToCSharp(CompiledCatalog.Write(RulesCatalog.LoadBuiltInRulesFiles()));
-        if (Environment.GetEnvironmentVariable("LICENSEGUARD_UPDATE_DIGEST") == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
-
-        Assert.True(
-            File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) == expected,
-            $"{path} is out of date with rules/*.json: run 'LICENSEGUARD_UPDATE_DIGEST=1 dotnet test tests/LicenseGuard.Core.Tests --filter BuiltIn' and commit the file.");
+        BuiltInDigestTests.AssertGeneratedFileIsCurrent(
+            Path.Combine("src", "LicenseGuard.Core", "Catalog", "CompiledCatalog.BuiltIn.g.cs"),
+            CompiledCatalog.ToCSharp(CompiledCatalog.Write(RulesCatalog.LoadBuiltInRulesFiles())));
     }
 
     [Fact]

@@ -42,14 +42,19 @@ namespace LicenseGuard.Policy
             }
 
             var ordered = rulesFiles.OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
-            var catalog = RulesCatalog.Load(ordered);
-            if (catalog.Problems.Count > 0)
+            return Reach(inventory, RulesCatalog.Load(ordered), ordered.Select(s => s.Text), day);
+        }
+
+        /// <summary>Evaluates an inventory's packages under a catalog loaded from rules texts given in layering order.</summary>
+        public static DependencyVerdict? Reach(ProjectInventory inventory, RulesCatalog catalog, IEnumerable<string> orderedRulesTexts, DateTime day)
+        {
+            if (inventory.Problems.Count > 0 || catalog.Problems.Count > 0)
             {
                 return null;
             }
 
             var findings = DependencyEvaluator.Evaluate(inventory.Packages, catalog, day, inventory.Redistributes, inventory.BaselinePackages);
-            return new DependencyVerdict(RulesFingerprint.Of(ordered.Select(s => s.Text), day), Reportable(findings, catalog));
+            return new DependencyVerdict(RulesFingerprint.Of(orderedRulesTexts, day), Reportable(findings, catalog));
         }
 
         /// <summary>Applies the rules' ignore lists and severities to findings and writes out their messages and properties.</summary>

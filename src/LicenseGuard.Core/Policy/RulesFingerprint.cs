@@ -26,26 +26,17 @@ namespace LicenseGuard.Policy
         }
 
         /// <summary>Computes the fingerprint (64-bit FNV-1a, hex) of rules texts given in layering order (by path, ordinal).</summary>
-        public static string Of(IEnumerable<string> rulesTexts, DateTime day)
-        {
-            ulong hash = 14695981039346656037UL;
-            Add(ref hash, Build);
-            Add(ref hash, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            foreach (string text in rulesTexts)
-            {
-                Add(ref hash, text.Length.ToString(CultureInfo.InvariantCulture));
-                Add(ref hash, text);
-            }
-
-            return hash.ToString("x16", CultureInfo.InvariantCulture);
-        }
+        public static string Of(IEnumerable<string> rulesTexts, DateTime day) =>
+            Hash(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rulesTexts);
 
         /// <summary>Computes the fingerprint of an effective catalog: this build and the rules texts in layering order (no day).</summary>
-        public static string OfCatalog(IEnumerable<string> rulesTexts)
+        public static string OfCatalog(IEnumerable<string> rulesTexts) => Hash("effective catalog", rulesTexts);
+
+        private static string Hash(string what, IEnumerable<string> rulesTexts)
         {
             ulong hash = 14695981039346656037UL;
             Add(ref hash, Build);
-            Add(ref hash, "effective catalog");
+            Add(ref hash, what);
             foreach (string text in rulesTexts)
             {
                 Add(ref hash, text.Length.ToString(CultureInfo.InvariantCulture));
