@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 
 namespace LicenseGuard.EndToEnd.Tests;
@@ -65,6 +68,38 @@ public sealed class PackagesTests(PackedLicenseGuard package)
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Packed on linux-x64, the analyzer and its Core library also ship as ReadyToRun copies for the SDK's runtime: the same
+    /// assemblies (name, version and MVID — the gather step's verdict is keyed by Core's MVID) with native code for Linux x64.
+    /// Packed anywhere else, there are none, and the IL copies serve every compiler.
+    /// </summary>
+    [Fact]
+    public void TheAnalyzerShipsReadyToRunCopiesOfTheSameAssembliesWhenPackedOnLinuxX64()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(package.Feed, $"LicenseGuard.{package.Version}.nupkg"));
+        var copies = zip.Entries.Where(e => e.FullName.StartsWith("readytorun/", StringComparison.Ordinal)).ToList();
+        if (RuntimeInformation.RuntimeIdentifier != "linux-x64")
+        {
+            Assert.Empty(copies);
+            return;
+        }
+
+        Assert.Equal(
+            new[] { "LicenseGuard.Analyzers.dll", "LicenseGuard.Core.dll" }.Select(name => $"readytorun/net{Environment.Version.Major}.0/linux-x64/{name}"),
+            copies.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        foreach (var copy in copies)
+        {
+            var precompiled = Image(copy);
+            var il = Image(zip.GetEntry("analyzers/dotnet/cs/" + copy.Name)!);
+
+            Assert.Equal(il.Identity, precompiled.Identity);
+            Assert.Equal(il.Mvid, precompiled.Mvid);
+            Assert.False(il.HasNativeCode);
+            Assert.True(precompiled.HasNativeCode, copy.FullName + " has no ReadyToRun header");
+            Assert.Equal((Machine)(0x8664 ^ 0x7B79), precompiled.Machine); // x64 with the runtime's Linux marker
+        }
+    }
+
     [Fact]
     public void TheToolIsADotnetToolThatInstallsGloballyAndAsALocalTool()
     {
@@ -88,6 +123,24 @@ public sealed class PackagesTests(PackedLicenseGuard package)
         var show = package.Dotnet(repository, "tool", "run", "licenseguard", "rules", "show", "anthropic");
         Assert.True(show.ExitCode == 0, show.Output);
         Assert.Contains("Anthropic", show.Output);
+    }
+
+    private static (string Identity, Guid Mvid, bool HasNativeCode, Machine Machine) Image(ZipArchiveEntry entry)
+    {
+        var bytes = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        using var reader = new PEReader(bytes);
+        var metadata = reader.GetMetadataReader();
+        return (
+            metadata.GetAssemblyDefinition().GetAssemblyName().FullName,
+            metadata.GetGuid(metadata.GetModuleDefinition().Mvid),
+            reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0,
+            reader.PEHeaders.CoffHeader.Machine);
     }
 
     private static NuspecDocument Nuspec(string nupkg)
