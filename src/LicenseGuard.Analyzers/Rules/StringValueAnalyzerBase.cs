@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LicenseGuard.Analyzers.Rules
 {
@@ -30,6 +31,8 @@ namespace LicenseGuard.Analyzers.Rules
     /// Shared walk for rules that judge string values (LG1002 endpoints, LG1003 model ids): literals, constant concatenations
     /// and interpolations, with constants folded across files. A value is reported once, where it is formed: at the literal
     /// when one literal or constant says it all, otherwise at the concatenation or interpolation that builds it.
+    /// Literals are read from syntax. Concatenations and interpolations are visited as operations, whose constant values the
+    /// compiler has already folded: asking the semantic model instead would bind every member that builds a string again.
     /// </summary>
     public abstract class StringValueAnalyzerBase : DiagnosticAnalyzer
     {
@@ -80,8 +83,8 @@ namespace LicenseGuard.Analyzers.Rules
             var generatedCode = new GeneratedCodeOptions(context.Options);
             var baseline = BaselineSnapshot.Get(context.Options, context.CancellationToken);
             context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, access, generatedCode, baseline), LiteralKinds);
-            context.RegisterSyntaxNodeAction(c => AnalyzeConcatenation(c, access, generatedCode, baseline), SyntaxKind.AddExpression);
-            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolation(c, access, generatedCode, baseline), SyntaxKind.InterpolatedStringExpression);
+            context.RegisterOperationAction(c => AnalyzeConcatenation(c, access, generatedCode, baseline), OperationKind.Binary);
+            context.RegisterOperationAction(c => AnalyzeInterpolation(c, access, generatedCode, baseline), OperationKind.InterpolatedString);
         }
 
         private void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
@@ -93,52 +96,31 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            Report(context, access.Snapshot, generatedCode, baseline, context.Node, Match(access.Snapshot, value));
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, context.Node, Match(access.Snapshot, value));
         }
 
-        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
+        private void AnalyzeConcatenation(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var node = (BinaryExpressionSyntax)context.Node;
-            if (IsOperandOfConcatenation(node))
+            var operation = context.Operation;
+            if (!(operation.Syntax is BinaryExpressionSyntax node) || !node.IsKind(SyntaxKind.AddExpression) || IsOperandOfConcatenation(node))
             {
                 return;
             }
 
-            // The constant part of a concatenation is its left spine: "https://" + Host + "/v1/" + path. It starts at the leftmost
-            // operand; when that cannot be a constant (a call, a `new`, an indexer…), there is none, and nothing to bind.
-            ExpressionSyntax leftmost = node;
-            while (Unparenthesize(leftmost) is BinaryExpressionSyntax spine && spine.IsKind(SyntaxKind.AddExpression))
+            // The constant part of a concatenation is its left spine, as the compiler folded it: "https://" + Host + "/v1/" + path.
+            IOperation target = operation;
+            while (!target.ConstantValue.HasValue)
             {
-                leftmost = spine.Left;
-            }
-
-            if (!MayBeConstant(Unparenthesize(leftmost)))
-            {
-                return;
-            }
-
-            ExpressionSyntax target = node;
-            string? value = null;
-            while (true)
-            {
-                var constant = context.SemanticModel.GetConstantValue(target, context.CancellationToken);
-                if (constant.HasValue)
+                if (!(target is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } spine))
                 {
-                    value = constant.Value as string;
-                    break;
+                    return;
                 }
 
-                if (Unparenthesize(target) is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
-                {
-                    target = binary.Left;
-                    continue;
-                }
-
-                return;
+                target = spine.LeftOperand;
             }
 
-            if (value == null || !(Unparenthesize(target) is BinaryExpressionSyntax) || !CouldMatch(access.Digest, value))
+            if (!(target is IBinaryOperation) || !(target.ConstantValue.Value is string value) || !CouldMatch(access.Digest, value))
             {
                 return;
             }
@@ -149,41 +131,29 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var leaves = new List<ExpressionSyntax>();
+            var leaves = new List<IOperation>();
             Flatten(target, leaves);
             foreach (var leaf in leaves)
             {
-                if (MatchesAlone(context, access, leaf))
+                if (MatchesAlone(access, leaf.ConstantValue))
                 {
                     return;
                 }
             }
 
-            Report(context, access.Snapshot, generatedCode, baseline, target, finding);
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, target.Syntax, finding);
         }
 
-        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
+        private void AnalyzeInterpolation(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var node = (InterpolatedStringExpressionSyntax)context.Node;
-            if (node.Contents.Count == 0)
+            var operation = context.Operation;
+            if (!(operation.Syntax is InterpolatedStringExpressionSyntax node) || node.Contents.Count == 0)
             {
                 return;
             }
 
-            // An interpolated string is a constant only when every hole is one, without alignment or format: ask the semantic model
-            // only then, or when the shape of a non-constant one may matter.
-            bool mayBeConstant = true;
-            foreach (var content in node.Contents)
-            {
-                if (content is InterpolationSyntax hole && (hole.AlignmentClause != null || hole.FormatClause != null || !MayBeConstant(Unparenthesize(hole.Expression))))
-                {
-                    mayBeConstant = false;
-                    break;
-                }
-            }
-
-            var constant = mayBeConstant ? context.SemanticModel.GetConstantValue(node, context.CancellationToken) : default;
+            var constant = operation.ConstantValue;
             string? value = constant.HasValue ? constant.Value as string : null;
             if (value == null)
             {
@@ -194,15 +164,15 @@ namespace LicenseGuard.Analyzers.Rules
                 }
 
                 var shape = new StringBuilder();
-                foreach (var content in node.Contents)
+                for (int i = 0; i < node.Contents.Count; i++)
                 {
-                    if (content is InterpolatedStringTextSyntax text)
+                    if (node.Contents[i] is InterpolatedStringTextSyntax text)
                     {
                         shape.Append(text.TextToken.ValueText);
                     }
-                    else if (content is InterpolationSyntax hole)
+                    else if (node.Contents[i] is InterpolationSyntax hole)
                     {
-                        var holeValue = context.SemanticModel.GetConstantValue(hole.Expression, context.CancellationToken);
+                        var holeValue = HoleConstant(operation, i, hole);
                         shape.Append(holeValue.HasValue && holeValue.Value is string s ? s : "x");
                     }
                 }
@@ -221,26 +191,43 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            foreach (var content in node.Contents)
+            for (int i = 0; i < node.Contents.Count; i++)
             {
-                if (content is InterpolationSyntax hole && MatchesAlone(context, access, hole.Expression))
+                if (node.Contents[i] is InterpolationSyntax hole && MatchesAlone(access, HoleConstant(operation, i, hole)))
                 {
                     return;
                 }
             }
 
-            Report(context, access.Snapshot, generatedCode, baseline, node, finding);
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node, finding);
         }
 
-        private bool MatchesAlone(SyntaxNodeAnalysisContext context, CatalogAccess access, ExpressionSyntax leaf)
+        private bool MatchesAlone(CatalogAccess access, Optional<object?> constant) =>
+            constant.HasValue && constant.Value is string s && CouldMatch(access.Digest, s) && Match(access.Snapshot, s) != null;
+
+        /// <summary>
+        /// The constant value the compiler folded for the hole at <paramref name="index"/>: the operation parts of an interpolated
+        /// string follow its contents one to one (text and holes, or the handler's Append calls). The hole's expression is the
+        /// first operation in its part with that syntax and a value (an implicit conversion around a constant has none itself).
+        /// </summary>
+        private static Optional<object?> HoleConstant(IOperation interpolation, int index, InterpolationSyntax hole)
         {
-            var constant = context.SemanticModel.GetConstantValue(leaf, context.CancellationToken);
-            return constant.HasValue && constant.Value is string s && CouldMatch(access.Digest, s) && Match(access.Snapshot, s) != null;
+            var parts = (interpolation as IInterpolatedStringOperation)?.Parts ?? ImmutableArray<IInterpolatedStringContentOperation>.Empty;
+            var expression = Unparenthesize(hole.Expression);
+            foreach (var operation in parts.Length > index ? parts[index].DescendantsAndSelf() : interpolation.DescendantsAndSelf())
+            {
+                if (operation.Syntax == expression && operation.ConstantValue.HasValue)
+                {
+                    return operation.ConstantValue;
+                }
+            }
+
+            return default;
         }
 
-        private void Report(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline, SyntaxNode node, StringFinding? finding)
+        private void Report(System.Action<Diagnostic> report, bool isGeneratedCode, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline, SyntaxNode node, StringFinding? finding)
         {
-            if (finding == null || (context.IsGeneratedCode && !generatedCode.ShouldAnalyze(node.SyntaxTree)))
+            if (finding == null || (isGeneratedCode && !generatedCode.ShouldAnalyze(node.SyntaxTree)))
             {
                 return;
             }
@@ -254,39 +241,7 @@ namespace LicenseGuard.Analyzers.Rules
             var diagnostic = Diagnostic.Create(Descriptor, node.GetLocation(), severity.Value, null, finding.Properties, finding.MessageArguments);
             if (!baseline.Covers(diagnostic))
             {
-                context.ReportDiagnostic(diagnostic);
-            }
-        }
-
-        /// <summary>
-        /// Returns false for an expression that is never a constant whatever it binds to (calls other than <c>nameof</c>, object
-        /// and array creations, indexers, <c>this</c>, <c>await</c>, lambdas, assignments…); true for anything that may be.
-        /// </summary>
-        private static bool MayBeConstant(ExpressionSyntax expression)
-        {
-            switch (expression)
-            {
-                case InvocationExpressionSyntax invocation:
-                    return invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" };
-                case BaseObjectCreationExpressionSyntax _:
-                case ArrayCreationExpressionSyntax _:
-                case ImplicitArrayCreationExpressionSyntax _:
-                case AnonymousObjectCreationExpressionSyntax _:
-                case ElementAccessExpressionSyntax _:
-                case ConditionalAccessExpressionSyntax _:
-                case InstanceExpressionSyntax _:
-                case AwaitExpressionSyntax _:
-                case AnonymousFunctionExpressionSyntax _:
-                case AssignmentExpressionSyntax _:
-                case PostfixUnaryExpressionSyntax postfix when !postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
-                case TypeOfExpressionSyntax _:
-                case SwitchExpressionSyntax _:
-                case TupleExpressionSyntax _:
-                case QueryExpressionSyntax _:
-                case ThrowExpressionSyntax _:
-                    return false;
-                default:
-                    return true;
+                report(diagnostic);
             }
         }
 
@@ -311,17 +266,16 @@ namespace LicenseGuard.Analyzers.Rules
             return expression;
         }
 
-        private static void Flatten(ExpressionSyntax expression, List<ExpressionSyntax> leaves)
+        private static void Flatten(IOperation operation, List<IOperation> leaves)
         {
-            expression = Unparenthesize(expression);
-            if (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary)
             {
-                Flatten(binary.Left, leaves);
-                Flatten(binary.Right, leaves);
+                Flatten(binary.LeftOperand, leaves);
+                Flatten(binary.RightOperand, leaves);
             }
             else
             {
-                leaves.Add(expression);
+                leaves.Add(operation);
             }
         }
     }

@@ -67,6 +67,36 @@ public class ProprietaryEndpointAnalyzerTests
             .WithArguments("x.openai.azure.com", "Azure OpenAI Service", "proprietary, api-only", "Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI, Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, Mixtral 8x7B (Apache-2.0, permissive) via LLamaSharp"));
     }
 
+    /// <summary>
+    /// Concatenations and interpolations are read from the compiler's operations, so every place a string can be built counts:
+    /// an interpolation handed to an interpolated-string handler (StringBuilder.Append), a parameter's default value, an
+    /// attribute argument, a parenthesised constant prefix.
+    /// </summary>
+    [Fact]
+    public async Task StringsBuiltOutsidePlainExpressionsAreReported()
+    {
+        const string source = """
+            using System;
+            using System.Text;
+            [AttributeUsage(AttributeTargets.Method)]
+            sealed class EndpointAttribute(string url) : Attribute { public string Url { get; } = url; }
+            class C
+            {
+                const string Scheme = "https://";
+                StringBuilder Handler(StringBuilder builder, string resource) => builder.Append({|#0:$"https://{resource}.openai.azure.com/openai/v1"|});
+                string Default(string url = {|#1:Scheme + "api.anthropic" + ".com/v1"|}) => url;
+                [Endpoint({|#2:Scheme + "api.mistral" + ".ai/v1"|})]
+                void Attributed() { }
+                string Parenthesised(string path) => ({|#3:Scheme + "api.openai" + ".com"|}) + path;
+            }
+            """;
+        await Verify.AnalyzerAsync(source,
+            Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(0),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(1),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(2),
+            Verify.Diagnostic(DiagnosticIds.ProprietaryEndpoint).WithLocation(3));
+    }
+
     [Fact]
     public async Task ConstantsFoldedAcrossFilesAreReportedWhereTheHostIsFormed()
     {
