@@ -6,7 +6,7 @@
 #
 # Both analyzer packages are referenced by every project, so each compilation reports both analyzers' times
 # (-p:ReportAnalyzer=true); BannedSymbols.txt holds the same N:/T: symbols as the catalog. Prints, per mode, the analyzer time
-# summed over the projects (median of the runs), per LicenseGuard analyzer, the ratio to BannedApi and to CoreCompile, and
+# summed over the projects (median of the runs; warm modes at least 5, after one uncounted build that warms the server), per LicenseGuard analyzer, the ratio to BannedApi and to CoreCompile, and
 # the LicenseGuardGather target's time (summed; ~0 when its inputs are unchanged, so the last line makes it run). One in five small projects calls the OpenAI SDK; the large one is string-heavy.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -132,8 +132,8 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 measure() {
   local label="$1"; shift
-  local results=()
-  for (( r = 1; r <= runs; r++ )); do
+  local results=() count="${MEASURE_RUNS:-$runs}"
+  for (( r = 1; r <= count; r++ )); do
     if [ "${FORCE_GATHER:-}" = 1 ]; then find "$work" -name project.assets.json -exec touch {} +; fi
     results+=("$(dotnet build "$work/Bench.sln" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary -nologo "$@" | summarise)")
   done
@@ -153,6 +153,11 @@ echo "| mode | LicenseGuard analyzers | BannedApiAnalyzers | ratio | CoreCompile
 echo "|---|---:|---:|---:|---:|---:|---:|"
 dotnet build-server shutdown >/dev/null 2>&1 || true
 measure "cold: fresh compiler process per project" -p:UseSharedCompilation=false
-measure "warm: compiler server" -p:UseSharedCompilation=true
+# Warm means a compiler server that has already compiled the solution once (and so loaded and JIT-compiled both analyzers):
+# that build is not counted. Each warm build sums ~1 ms per project for either analyzer, so one pause in one callback (GC,
+# tier-up, two builds' threads on two cores) moves the sum by tens of percent: warm modes take at least 5 runs.
+dotnet build "$work/Bench.sln" --no-restore --no-incremental -p:UseSharedCompilation=true -nologo -v:q >/dev/null
+warm_runs=$(( runs > 5 ? runs : 5 ))
+MEASURE_RUNS=$warm_runs measure "warm: compiler server" -p:UseSharedCompilation=true
 # The gather target is incremental: it runs when the restore output or a rules file changed. Make it run.
-FORCE_GATHER=1 measure "warm, restore output touched (gather runs)" -p:UseSharedCompilation=true
+MEASURE_RUNS=$warm_runs FORCE_GATHER=1 measure "warm, restore output touched (gather runs)" -p:UseSharedCompilation=true

@@ -136,6 +136,27 @@ public class MatchingTests
         }
     }
 
+    [Fact]
+    public void PreChecksFirstLookForACharacterEveryCandidateHasButNeverHideOne()
+    {
+        // Inner parts are searched only in strings holding one of their first characters, in either case; a part starting with
+        // a letter or a recorded suffix without a dot still works (the shortcut is off for what it cannot decide).
+        var inner = ClosedIdPreCheck.From(Array.Empty<string>(), new[] { ".amazon.nova-", "Anthropic.claude-" }, anyString: false);
+        Assert.True(inner.CouldMatch("us.AMAZON.NOVA-pro-v1:0"));
+        Assert.True(inner.CouldMatch("eu.anthropic.claude-3-haiku"));
+        Assert.True(inner.CouldMatch("EU.ANTHROPIC.CLAUDE-3-HAIKU"));
+        Assert.False(inner.CouldMatch("no parts in here"));
+        Assert.False(inner.CouldMatch("anthropic"));
+
+        var hosts = HostPreCheck.From(new[] { "openai.com" }, anyString: false);
+        Assert.True(hosts.CouldMatch("HTTPS://API.OPENAI.COM/v1"));
+        Assert.False(hosts.CouldMatch("openai"));
+        Assert.True(HostPreCheck.From(new[] { "localhost" }, anyString: false).CouldMatch("localhost"));
+
+        Assert.True(ModelIdIndex.CouldCarryModelId("{ \"MODEL\": \"gpt-4o\" }"));
+        Assert.False(ModelIdIndex.CouldCarryModelId("a model without quotes"));
+    }
+
     [Theory]
     [InlineData("Hello, world")]
     [InlineData("Customer")]

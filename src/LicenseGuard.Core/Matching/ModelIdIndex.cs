@@ -71,7 +71,7 @@ namespace LicenseGuard.Matching
                 return false;
             }
 
-            if (value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (value.IndexOf('"') >= 0 && value.IndexOf("\"model", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }

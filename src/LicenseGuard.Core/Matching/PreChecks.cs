@@ -15,6 +15,11 @@ namespace LicenseGuard.Matching
         private readonly Dictionary<int, List<string>> starts = new Dictionary<int, List<string>>();
         private readonly List<string> innerParts = new List<string>();
 
+        // The first characters of the inner parts, both cases ('.' for all of the built-in ones): a string without any of them
+        // contains none of the parts, found with one vectorised search instead of a case-insensitive search per part. Null when
+        // some part starts with a character whose case folding is not plain ASCII.
+        private char[]? innerFirstCharacters;
+
         /// <summary>Gets a value indicating whether some pattern leaves nothing to test by ("g*", "*"): every string passes.</summary>
         public bool AnyString { get; private set; }
 
@@ -62,6 +67,7 @@ namespace LicenseGuard.Matching
                 }
             }
 
+            check.innerFirstCharacters = FirstCharacters(check.innerParts);
             return check;
         }
 
@@ -103,6 +109,7 @@ namespace LicenseGuard.Matching
             {
                 innerParts.RemoveAll(existing => existing.IndexOf(inner, StringComparison.OrdinalIgnoreCase) >= 0);
                 innerParts.Add(inner);
+                innerFirstCharacters = FirstCharacters(innerParts);
             }
         }
 
@@ -125,6 +132,11 @@ namespace LicenseGuard.Matching
                 }
             }
 
+            if (innerParts.Count == 0 || (innerFirstCharacters != null && value.IndexOfAny(innerFirstCharacters) < 0))
+            {
+                return false;
+            }
+
             foreach (string part in innerParts)
             {
                 if (value.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
@@ -134,6 +146,30 @@ namespace LicenseGuard.Matching
             }
 
             return false;
+        }
+
+        private static char[]? FirstCharacters(List<string> parts)
+        {
+            string characters = string.Empty;
+            foreach (string part in parts)
+            {
+                char first = part[0];
+                if (first > 0x7F)
+                {
+                    return null;
+                }
+
+                string both = char.ToLowerInvariant(first).ToString() + char.ToUpperInvariant(first);
+                foreach (char c in both)
+                {
+                    if (characters.IndexOf(c) < 0)
+                    {
+                        characters += c;
+                    }
+                }
+            }
+
+            return characters.ToCharArray();
         }
 
         /// <summary>The bucket key of a string's first two characters (case-insensitive), shared with <see cref="ModelIdIndex"/>.</summary>
@@ -148,6 +184,10 @@ namespace LicenseGuard.Matching
     {
         private readonly List<string> suffixes = new List<string>();
 
+        // Every suffix has a dot (two labels): a string without one is no host, found with one vectorised search instead of a
+        // case-insensitive search per suffix. False only for recorded data that breaks that rule.
+        private bool everySuffixHasADot = true;
+
         /// <summary>Gets a value indicating whether a wildcard in the last two labels leaves nothing to test by.</summary>
         public bool AnyString { get; private set; }
 
@@ -161,7 +201,12 @@ namespace LicenseGuard.Matching
         public static HostPreCheck From(IEnumerable<string> registrableSuffixes, bool anyString)
         {
             var check = new HostPreCheck { AnyString = anyString };
-            check.suffixes.AddRange(registrableSuffixes);
+            foreach (string suffix in registrableSuffixes)
+            {
+                check.suffixes.Add(suffix);
+                check.everySuffixHasADot &= suffix.IndexOf('.') >= 0;
+            }
+
             return check;
         }
 
@@ -187,6 +232,11 @@ namespace LicenseGuard.Matching
             if (AnyString)
             {
                 return true;
+            }
+
+            if (everySuffixHasADot && value.IndexOf('.') < 0)
+            {
+                return false;
             }
 
             foreach (string suffix in suffixes)
