@@ -20,12 +20,13 @@ public sealed class ReadyToRunBuildTests(PackedLicenseGuard package)
         var defaults = LicenseGuardAnalyzers(project);
         var optedOut = LicenseGuardAnalyzers(project, "-p:LicenseGuardReadyToRun=false");
 
-        string precompiled = $"/readytorun/net{Environment.Version.Major}.0/linux-x64/";
+        var il = new[] { "analyzers/dotnet/cs/LicenseGuard.Analyzers.dll", "analyzers/dotnet/cs/LicenseGuard.CodeFixes.dll", "analyzers/dotnet/cs/LicenseGuard.Core.dll" };
+        string precompiled = $"readytorun/net{Environment.Version.Major}.0/linux-x64/";
         var expectedDefaults = RuntimeInformation.RuntimeIdentifier == "linux-x64"
-            ? new[] { "analyzers/dotnet/cs/LicenseGuard.CodeFixes.dll", precompiled.TrimStart('/') + "LicenseGuard.Analyzers.dll", precompiled.TrimStart('/') + "LicenseGuard.Core.dll" }
-            : new[] { "analyzers/dotnet/cs/LicenseGuard.Analyzers.dll", "analyzers/dotnet/cs/LicenseGuard.CodeFixes.dll", "analyzers/dotnet/cs/LicenseGuard.Core.dll" };
+            ? new[] { il[1], precompiled + "LicenseGuard.Analyzers.dll", precompiled + "LicenseGuard.Core.dll" }
+            : il;
         Assert.Equal(expectedDefaults, defaults);
-        Assert.Equal(new[] { "analyzers/dotnet/cs/LicenseGuard.Analyzers.dll", "analyzers/dotnet/cs/LicenseGuard.CodeFixes.dll", "analyzers/dotnet/cs/LicenseGuard.Core.dll" }, optedOut);
+        Assert.Equal(il, optedOut);
     }
 
     [Fact]
