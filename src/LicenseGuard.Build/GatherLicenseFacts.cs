@@ -40,6 +40,10 @@ namespace LicenseGuard.Build
         /// <summary>Gets or sets the project's rules files (the licenseguard*.json the analyzers receive as additional files).</summary>
         public ITaskItem[] RulesFiles { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>Gets a value indicating whether the inventory now holds the current facts (false when gathering failed).</summary>
+        [Output]
+        public bool Gathered { get; private set; }
+
         /// <inheritdoc/>
         public override bool Execute()
         {
@@ -61,16 +65,31 @@ namespace LicenseGuard.Build
                     return candidate;
                 }));
                 DependencyPreEvaluation.Record(inventory, RulesFiles.Select(item => item.GetMetadata("FullPath")));
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(InventoryFile))!);
-                File.WriteAllText(InventoryFile, inventory.ToJson());
-                Log.LogMessage(MessageImportance.Low, $"LicenseGuard: {inventory.Packages.Count} packages and {inventory.Weights.Count} weight files written to {InventoryFile}.");
+                bool written = InventoryWriter.WriteIfChanged(InventoryFile, inventory.ToJson());
+                Gathered = true;
+                Log.LogMessage(MessageImportance.Low, written
+                    ? $"LicenseGuard: {inventory.Packages.Count} packages and {inventory.Weights.Count} weight files written to {InventoryFile}."
+                    : $"LicenseGuard: {InventoryFile} already holds these facts; left as it is.");
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException || e is ArgumentException)
             {
                 Log.LogWarning(null, "LG9002", null, AssetsFile, 0, 0, 0, 0, $"LicenseGuard could not gather licence facts: {e.Message}");
+                TryDelete(InventoryFile); // facts from an earlier build would pass for current ones; without them the analyzer reports LG9002
             }
 
             return true;
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                // Left as it is; the stamp is not touched, so the next build gathers again.
+            }
         }
     }
 }

@@ -63,14 +63,17 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var byPath = files.ToDictionary(f => f.Path, StringComparer.OrdinalIgnoreCase);
+            // The build hands over only files the user owns: the items' defining files and Directory.Build.props/.targets.
+            var msbuildFiles = files.Where(f => f != project && IsMSBuildFile(f.Path)).ToList();
             var homes = new Dictionary<WeightFinding, AdditionalText>();
             foreach (var finding in findings)
             {
-                // The item's defining file when it is handed over and names the item; otherwise the project file.
-                homes[finding] = byPath.TryGetValue(finding.Weight.DefinedIn, out var defining) && defining != project && LocateIn(defining, finding, context.CancellationToken) != null
-                    ? defining
-                    : project;
+                // The item's defining file when it names the item, else the project file when it does (an Update of an item the
+                // SDK's globs define), else another handed-over file that does, else the project file itself.
+                var candidates = msbuildFiles.Where(f => string.Equals(f.Path, finding.Weight.DefinedIn, StringComparison.OrdinalIgnoreCase))
+                    .Concat(new[] { project })
+                    .Concat(msbuildFiles);
+                homes[finding] = candidates.FirstOrDefault(f => LocateIn(f, finding, context.CancellationToken) != null) ?? project;
             }
 
             AdditionalFileReporting.Register(context, homes.Values.Distinct(), (file, text, atEnd, cancellationToken) =>
@@ -87,6 +90,9 @@ namespace LicenseGuard.Analyzers.Rules
                     PropertiesOf(finding),
                     ArgumentsOf(finding, snapshot.Catalog)));
         }
+
+        private static bool IsMSBuildFile(string path) =>
+            path.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".targets", StringComparison.OrdinalIgnoreCase) || path.EndsWith("proj", StringComparison.OrdinalIgnoreCase);
 
         private static TextSpan? LocateIn(AdditionalText file, WeightFinding finding, System.Threading.CancellationToken cancellationToken)
         {

@@ -204,4 +204,52 @@ public class ModelWeightsShippedAnalyzerTests
             "Not redistributable: no commercial use or redistribution; No commercial use; Give attribution",
             "all-MiniLM-L6-v2 (Apache-2.0, permissive), nomic-embed-text v1.5 (Apache-2.0, permissive), BERT (Apache-2.0, permissive)"));
     }
+
+    [Fact]
+    public async Task AnItemTheSdkDefinesIsReportedAtTheUpdateInDirectoryBuildPropsWhenTheProjectDoesNotNameIt()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <None Update="appsettings.json" CopyToOutputDirectory="Always" />
+              </ItemGroup>
+            </Project>
+            """;
+        const string props = """
+            <Project>
+              <ItemGroup>
+                {|#0:<None Update="**/*.gguf" CopyToOutputDirectory="PreserveNewest" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        var weight = Weight("models/encoder.gguf", "gguf", ("general.architecture", "bert"), ("general.license", "cc-by-nc-4.0"));
+        weight.DefinedIn = "/usr/share/dotnet/sdk/10.0.100/Sdks/Microsoft.NET.Sdk/targets/Microsoft.NET.Sdk.DefaultItems.props";
+
+        await Verify.AnalyzerAsync(new[] { "class C { }" }, new[] { (ProjectPath, project), ("/Directory.Build.props", props), (InventoryPath, Inventory(weight)) },
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.ModelWeightsShipped, DiagnosticSeverity.Error).WithLocation(0));
+    }
+
+    [Fact]
+    public async Task AnItemTheSdkDefinesIsReportedAtTheProjectsUpdateBeforeAnyOtherFile()
+    {
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                {|#0:<None Update="models/encoder.gguf" CopyToOutputDirectory="PreserveNewest" />|}
+              </ItemGroup>
+            </Project>
+            """;
+        const string props = """
+            <Project>
+              <ItemGroup>
+                <None Update="**/*.gguf" CopyToPublishDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """;
+        var weight = Weight("models/encoder.gguf", "gguf", ("general.architecture", "bert"), ("general.license", "cc-by-nc-4.0"));
+        weight.DefinedIn = "/usr/share/dotnet/sdk/10.0.100/Sdks/Microsoft.NET.Sdk/targets/Microsoft.NET.Sdk.DefaultItems.props";
+
+        await Verify.AnalyzerAsync(new[] { "class C { }" }, new[] { (ProjectPath, project), ("/Directory.Build.props", props), (InventoryPath, Inventory(weight)) },
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.ModelWeightsShipped, DiagnosticSeverity.Error).WithLocation(0));
+    }
 }
