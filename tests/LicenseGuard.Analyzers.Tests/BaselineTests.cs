@@ -69,6 +69,78 @@ public class BaselineTests
     }
 
     [Fact]
+    public async Task ATargetTypedCreationAddedToAMethodWithOthersIsReported()
+    {
+        const string before = """
+            using OpenAI.Audio;
+            using OpenAI.Chat;
+            using OpenAI.Embeddings;
+            class Clients
+            {
+                void Create(string key)
+                {
+                    ChatClient chat = new("gpt-4o-mini", key);
+                    EmbeddingClient embeddings = new("text-embedding-3-small", key);
+                }
+            }
+            """;
+        string baseline = BaselineOf((await RunAsync(before, baseline: null)).Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)));
+        string after = before.Replace("(\"text-embedding-3-small\", key);", "(\"text-embedding-3-small\", key);\n        AudioClient audio = new(\"whisper-1\", key);", StringComparison.Ordinal);
+        Assert.Contains("AudioClient audio", after, StringComparison.Ordinal);
+
+        var diagnostics = await RunAsync(after, baseline);
+
+        Assert.Equal(new[] { DiagnosticIds.ProprietaryAiCall, DiagnosticIds.ClosedModelId }, diagnostics.Select(d => d.Id).Order());
+        Assert.All(diagnostics, d => Assert.Contains("AudioClient audio", d.Location.SourceTree!.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString()));
+    }
+
+    [Fact]
+    public async Task ATargetTypedCreationOfATypeAlreadyCreatedExplicitlyIsReported()
+    {
+        const string before = """
+            using OpenAI.Audio;
+            class Voice
+            {
+                void Create(string key)
+                {
+                    var audio = new AudioClient("whisper-1", key);
+                }
+            }
+            """;
+        string baseline = BaselineOf((await RunAsync(before, baseline: null)).Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)));
+        string after = before.Replace("key);", "key);\n        AudioClient backup = new(\"whisper-1\", key);", StringComparison.Ordinal);
+
+        var diagnostics = await RunAsync(after, baseline);
+
+        Assert.Equal(new[] { DiagnosticIds.ProprietaryAiCall, DiagnosticIds.ClosedModelId }, diagnostics.Select(d => d.Id).Order());
+        Assert.All(diagnostics, d => Assert.Equal(6, d.Location.GetLineSpan().StartLinePosition.Line)); // zero-based: the added line
+    }
+
+    [Fact]
+    public async Task ASecondIdenticalCallInTheSameMemberAndAnOverloadAreReported()
+    {
+        const string before = """
+            using OpenAI.Chat;
+            class Triage
+            {
+                object Classify(string key) => new ChatClient("gpt-4o-mini", key);
+                void Twice(ChatClient chat) { chat.CompleteChat("a"); }
+            }
+            """;
+        string baseline = BaselineOf((await RunAsync(before, baseline: null)).Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)));
+        string after = before
+            .Replace("chat.CompleteChat(\"a\"); }", "chat.CompleteChat(\"a\"); chat.CompleteChat(\"a\"); }", StringComparison.Ordinal)
+            .Replace("    void Twice", "    object Classify(System.Uri endpoint, string key) => new ChatClient(\"gpt-4o-mini\", key);\n    void Twice", StringComparison.Ordinal);
+
+        var diagnostics = await RunAsync(after, baseline);
+
+        Assert.Equal(3, diagnostics.Count);
+        Assert.Equal(2, diagnostics.Count(d => d.Location.GetLineSpan().StartLinePosition.Line == 4));
+        var second = Assert.Single(diagnostics, d => d.Location.GetLineSpan().StartLinePosition.Line == 5);
+        Assert.True(second.Location.SourceSpan.Start > after.IndexOf("CompleteChat", StringComparison.Ordinal), "the second call, not the first, is the new finding");
+    }
+
+    [Fact]
     public async Task MalformedBaselineAcceptsNothingAndDoesNotThrow()
     {
         var diagnostics = await RunAsync(Source, "{ \"findings\": [ ");

@@ -102,6 +102,19 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
         var result = Assert.Single(changed.LicenseGuardResults);
         Assert.Equal(("LG1003", "TicketTriage.cs"), (result.RuleId, result.File));
         Assert.Contains("'gpt-4.1-mini'", result.Message);
+
+        // Issue 24: a finding that looks exactly like accepted ones (a target-typed AudioClient next to another) is new, and
+        // both the build and scan report it.
+        string voice = Path.Combine(project, "VoiceTickets.cs");
+        File.WriteAllText(voice, File.ReadAllText(voice).Replace(
+            "        var audio = new AudioClient(\"whisper-1\", apiKey);\n",
+            "        var audio = new AudioClient(\"whisper-1\", apiKey);\n        AudioClient backup = new(\"whisper-1\", apiKey);\n",
+            StringComparison.Ordinal));
+        int line = File.ReadAllLines(voice).ToList().FindIndex(l => l.Contains("AudioClient backup", StringComparison.Ordinal)) + 1;
+        var reported = AssertScanReportsWhatTheBuildReports(project);
+        Assert.Equal(
+            new[] { ("LG1001", "VoiceTickets.cs", line), ("LG1003", "VoiceTickets.cs", line), ("LG1003", "TicketTriage.cs", result.Line) }.Order(),
+            reported.Select(r => (r.RuleId, r.File, r.Line)).Order());
     }
 
     /// <summary>Builds the project with the package and scans it; asserts both report the same (id, file, line, level), and returns them.</summary>

@@ -80,7 +80,7 @@ namespace LicenseGuard.Baselines
         public const string FileName = "licenseguard.baseline.json";
 
         /// <summary>The format version this code reads and writes.</summary>
-        public const int Version = 1;
+        public const int Version = 2;
 
         /// <summary>Returns whether a path names a baseline file.</summary>
         public static bool IsBaseline(string path) =>

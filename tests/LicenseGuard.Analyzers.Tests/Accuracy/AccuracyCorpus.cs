@@ -27,9 +27,7 @@ internal static partial class AccuracyCorpus
 
     public static async Task<AccuracyResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var references = (await SdkPackages.Corpus.ResolveAsync(LanguageNames.CSharp, cancellationToken))
-            .Concat(SdkPackages.AspNetCoreReferences())
-            .ToImmutableArray();
+        var references = await ReferencesAsync(cancellationToken);
         var files = new List<CaseFileResult>();
         foreach (string path in Directory.GetFiles(CasesFolder, "*.cs").OrderBy(p => p, StringComparer.Ordinal))
         {
@@ -44,12 +42,7 @@ internal static partial class AccuracyCorpus
         string text = await File.ReadAllTextAsync(path, cancellationToken);
         string name = Path.GetFileNameWithoutExtension(path);
         var parsed = Parse(name, text);
-        var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path: "/corpus/" + name + ".cs", cancellationToken: cancellationToken);
-        var compilation = CSharpCompilation.Create(
-            "Corpus." + name,
-            new[] { tree },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = Compile(name, text, references, cancellationToken);
         var problems = new List<string>(parsed.Problems);
         problems.AddRange(compilation.GetDiagnostics(cancellationToken)
             .Where(d => d.Severity == DiagnosticSeverity.Error)
@@ -80,6 +73,18 @@ internal static partial class AccuracyCorpus
 
         return new CaseFileResult(name, parsed.Category, outcomes, problems);
     }
+
+    /// <summary>Gets the corpus's references: the real SDK packages and ASP.NET Core.</summary>
+    public static async Task<ImmutableArray<MetadataReference>> ReferencesAsync(CancellationToken cancellationToken = default) =>
+        (await SdkPackages.Corpus.ResolveAsync(LanguageNames.CSharp, cancellationToken)).Concat(SdkPackages.AspNetCoreReferences()).ToImmutableArray();
+
+    /// <summary>Compiles one case file's text as the corpus run does, at <c>/corpus/&lt;name&gt;.cs</c>.</summary>
+    public static CSharpCompilation Compile(string name, string text, ImmutableArray<MetadataReference> references, CancellationToken cancellationToken = default) =>
+        CSharpCompilation.Create(
+            "Corpus." + name,
+            new[] { CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path: "/corpus/" + name + ".cs", cancellationToken: cancellationToken) },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     internal static ParsedFile Parse(string name, string text)
     {
