@@ -8,5 +8,8 @@ namespace LicenseGuard.Analyzers
         /// clients (OpenAPI, Kiota) carry endpoints and SDK calls too.
         /// </summary>
         public const string AnalyzeGeneratedCode = "licenseguard.analyze_generated_code";
+
+        /// <summary>Set by the build targets when the project's <c>licenseguard.json</c> is a folder, not a file (LG9001).</summary>
+        public const string RulesFolder = "build_property.LicenseGuardRulesFolder";
     }
 }

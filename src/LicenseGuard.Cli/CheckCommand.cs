@@ -70,7 +70,7 @@ internal static class CheckCommand
         {
             foreach (var problem in catalog.Problems)
             {
-                console.Error($"{problem.Span}: error LG9001: {problem.Message}");
+                console.Error(RulesCommand.FormatProblem(problem.Span, problem.Message));
             }
 
             return ExitCodes.InvalidRulesFile;

@@ -43,5 +43,36 @@ internal static class CommonOptions
         {
             result.AddError($"--output '{path}': the folder '{folder}' does not exist.");
         }
+        else if (CannotWrite(full) is { } reason)
+        {
+            result.AddError($"--output '{path}' cannot be written: {reason}.");
+        }
+    }
+
+    /// <summary>Opens the file for writing (creating it only for the probe), so a read-only file or folder is found before any work.</summary>
+    private static string? CannotWrite(string path)
+    {
+        bool existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return existed ? "the file is read-only or not yours" : "the folder is read-only or not yours";
+        }
+        catch (IOException e)
+        {
+            return e.Message.Split(':')[0].Trim().ToLowerInvariant();
+        }
     }
 }

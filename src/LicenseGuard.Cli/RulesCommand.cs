@@ -23,6 +23,12 @@ internal static class RulesCommand
         return new Command("rules", "Work with LicenseGuard rules files and the catalog.") { validate, show, catalog };
     }
 
+    /// <summary>LG9001's severity as the build reports it by default (the descriptor's), so the tool never says otherwise.</summary>
+    internal static readonly string RulesProblemSeverity = Analyzers.Descriptors.RulesFileInvalid.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error ? "error" : "warning";
+
+    /// <summary>A rules-file problem in the compiler's format, as the build prints it.</summary>
+    internal static string FormatProblem(object span, string message) => $"{span}: {RulesProblemSeverity} LG9001: {message}";
+
     private static int Validate(ParseResult parse)
     {
         var files = parse.GetValue(FilesArgument) ?? Array.Empty<string>();
@@ -50,7 +56,7 @@ internal static class RulesCommand
             var writer = new JsonWriter().StartObject().Property("version", CheckReport.FormatVersion).Property("files", sources.Select(s => s.Path)).Name("problems").StartArray();
             foreach (var problem in catalog.Problems)
             {
-                writer.StartObject().Property("id", "LG9001").Property("file", problem.Span.Path).Property("line", problem.Span.Line).Property("column", problem.Span.Column).Property("message", problem.Message).EndObject();
+                writer.StartObject().Property("id", "LG9001").Property("severity", RulesProblemSeverity).Property("file", problem.Span.Path).Property("line", problem.Span.Line).Property("column", problem.Span.Column).Property("message", problem.Message).EndObject();
             }
 
             Console.Out.Write(writer.EndArray().EndObject() + "\n");
@@ -59,7 +65,7 @@ internal static class RulesCommand
         {
             foreach (var problem in catalog.Problems)
             {
-                Console.Out.WriteLine($"{problem.Span}: error LG9001: {problem.Message}");
+                Console.Out.WriteLine(FormatProblem(problem.Span, problem.Message));
             }
 
             Console.Error.WriteLine(sources.Count == 0
@@ -174,7 +180,7 @@ internal static class RulesCommand
         var catalog = RulesCatalog.Load(RulesFileLocator.Find(Directory.GetCurrentDirectory()));
         foreach (var problem in catalog.Problems)
         {
-            Console.Error.WriteLine($"{problem.Span}: error LG9001: {problem.Message}");
+            Console.Error.WriteLine(FormatProblem(problem.Span, problem.Message));
         }
 
         string markdown = CatalogMarkdown.Write(catalog);

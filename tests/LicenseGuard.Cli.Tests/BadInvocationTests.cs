@@ -44,6 +44,7 @@ public sealed partial class BadInvocationTests : IDisposable
         { "output in a missing folder (scan)", 2, ["scan", "clean", "-o", "missing/dir/out.sarif", "--format", "sarif"] },
         { "output in a missing folder (notices)", 2, ["notices", "clean", "-o", "missing/dir/NOTICES.md"] },
         { "output is a folder", 2, ["scan", "clean", "-o", "clean"] },
+        { "output cannot be written (checked before the scan)", 2, ["scan", "clean", "-o", "/sys/licenseguard-report.sarif", "--format", "sarif"] },
         { "missing scan path", 2, ["scan", "missing"] },
         { "scan path is no project", 2, ["scan", "notes.txt"] },
         { "unknown option taken for a path", 2, ["scan", "--bogus"] },

@@ -145,7 +145,7 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
         var (code, _, stderr) = feed.Tool(directory, "check", "EPPlus");
 
         Assert.Equal(3, code);
-        Assert.Contains("licenseguard.json(2,45): error LG9001:", stderr);
+        Assert.Contains("licenseguard.json(2,45): warning LG9001:", stderr);
     }
 
     [Theory]

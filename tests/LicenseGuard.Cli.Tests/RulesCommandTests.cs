@@ -14,8 +14,8 @@ public class RulesCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
         var (code, stdout, _) = feed.Tool(null, "rules", "validate", file);
 
         Assert.Equal(3, code);
-        Assert.Contains($"{file}(2,42): error LG9001: Invalid value 'Contoso.Client'", stdout);
-        Assert.Contains($"{file}(3,3): error LG9001: Unknown key 'nope'", stdout);
+        Assert.Contains($"{file}(2,42): warning LG9001: Invalid value 'Contoso.Client'", stdout);
+        Assert.Contains($"{file}(3,3): warning LG9001: Unknown key 'nope'", stdout);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class RulesCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
         File.WriteAllText(Path.Combine(directory, "licenseguard.json"), "{ \"models\": [ { \"id\": \"x\", \"tasks\": [\"telepathy\"] } ] }");
         var (badCode, _, badStderr) = feed.Tool(directory, "rules", "catalog", "-o", output);
         Assert.Equal(3, badCode);
-        Assert.Contains("licenseguard.json(1,38): error LG9001: Unknown task 'telepathy'", badStderr);
+        Assert.Contains("licenseguard.json(1,38): warning LG9001: Unknown task 'telepathy'", badStderr);
         Assert.Contains("## Tasks and their open alternatives", File.ReadAllText(output));
     }
 

@@ -25,6 +25,7 @@ namespace LicenseGuard.Analyzers.Rules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
+            ReportRulesFolder(context);
             if (!CatalogSnapshot.HasRulesFiles(context.Options))
             {
                 return; // the built-in catalog has no problems (a test loads it), and loading it here would cost every compilation
@@ -53,5 +54,31 @@ namespace LicenseGuard.Analyzers.Rules
                     AdditionalFileReporting.LocationIn(file, text, problem.Span.Start, problem.Span.Length),
                     problem.Message));
         }
+    
+        private static void ReportRulesFolder(CompilationStartAnalysisContext context)
+        {
+            if (!context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AnalyzerOptionKeys.RulesFolder, out string? folder) || string.IsNullOrWhiteSpace(folder))
+            {
+                return;
+            }
+
+            var project = context.Options.AdditionalFiles.FirstOrDefault(f => f.Path.EndsWith("proj", StringComparison.OrdinalIgnoreCase));
+            if (project == null)
+            {
+                context.RegisterCompilationEndAction(c => c.ReportDiagnostic(Diagnostic.Create(Descriptors.RulesFileInvalidAtCompilationEnd, Location.None, FolderMessage(folder))));
+                return;
+            }
+
+            AdditionalFileReporting.Register(context, new[] { project }, (file, text, atCompilationEnd, _) => new[]
+            {
+                Diagnostic.Create(
+                    atCompilationEnd ? Descriptors.RulesFileInvalidAtCompilationEnd : Descriptors.RulesFileInvalid,
+                    AdditionalFileReporting.LocationIn(file, text, 0, 0),
+                    FolderMessage(folder)),
+            });
+        }
+
+        private static string FolderMessage(string folder) =>
+            $"'{folder}' is a folder, not a rules file: no rules, policy or exceptions were read from it. Move the rules into a file of that name";
     }
 }

@@ -14,6 +14,17 @@ public class RulesFileAnalyzerTests
     }
 
     [Fact]
+    public async Task ARulesPathThatIsAFolderIsReportedAtTheProjectFile()
+    {
+        var test = Verify.Create(new[] { Source }, new[] { ("/0/App.csproj", "{|#0:|}<Project Sdk=\"Microsoft.NET.Sdk\" />") });
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\n{AnalyzerOptionKeys.RulesFolder} = /0/licenseguard.json\n"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.RulesFileInvalid).WithLocation(0).WithArguments(
+            "'/0/licenseguard.json' is a folder, not a rules file: no rules, policy or exceptions were read from it. Move the rules into a file of that name"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task ValidRulesFileNoDiagnostic()
     {
         const string rules = """
