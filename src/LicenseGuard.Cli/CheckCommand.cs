@@ -20,7 +20,7 @@ internal static class CheckCommand
     private static readonly Option<string?> VersionOption = new("--version") { Description = "The version to check (default: the newest stable version, or the newest with --prerelease)." };
     private static readonly Option<string[]> SourceOption = new("--source", "-s") { Description = "A package source (URL or folder) to use instead of the NuGet.Config sources; repeatable.", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<bool> PrereleaseOption = new("--prerelease") { Description = "Allow prerelease versions when no --version is given." };
-    private static readonly Option<string> FrameworkOption = new("--framework", "-f") { Description = "The target framework whose dependency group is followed.", DefaultValueFactory = _ => "net8.0" };
+    private static readonly Option<string?> FrameworkOption = new("--framework", "-f") { Description = "The target framework whose dependency group is followed (default: the frameworks of the project in the current folder or --project, else the .NET this tool runs on)." };
     private static readonly Option<string?> ProjectOption = new("--project") { Description = "A restored project (file or folder) that references the package: its licence there is compared with the checked version's (default: the project in the current folder, if there is one)." };
 
     static CheckCommand()
@@ -50,10 +50,12 @@ internal static class CheckCommand
     {
         var console = new ToolConsole(parse.GetValue(CommonOptions.Verbosity)!);
         string id = parse.GetValue(PackageArgument)!;
-        var framework = NuGetFramework.Parse(parse.GetValue(FrameworkOption)!);
-        if (framework.IsUnsupported)
+        var frameworks = (parse.GetValue(FrameworkOption) is { } named ? [named] : ProjectFrameworks.Of(parse.GetValue(ProjectOption)))
+            .Select(f => (Text: f, Framework: NuGetFramework.Parse(f)))
+            .ToList();
+        if (frameworks.FirstOrDefault(f => f.Framework.IsUnsupported) is { Text: { } unsupported })
         {
-            console.Error($"'{parse.GetValue(FrameworkOption)}' is not a target framework (examples: net8.0, net10.0, netstandard2.0).");
+            console.Error($"'{unsupported}' is not a target framework (examples: net8.0, net10.0, netstandard2.0).");
             return ExitCodes.UsageError;
         }
 
@@ -65,7 +67,8 @@ internal static class CheckCommand
             return ExitCodes.UsageError;
         }
 
-        var catalog = RulesCatalog.Load(RulesFileLocator.Find(Directory.GetCurrentDirectory()));
+        var rulesFiles = RulesFileLocator.Find(Directory.GetCurrentDirectory());
+        var catalog = RulesCatalog.Load(rulesFiles);
         if (catalog.Problems.Count > 0)
         {
             foreach (var problem in catalog.Problems)
@@ -74,6 +77,11 @@ internal static class CheckCommand
             }
 
             return ExitCodes.InvalidRulesFile;
+        }
+
+        if (rulesFiles.Count > 0)
+        {
+            console.Info($"Policy: the built-in catalog with {string.Join(", ", rulesFiles.Select(f => Path.GetRelativePath(Directory.GetCurrentDirectory(), f.Path)))}.");
         }
 
         using var feed = NuGetFeed.Create(Directory.GetCurrentDirectory(), parse.GetValue(SourceOption) ?? Array.Empty<string>());
@@ -92,7 +100,12 @@ internal static class CheckCommand
                 return ExitCodes.FeedFailure;
             }
 
-            await ResolveClosureAsync(feed, new PackageIdentity(id, chosen.Version), chosen.Source, framework, packages, console, cancellationToken);
+            foreach (var (_, framework) in frameworks)
+            {
+                var closure = new List<PackageFact>();
+                await ResolveClosureAsync(feed, new PackageIdentity(id, chosen.Version), chosen.Source, framework, closure, console, cancellationToken);
+                packages.AddRange(closure.Where(p => !packages.Any(known => string.Equals(known.Id, p.Id, StringComparison.OrdinalIgnoreCase) && known.Version == p.Version)));
+            }
         }
         catch (FeedException e)
         {
@@ -100,9 +113,11 @@ internal static class CheckCommand
             return ExitCodes.FeedFailure;
         }
 
-        var findings = DependencyEvaluator.Evaluate(packages, catalog, DateTime.UtcNow.Date);
+        // LG3004 (an exception that silences nothing) needs the whole project: build and scan report it, check does not.
+        var findings = DependencyEvaluator.Evaluate(packages, catalog, DateTime.UtcNow.Date).Where(f => f.RuleId != DependencyEvaluator.ExceptionUnusedOrExpired).ToList();
+        var accepted = DependencyEvaluator.AcceptedByExceptions(packages, catalog, DateTime.UtcNow.Date);
         var referenced = ReferencedPackage.Find(parse.GetValue(ProjectOption), id, console);
-        var report = new CheckReport(id, framework.GetShortFolderName(), packages, findings, catalog, !parse.GetValue(CommonOptions.NoPaths), referenced);
+        var report = new CheckReport(id, string.Join(", ", frameworks.Select(f => f.Framework.GetShortFolderName())), packages, findings, catalog, !parse.GetValue(CommonOptions.NoPaths), referenced, accepted);
         if (report.LicenseChange is { } change)
         {
             console.Warn(change);
@@ -122,7 +137,7 @@ internal static class CheckCommand
         }
 
         var failOn = parse.GetValue(CommonOptions.FailOn) == "warning" ? PolicyAction.Warn : PolicyAction.Deny;
-        return findings.Any(f => f.Action >= failOn && f.RuleId != DependencyEvaluator.ExceptionUnusedOrExpired) ? ExitCodes.Findings : ExitCodes.Success;
+        return findings.Any(f => f.Action >= failOn) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     /// <summary>

@@ -7,7 +7,12 @@ using LicenseGuard.Policy;
 namespace LicenseGuard.Cli;
 
 /// <summary>The verdict per package of a check, as a table for people or JSON (format version 1) for machines.</summary>
-internal sealed class CheckReport(string packageId, string framework, IReadOnlyList<PackageFact> packages, IReadOnlyList<DependencyFinding> findings, RulesCatalog catalog, bool showPaths, ReferencedPackage? referenced = null)
+/// <remarks>
+/// A package a policy exception accepts has the verdict <c>accepted</c> and says which exception (its pattern, where it is
+/// declared, its reason and expiry) and what it silences. Exceptions that silence nothing (LG3004) are judged only where a
+/// whole project is evaluated (build, scan): one package says nothing about the others an exception was written for.
+/// </remarks>
+internal sealed class CheckReport(string packageId, string framework, IReadOnlyList<PackageFact> packages, IReadOnlyList<DependencyFinding> findings, RulesCatalog catalog, bool showPaths, ReferencedPackage? referenced = null, IReadOnlyList<(PackageFact Package, PolicyException Exception, IReadOnlyList<DependencyFinding> Silenced)>? accepted = null)
 {
     /// <summary>The JSON format version; bumped only on breaking changes.</summary>
     public const int FormatVersion = 1;
@@ -44,16 +49,23 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
         {
             var (license, licenseClass, origin) = DependencyEvaluator.Describe(package, catalog);
             var own = findings.Where(f => f.Package == package).ToList();
-            string verdict = own.Count == 0 ? "ok" : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
+            string verdict = own.Count == 0 ? (AcceptanceOf(package) != null ? "accepted" : "ok") : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
             yield return (package, license, licenseClass, origin, verdict, own);
         }
     }
+
+    private (PackageFact Package, PolicyException Exception, IReadOnlyList<DependencyFinding> Silenced)? AcceptanceOf(PackageFact package) =>
+        accepted?.FirstOrDefault(a => a.Package == package) is { Package: not null } found ? found : null;
+
+    private static string Describe(PolicyException exception) =>
+        $"exception '{exception.Package}'{(exception.Version.Original is { Length: > 0 } range && range != "*" ? " " + range : string.Empty)} at {exception.DeclaredAt}: {exception.Reason}{(exception.Expires is { } expires ? $" (expires {expires:yyyy-MM-dd})" : string.Empty)}";
 
     public string ToTable()
     {
         var rows = Rows().ToList();
         var text = new StringBuilder();
-        text.AppendLine($"{packageId} for {framework}: {rows.Count} package(s), {rows.Count(r => r.Verdict == "error")} error(s), {rows.Count(r => r.Verdict == "warning")} warning(s)");
+        int acceptedCount = rows.Count(r => r.Verdict == "accepted");
+        text.AppendLine($"{packageId} for {framework}: {rows.Count} package(s), {rows.Count(r => r.Verdict == "error")} error(s), {rows.Count(r => r.Verdict == "warning")} warning(s){(acceptedCount > 0 ? $", {acceptedCount} accepted by policy exceptions" : string.Empty)}");
         if (referenced != null)
         {
             var (license, licenseClass, _) = DependencyEvaluator.Describe(referenced.Package, catalog);
@@ -76,11 +88,15 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
             {
                 text.AppendLine($"  {string.Empty,-8} {finding.RuleId}: {Reason(finding)}");
             }
-        }
 
-        foreach (var finding in findings.Where(f => f.Exception != null))
-        {
-            text.AppendLine($"  {"warning",-8} {finding.RuleId}: exception for '{finding.Exception!.Package}' {finding.Origin}");
+            if (row.Verdict == "accepted" && AcceptanceOf(row.Package) is { } acceptance)
+            {
+                text.AppendLine($"  {string.Empty,-8} accepted by {Describe(acceptance.Exception)}");
+                foreach (var silenced in acceptance.Silenced)
+                {
+                    text.AppendLine($"  {string.Empty,-8} silenced {silenced.RuleId}: {Reason(silenced)}");
+                }
+            }
         }
 
         return text.ToString();
@@ -129,15 +145,29 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
                     .EndObject();
             }
 
-            writer.EndArray().EndObject();
+            writer.EndArray();
+            if (row.Verdict == "accepted" && AcceptanceOf(row.Package) is { } acceptance)
+            {
+                writer.Name("acceptedBy").StartObject()
+                    .Property("package", acceptance.Exception.Package)
+                    .Property("version", acceptance.Exception.Version.Original)
+                    .Property("reason", acceptance.Exception.Reason)
+                    .Property("expires", acceptance.Exception.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                    .Property("declaredIn", acceptance.Exception.DeclaredAt.Path)
+                    .Property("line", acceptance.Exception.DeclaredAt.Line)
+                    .Name("silenced").StartArray();
+                foreach (var silenced in acceptance.Silenced)
+                {
+                    writer.StartObject().Property("id", silenced.RuleId).Property("message", Reason(silenced)).EndObject();
+                }
+
+                writer.EndArray().EndObject();
+            }
+
+            writer.EndObject();
         }
 
         writer.EndArray().Name("problems").StartArray();
-        foreach (var finding in findings.Where(f => f.Exception != null))
-        {
-            writer.StartObject().Property("id", finding.RuleId).Property("message", $"exception for '{finding.Exception!.Package}' {finding.Origin}").EndObject();
-        }
-
         return writer.EndArray().EndObject() + "\n";
     }
 

@@ -38,7 +38,7 @@ internal sealed record ReferencedPackage(string Project, PackageFact Package)
         return package == null ? null : new ReferencedPackage(project, package);
     }
 
-    private static string? Locate(string path)
+    internal static string? Locate(string path)
     {
         string full = Path.GetFullPath(path);
         if (File.Exists(full))

@@ -46,6 +46,41 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
     }
 
     [Fact]
+    public void APackageAcceptedByAFamilyExceptionSaysWhichExceptionAndWhatItSilencesAndNoOtherExceptionIsJudged()
+    {
+        // Issue 24: inside a project folder, `check` applies the project's policy and says so: the verdict is "accepted" with
+        // the exception (a vendor family pattern), its reason and expiry; an exception for another package is not LG3004 here.
+        string directory = Path.Combine(feed.WorkingDirectory, "accepted");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "App.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        File.WriteAllText(Path.Combine(directory, "licenseguard.json"), """
+            { "policy": { "exceptions": [
+              { "package": "EPPlus*", "reason": "LGPL accepted by legal for the EPPlus family", "expires": "2099-06-30" },
+              { "package": "Hangfire.Core", "reason": "commercial licence bought" } ] } }
+            """);
+
+        var (code, stdout, stderr) = feed.Tool(directory, "check", "EPPlus", "--version", "4.5.3.3", "--json");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("licenseguard.json", stderr);
+        using var report = JsonDocument.Parse(stdout);
+        Assert.Equal("net10.0", report.RootElement.GetProperty("parameters").GetProperty("framework").GetString());
+        var epplus = Package(report, "EPPlus");
+        Assert.Equal("accepted", epplus.GetProperty("verdict").GetString());
+        var by = epplus.GetProperty("acceptedBy");
+        Assert.Equal(("EPPlus*", "LGPL accepted by legal for the EPPlus family", "2099-06-30"), (by.GetProperty("package").GetString(), by.GetProperty("reason").GetString(), by.GetProperty("expires").GetString()));
+        Assert.Equal("LG3001", by.GetProperty("silenced")[0].GetProperty("id").GetString());
+        Assert.DoesNotContain("LG3004", stdout, StringComparison.Ordinal);
+
+        var (_, table, _) = feed.Tool(directory, "check", "EPPlus", "--version", "4.5.3.3");
+        Assert.Contains("EPPlus for net10.0:", table);
+        Assert.Contains("accepted by policy exceptions", table);
+        Assert.Contains("accepted by exception 'EPPlus*' at ", table);
+        Assert.Contains("(expires 2099-06-30)", table);
+        Assert.DoesNotContain("LG3004", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ProprietaryAiSdkIsReportedWithAlternativesAndItsDependenciesWithPaths()
     {
         var (code, stdout, stderr) = feed.Tool(null, "check", "OpenAI", "--framework", "netstandard2.0", "--json");

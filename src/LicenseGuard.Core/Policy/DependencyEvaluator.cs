@@ -127,6 +127,25 @@ namespace LicenseGuard.Policy
         }
 
         /// <summary>
+        /// The packages a policy exception accepts, with the exception and the findings it silences: what <c>licenseguard check</c>
+        /// shows, so that a verdict of "accepted" is never mistaken for a clean licence.
+        /// </summary>
+        public static IReadOnlyList<(PackageFact Package, PolicyException Exception, IReadOnlyList<DependencyFinding> Silenced)> AcceptedByExceptions(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today)
+        {
+            var accepted = new List<(PackageFact, PolicyException, IReadOnlyList<DependencyFinding>)>();
+            foreach (var package in packages)
+            {
+                bool judged = !catalog.Policy.Ignore.Any(pattern => Glob.IsMatch(pattern, package.Id)) && !(package.Development && !catalog.Policy.IncludeDevelopmentDependencies);
+                if (judged && FindException(catalog.Policy, package, today) is { } exception && Judge(package, catalog).ToList() is { Count: > 0 } silenced)
+                {
+                    accepted.Add((package, exception, silenced));
+                }
+            }
+
+            return accepted;
+        }
+
+        /// <summary>
         /// The licence and class of a package as reports and baselines show them: the expression, and the class of each of its
         /// terms joined by " / " (<c>LGPL-3.0-or-later OR LicenseRef-hangfire-commercial</c> is "weak-copyleft / proprietary").
         /// </summary>
