@@ -8,25 +8,14 @@
 # Prints, per template and variant, the median wall time of the no-op builds, the ratio to the build without analyzers, and
 # how many of them recompiled the assembly (must be 0: a no-op build is one that compiles nothing).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/common.sh"
 runs="${1:-5}"; shift || true
 templates=("${@:-console web worker classlib xunit console+weights}")
-work="$(mktemp -d -t licenseguard-noop-bench.XXXXXX)"
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi' EXIT
-version="0.0.0-noop.$(date +%s)"
+bench_work noop
 
 echo "$(nproc) cores, $(dotnet --version) SDK; $runs no-op builds per variant; work folder $work"
-dotnet pack "$root/src/LicenseGuard.Package" -c Release -p:Version="$version" -o "$work/feed" -nologo -v quiet >/dev/null
-cat > "$work/NuGet.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="bench" value="$work/feed" />
-  </packageSources>
-</configuration>
-EOF
+bench_pack
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 now_ms() { date +%s%3N; }
 
 new_project() { # template variant

@@ -2,12 +2,11 @@
 # Times `licenseguard scan` (median of N runs, warm NuGet cache) on the samples and on this repository's solution, with the
 # analyzers phase and without it (--skip-code). Usage: bench/scan.sh [runs]   (default 3)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/common.sh"
 runs="${1:-3}"
 dotnet build "$root/src/LicenseGuard.Cli" -c Release -nologo -v quiet >/dev/null
 tool="$root/src/LicenseGuard.Cli/bin/Release/net8.0/licenseguard.dll"
 dotnet run "$root/samples/tools/make-weights.cs" -- "$root/samples/WeightsShipper" >/dev/null
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 measure() {
   local label="$1"; shift
   for _ in $(seq "$runs"); do

@@ -9,23 +9,12 @@
 # summed over the projects (median of the runs; warm modes at least 5, after one uncounted build that warms the server), per LicenseGuard analyzer, the ratio to BannedApi and to CoreCompile, and
 # the LicenseGuardGather target's time (summed; ~0 when its inputs are unchanged, so the last line makes it run). One in five small projects calls the OpenAI SDK; the large one is string-heavy.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/common.sh"
 small="${1:-50}"; large_files="${2:-300}"; runs="${3:-3}"
-work="$(mktemp -d -t licenseguard-solution-bench.XXXXXX)"
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; if [ -z "${KEEP_WORK:-}" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi' EXIT
-version="0.0.0-bench.$(date +%s)"
+bench_work solution
 
 echo "$(nproc) cores, $(dotnet --version) SDK; $small small projects + 1 large ($large_files files); $runs runs; work folder $work"
-dotnet pack "$root/src/LicenseGuard.Package" -c Release -p:Version="$version" -o "$work/feed" -nologo -v quiet >/dev/null
-
-cat > "$work/NuGet.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="bench" value="$work/feed" />
-  </packageSources>
-</configuration>
-EOF
+bench_pack
 # The catalog's SDK symbols as BannedApiAnalyzers configuration (the same coverage LicenseGuard's LG1001 has).
 python3 - "$root/rules/services.json" > "$work/BannedSymbols.txt" <<'EOF'
 import json, sys
@@ -128,7 +117,6 @@ summarise() {
     }'
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 measure() {
   local label="$1"; shift

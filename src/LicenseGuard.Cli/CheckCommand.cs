@@ -100,11 +100,12 @@ internal static class CheckCommand
                 return ExitCodes.FeedFailure;
             }
 
+            var resolved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (_, framework) in frameworks)
             {
                 var closure = new List<PackageFact>();
                 await ResolveClosureAsync(feed, new PackageIdentity(id, chosen.Version), chosen.Source, framework, closure, console, cancellationToken);
-                packages.AddRange(closure.Where(p => !packages.Any(known => string.Equals(known.Id, p.Id, StringComparison.OrdinalIgnoreCase) && known.Version == p.Version)));
+                packages.AddRange(closure.Where(p => resolved.Add(p.Id + "/" + p.Version)));
             }
         }
         catch (FeedException e)
@@ -114,8 +115,8 @@ internal static class CheckCommand
         }
 
         // LG3004 (an exception that silences nothing) needs the whole project: build and scan report it, check does not.
-        var findings = DependencyEvaluator.Evaluate(packages, catalog, DateTime.UtcNow.Date).Where(f => f.RuleId != DependencyEvaluator.ExceptionUnusedOrExpired).ToList();
-        var accepted = DependencyEvaluator.AcceptedByExceptions(packages, catalog, DateTime.UtcNow.Date);
+        var accepted = new List<AcceptedPackage>();
+        var findings = DependencyEvaluator.Evaluate(packages, catalog, DateTime.UtcNow.Date, accepted: accepted).Where(f => f.RuleId != DependencyEvaluator.ExceptionUnusedOrExpired).ToList();
         var referenced = ReferencedPackage.Find(parse.GetValue(ProjectOption), id, console);
         var report = new CheckReport(id, string.Join(", ", frameworks.Select(f => f.Framework.GetShortFolderName())), packages, findings, catalog, !parse.GetValue(CommonOptions.NoPaths), referenced, accepted);
         if (report.LicenseChange is { } change)

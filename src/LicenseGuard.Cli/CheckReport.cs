@@ -12,8 +12,10 @@ namespace LicenseGuard.Cli;
 /// declared, its reason and expiry) and what it silences. Exceptions that silence nothing (LG3004) are judged only where a
 /// whole project is evaluated (build, scan): one package says nothing about the others an exception was written for.
 /// </remarks>
-internal sealed class CheckReport(string packageId, string framework, IReadOnlyList<PackageFact> packages, IReadOnlyList<DependencyFinding> findings, RulesCatalog catalog, bool showPaths, ReferencedPackage? referenced = null, IReadOnlyList<(PackageFact Package, PolicyException Exception, IReadOnlyList<DependencyFinding> Silenced)>? accepted = null)
+internal sealed class CheckReport(string packageId, string framework, IReadOnlyList<PackageFact> packages, IReadOnlyList<DependencyFinding> findings, RulesCatalog catalog, bool showPaths, ReferencedPackage? referenced = null, IReadOnlyList<AcceptedPackage>? accepted = null)
 {
+    private readonly Dictionary<PackageFact, AcceptedPackage> acceptances = (accepted ?? []).ToDictionary(a => a.Package);
+
     /// <summary>The JSON format version; bumped only on breaking changes.</summary>
     public const int FormatVersion = 1;
 
@@ -49,13 +51,10 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
         {
             var (license, licenseClass, origin) = DependencyEvaluator.Describe(package, catalog);
             var own = findings.Where(f => f.Package == package).ToList();
-            string verdict = own.Count == 0 ? (AcceptanceOf(package) != null ? "accepted" : "ok") : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
+            string verdict = own.Count == 0 ? (acceptances.ContainsKey(package) ? "accepted" : "ok") : own.Max(f => f.Action) == PolicyAction.Deny ? "error" : "warning";
             yield return (package, license, licenseClass, origin, verdict, own);
         }
     }
-
-    private (PackageFact Package, PolicyException Exception, IReadOnlyList<DependencyFinding> Silenced)? AcceptanceOf(PackageFact package) =>
-        accepted?.FirstOrDefault(a => a.Package == package) is { Package: not null } found ? found : null;
 
     private static string Describe(PolicyException exception) =>
         $"exception '{exception.Package}'{(exception.Version.Original is { Length: > 0 } range && range != "*" ? " " + range : string.Empty)} at {exception.DeclaredAt}: {exception.Reason}{(exception.Expires is { } expires ? $" (expires {expires:yyyy-MM-dd})" : string.Empty)}";
@@ -89,7 +88,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
                 text.AppendLine($"  {string.Empty,-8} {finding.RuleId}: {Reason(finding)}");
             }
 
-            if (row.Verdict == "accepted" && AcceptanceOf(row.Package) is { } acceptance)
+            if (acceptances.TryGetValue(row.Package, out var acceptance))
             {
                 text.AppendLine($"  {string.Empty,-8} accepted by {Describe(acceptance.Exception)}");
                 foreach (var silenced in acceptance.Silenced)
@@ -146,7 +145,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
             }
 
             writer.EndArray();
-            if (row.Verdict == "accepted" && AcceptanceOf(row.Package) is { } acceptance)
+            if (acceptances.TryGetValue(row.Package, out var acceptance))
             {
                 writer.Name("acceptedBy").StartObject()
                     .Property("package", acceptance.Exception.Package)

@@ -1,3 +1,4 @@
+using LicenseGuard;
 using System.CommandLine;
 using LicenseGuard.Catalog;
 using LicenseGuard.Cli.Reports;
@@ -27,7 +28,7 @@ internal static class RulesCommand
     internal static readonly string RulesProblemSeverity = Analyzers.Descriptors.RulesFileInvalid.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error ? "error" : "warning";
 
     /// <summary>A rules-file problem in the compiler's format, as the build prints it.</summary>
-    internal static string FormatProblem(object span, string message) => $"{span}: {RulesProblemSeverity} LG9001: {message}";
+    internal static string FormatProblem(SourceSpan span, string message) => $"{span}: {RulesProblemSeverity} LG9001: {message}";
 
     private static int Validate(ParseResult parse)
     {

@@ -8,6 +8,26 @@ using LicenseGuard.Matching;
 
 namespace LicenseGuard.Policy
 {
+    /// <summary>A package a policy exception accepts, with the findings the exception silences.</summary>
+    public sealed class AcceptedPackage
+    {
+        internal AcceptedPackage(PackageFact package, PolicyException exception, IReadOnlyList<DependencyFinding> silenced)
+        {
+            Package = package;
+            Exception = exception;
+            Silenced = silenced;
+        }
+
+        /// <summary>Gets the package.</summary>
+        public PackageFact Package { get; }
+
+        /// <summary>Gets the exception that accepts it.</summary>
+        public PolicyException Exception { get; }
+
+        /// <summary>Gets the findings the exception silences.</summary>
+        public IReadOnlyList<DependencyFinding> Silenced { get; }
+    }
+
     /// <summary>One verdict about a dependency or a policy entry.</summary>
     public sealed class DependencyFinding
     {
@@ -66,8 +86,11 @@ namespace LicenseGuard.Policy
         /// <summary>Diagnostic id: a package's licence class is not the one the baseline recorded.</summary>
         public const string LicenseChanged = "LG3005";
 
-        /// <summary>Evaluates every package; <paramref name="today"/> decides which exceptions have expired.</summary>
-        public static IReadOnlyList<DependencyFinding> Evaluate(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today, bool redistributes = false, IReadOnlyList<Baselines.BaselinePackage>? baseline = null)
+        /// <summary>
+        /// Evaluates every package; <paramref name="today"/> decides which exceptions have expired. The packages an exception
+        /// accepts are added to <paramref name="accepted"/> with the findings it silences, for reports that must say so.
+        /// </summary>
+        public static IReadOnlyList<DependencyFinding> Evaluate(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today, bool redistributes = false, IReadOnlyList<Baselines.BaselinePackage>? baseline = null, ICollection<AcceptedPackage>? accepted = null)
         {
             var policy = catalog.Policy;
             var recorded = new Dictionary<string, Baselines.BaselinePackage>(StringComparer.OrdinalIgnoreCase);
@@ -100,6 +123,7 @@ namespace LicenseGuard.Policy
                 if (exception != null && packageFindings.Count > 0)
                 {
                     used.Add(exception);
+                    accepted?.Add(new AcceptedPackage(package, exception, packageFindings));
                     continue;
                 }
 
@@ -124,25 +148,6 @@ namespace LicenseGuard.Policy
             }
 
             return findings;
-        }
-
-        /// <summary>
-        /// The packages a policy exception accepts, with the exception and the findings it silences: what <c>licenseguard check</c>
-        /// shows, so that a verdict of "accepted" is never mistaken for a clean licence.
-        /// </summary>
-        public static IReadOnlyList<(PackageFact Package, PolicyException Exception, IReadOnlyList<DependencyFinding> Silenced)> AcceptedByExceptions(IEnumerable<PackageFact> packages, RulesCatalog catalog, DateTime today)
-        {
-            var accepted = new List<(PackageFact, PolicyException, IReadOnlyList<DependencyFinding>)>();
-            foreach (var package in packages)
-            {
-                bool judged = !catalog.Policy.Ignore.Any(pattern => Glob.IsMatch(pattern, package.Id)) && !(package.Development && !catalog.Policy.IncludeDevelopmentDependencies);
-                if (judged && FindException(catalog.Policy, package, today) is { } exception && Judge(package, catalog).ToList() is { Count: > 0 } silenced)
-                {
-                    accepted.Add((package, exception, silenced));
-                }
-            }
-
-            return accepted;
         }
 
         /// <summary>

@@ -74,6 +74,10 @@ internal static partial class AccuracyCorpus
         return new CaseFileResult(name, parsed.Category, outcomes, problems);
     }
 
+    /// <summary>Reads every case file, in a stable order, as its name (without extension) and text.</summary>
+    public static IEnumerable<(string Name, string Text)> CaseFiles() =>
+        Directory.GetFiles(CasesFolder, "*.cs").OrderBy(p => p, StringComparer.Ordinal).Select(p => (Path.GetFileNameWithoutExtension(p), File.ReadAllText(p)));
+
     /// <summary>Gets the corpus's references: the real SDK packages and ASP.NET Core.</summary>
     public static async Task<ImmutableArray<MetadataReference>> ReferencesAsync(CancellationToken cancellationToken = default) =>
         (await SdkPackages.Corpus.ResolveAsync(LanguageNames.CSharp, cancellationToken)).Concat(SdkPackages.AspNetCoreReferences()).ToImmutableArray();

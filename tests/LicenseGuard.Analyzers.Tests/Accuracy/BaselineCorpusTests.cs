@@ -21,22 +21,15 @@ public class BaselineCorpusTests
         var references = await AccuracyCorpus.ReferencesAsync();
         var hidden = new List<string>();
         int checkedCases = 0;
-        foreach (string path in Directory.GetFiles(AccuracyCorpus.CasesFolder, "*.cs").OrderBy(p => p, StringComparer.Ordinal))
+        foreach (var (name, text) in AccuracyCorpus.CaseFiles())
         {
-            string name = Path.GetFileNameWithoutExtension(path);
-            string text = await File.ReadAllTextAsync(path);
             string[] lines = text.Split('\n');
             var cases = AccuracyCorpus.Parse(name, text).Cases.Where(c => c.Expected.Count > 0).ToList();
             var results = await Task.WhenAll(cases.Select(@case => Task.Run(async () =>
             {
                 string without = string.Join('\n', lines.Select((line, index) => index + 1 >= @case.FirstLine && index + 1 <= @case.LastLine ? string.Empty : line));
                 var (before, _) = await AnalyzerRunner.RunAsync(AccuracyCorpus.Compile(name, without, references), Array.Empty<AdditionalText>());
-                string baseline = BaselineFile.ToJson(before.Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)).Select(d => new BaselineEntry
-                {
-                    Id = d.Id,
-                    Fingerprint = FindingFingerprint.Compute(d, "/corpus"),
-                    File = FindingFingerprint.RelativeFile(d, "/corpus"),
-                }));
+                string baseline = BaselineOf(before);
 
                 var (after, exceptions) = await AnalyzerRunner.RunAsync(AccuracyCorpus.Compile(name, text, references), new AdditionalText[] { new TestAdditionalText(BaselinePath, baseline) });
                 Assert.Empty(exceptions);
@@ -65,14 +58,12 @@ public class BaselineCorpusTests
         var references = await AccuracyCorpus.ReferencesAsync();
         var hidden = new List<string>();
         int repeated = 0;
-        foreach (string path in Directory.GetFiles(AccuracyCorpus.CasesFolder, "*.cs").OrderBy(p => p, StringComparer.Ordinal))
+        foreach (var (name, text) in AccuracyCorpus.CaseFiles())
         {
-            string name = Path.GetFileNameWithoutExtension(path);
-            string text = await File.ReadAllTextAsync(path);
             var original = AccuracyCorpus.Compile(name, text, references);
             var (findings, _) = await AnalyzerRunner.RunAsync(original, Array.Empty<AdditionalText>());
             var lg = findings.Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)).ToList();
-            string baseline = BaselineFile.ToJson(lg.Select(d => new BaselineEntry { Id = d.Id, Fingerprint = FindingFingerprint.Compute(d, "/corpus"), File = name + ".cs" }));
+            string baseline = BaselineOf(lg);
             var root = await original.SyntaxTrees.Single().GetRootAsync();
             var expected = AccuracyCorpus.Parse(name, text).Cases.SelectMany(c => c.Expected).ToHashSet();
 
@@ -98,6 +89,15 @@ public class BaselineCorpusTests
         Assert.True(repeated >= 100, $"only {repeated} findings inside blocks");
         Assert.True(hidden.Count == 0, string.Join('\n', hidden));
     }
+
+    /// <summary>A baseline that accepts every LicenseGuard finding among <paramref name="diagnostics"/>, as `licenseguard baseline` writes it.</summary>
+    private static string BaselineOf(IEnumerable<Diagnostic> diagnostics) =>
+        BaselineFile.ToJson(diagnostics.Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)).Select(d => new BaselineEntry
+        {
+            Id = d.Id,
+            Fingerprint = FindingFingerprint.Compute(d, "/corpus"),
+            File = FindingFingerprint.RelativeFile(d, "/corpus"),
+        }));
 
     /// <summary>
     /// Where to insert a copy of the code holding the finding at <paramref name="position"/>, the copy, and the finding's
