@@ -54,7 +54,7 @@ namespace LicenseGuard.Analyzers
         public static readonly DiagnosticDescriptor ModelWeightsShipped = new DiagnosticDescriptor(
             DiagnosticIds.ModelWeightsShipped,
             title: "Model weights shipped with the build",
-            messageFormat: "'{0}' ({1}) ships model weights to {2}: {3}, licence {4} ({5}), from {6}. {7}. Open alternatives that allow redistribution: {8}.",
+            messageFormat: "'{0}' ({1}) ships model weights to {2}: {3}, {4}. {5}. Open alternatives that allow redistribution: {6}.",
             ModelWeightsCategory,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

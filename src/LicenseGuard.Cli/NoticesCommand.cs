@@ -93,7 +93,7 @@ internal static class NoticesCommand
                 text.AppendLine($"### {finding.Weight.Item.Replace('\\', '/')}");
                 text.AppendLine();
                 text.AppendLine($"- Model: {finding.Model?.Name ?? "not identified"}");
-                text.AppendLine($"- Licence: {finding.License} ({finding.LicenseClass}), from {finding.Source}");
+                text.AppendLine($"- Licence: {finding.LicenseDescription["licence ".Length..]}");
                 foreach (var condition in finding.Conditions)
                 {
                     text.AppendLine($"- {condition}");

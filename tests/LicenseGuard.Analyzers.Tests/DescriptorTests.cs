@@ -60,6 +60,14 @@ public class DescriptorTests
         Assert.Contains("global_level = -1", config);
     }
 
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void ThePackageReadmeListsEachId(string id)
+    {
+        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "package", "README.md"));
+        Assert.Contains($"| {id} | ", readme);
+    }
+
     [Fact]
     public void RulesIndexListsEveryIdWithItsTitleAndDefaults()
     {

@@ -51,7 +51,7 @@ public class BuiltInDigestTests
 
         Assert.True(
             File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) == expected,
-            $"{path} is out of date with rules/*.json: run 'LICENSEGUARD_UPDATE_DIGEST=1 dotnet test tests/LicenseGuard.Core.Tests --filter BuiltIn' and commit the file.");
+            $"{path} is out of date with rules/*.json: run 'LICENSEGUARD_UPDATE_DIGEST=1 dotnet test tests/LicenseGuard.Core.Tests --filter \"FullyQualifiedName~BuiltIn|FullyQualifiedName~CompiledCatalog\"' and commit the file.");
     }
 
     internal static string RepositoryRoot()

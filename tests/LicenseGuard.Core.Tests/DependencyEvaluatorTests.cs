@@ -236,6 +236,15 @@ public class WeightsEvaluatorTests
     {
         var finding = Assert.Single(WeightsEvaluator.Evaluate(new[] { Weight("custom.onnx") }, RulesCatalog.BuiltIn));
         Assert.Equal((PolicyAction.Warn, "unknown"), (finding.Action, finding.LicenseClass));
-        Assert.Contains("nothing in the file", finding.Source);
+        Assert.Equal(WeightFinding.NoSource, finding.Source);
+        // Issue 24: not "licence unknown (unknown), from nothing in the file, …".
+        Assert.Equal("licence unknown: neither the file's metadata, a model card next to it nor its name identifies one", finding.LicenseDescription);
+    }
+
+    [Fact]
+    public void AKnownLicenceIsDescribedWithItsClassAndSource()
+    {
+        var finding = Assert.Single(WeightsEvaluator.Evaluate(new[] { Weight("ggml-base.en.bin") }, RulesCatalog.BuiltIn));
+        Assert.Equal("licence MIT (permissive), from file name (catalog: Whisper)", finding.LicenseDescription);
     }
 }

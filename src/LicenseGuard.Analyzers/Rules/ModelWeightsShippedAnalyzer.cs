@@ -133,7 +133,7 @@ namespace LicenseGuard.Analyzers.Rules
             return new object[]
             {
                 weight.Item.Replace('\\', '/'), format, destinations, finding.Model?.Name ?? "an unrecognised model",
-                finding.License, finding.LicenseClass, finding.Source, conditions.TrimEnd('.'), alternatives,
+                finding.LicenseDescription, conditions.TrimEnd('.'), alternatives,
             };
         }
 

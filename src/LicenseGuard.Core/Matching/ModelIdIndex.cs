@@ -281,7 +281,9 @@ namespace LicenseGuard.Matching
                 }
             }
 
+            // The most specific pattern names the model: "gpt-4o-mini" is GPT-4o mini (gpt-4o-mini*), not GPT-4o (gpt-4o*).
             ModelEntry? closed = null;
+            int closedSpecificity = -1;
             if (buckets.TryGetValue(ClosedIdPreCheck.Key(value[0], value[1]), out var list))
             {
                 foreach (var (pattern, model) in list)
@@ -293,7 +295,7 @@ namespace LicenseGuard.Matching
                             return null;
                         }
 
-                        closed ??= model;
+                        Prefer(ref closed, ref closedSpecificity, pattern, model);
                     }
                 }
             }
@@ -307,7 +309,7 @@ namespace LicenseGuard.Matching
                         return null;
                     }
 
-                    closed ??= model;
+                    Prefer(ref closed, ref closedSpecificity, pattern, model);
                 }
             }
 
@@ -325,5 +327,22 @@ namespace LicenseGuard.Matching
             return closed;
         }
 
+        private static void Prefer(ref ModelEntry? closed, ref int closedSpecificity, string pattern, ModelEntry model)
+        {
+            int specificity = 0;
+            foreach (char c in pattern)
+            {
+                if (c != '*')
+                {
+                    specificity++;
+                }
+            }
+
+            if (specificity > closedSpecificity)
+            {
+                closed = model;
+                closedSpecificity = specificity;
+            }
+        }
     }
 }

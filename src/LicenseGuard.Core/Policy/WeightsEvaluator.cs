@@ -22,8 +22,19 @@ namespace LicenseGuard.Policy
         /// <summary>Gets the licence class.</summary>
         public string LicenseClass { get; internal set; } = LicenseClasses.Unknown;
 
-        /// <summary>Gets where the licence fact came from.</summary>
+        /// <summary>Gets where the licence fact came from; <c>none</c> when nothing identifies the licence.</summary>
         public string Source { get; internal set; } = string.Empty;
+
+        /// <summary>
+        /// Gets the licence as reports say it: "licence Apache-2.0 (permissive), from model card README.md", or, when nothing
+        /// identifies it, why it is unknown.
+        /// </summary>
+        public string LicenseDescription => Source == NoSource
+            ? "licence unknown: neither the file's metadata, a model card next to it nor its name identifies one"
+            : $"licence {License} ({LicenseClass}), from {Source}";
+
+        /// <summary>The <see cref="Source"/> of a licence nothing identifies.</summary>
+        public const string NoSource = "none";
 
         /// <summary>Gets the verdict: deny is an error, warn a warning, allow an informational notice obligation.</summary>
         public PolicyAction Action { get; internal set; }
@@ -94,7 +105,7 @@ namespace LicenseGuard.Policy
                 Model = model,
                 License = license?.Id ?? licenseText ?? "unknown",
                 LicenseClass = licenseClass,
-                Source = source.Length > 0 ? source : "nothing in the file, its model card or its name identifies the licence",
+                Source = source.Length > 0 ? source : WeightFinding.NoSource,
             };
             finding.Task = catalog.FindTask(model?.Tasks.FirstOrDefault()) ?? catalog.TaskOfPipelineTag(weight.CardPipelineTag)
                 ?? catalog.TaskOfGgufArchitecture(weight.Metadata.TryGetValue("general.architecture", out var architecture) ? architecture : null);

@@ -17,7 +17,7 @@ public class ClosedModelIdAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0)
-            .WithArguments("gpt-4o-mini", "GPT-4o", "OpenAI API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, gpt-oss-20b (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"));
+            .WithArguments("gpt-4o-mini", "GPT-4o mini", "OpenAI API", "proprietary, api-only", "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, gpt-oss-20b (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI"));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class ClosedModelIdAnalyzerTests
 
     [Theory]
     // Gateway ids (OpenRouter, GitHub Models, AI gateways): provider prefix and model.
-    [InlineData("openai/gpt-4o-mini", "gpt-4o-mini", "GPT-4o")]
+    [InlineData("openai/gpt-4o-mini", "gpt-4o-mini", "GPT-4o mini")]
     [InlineData("anthropic/claude-3.5-sonnet", "claude-3.5-sonnet", "Claude 3.5 Sonnet")]
     [InlineData("google/gemini-2.0-flash-001", "gemini-2.0-flash-001", "Gemini")]
     [InlineData("x-ai/grok-4", "grok-4", "Grok")]
@@ -297,5 +297,38 @@ public class ClosedModelIdAnalyzerTests
             Verify.Diagnostic(DiagnosticIds.ClosedModelId).WithLocation(0));
         await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", edited), ("/0/obj/licenseguard.inventory.json", Inventory(rules)) });
         await Verify.AnalyzerAsync(new[] { source }, new[] { ("/0/licenseguard.json", alone) });
+    }
+
+    /// <summary>
+    /// Issue 24: the message names the model the id belongs to ('gpt-4o-mini' was reported as "names GPT-4o"). One id made from
+    /// each pattern of every catalogued closed model, each in a model position; each message names that model.
+    /// </summary>
+    [Fact]
+    public async Task EveryCataloguedClosedModelIsNamedByItsOwnIds()
+    {
+        var expected = LicenseGuard.Catalog.RulesCatalog.BuiltIn.Models.Where(m => !m.OpenWeights)
+            .SelectMany(m => m.Ids.Select(pattern => (Id: SampleOf(pattern), m.Name)))
+            .Distinct()
+            .ToList();
+        string source = "class Models\n{\n" + string.Concat(expected.Select((e, i) => $"    string Model{i} => \"{e.Id}\";\n")) + "}\n";
+
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(await AnalyzerRunner.CompileAsync(new[] { source }), Array.Empty<Microsoft.CodeAnalysis.AdditionalText>());
+
+        Assert.Empty(exceptions);
+        var messages = diagnostics.Where(d => d.Id == DiagnosticIds.ClosedModelId).ToDictionary(d => d.Location.GetLineSpan().StartLinePosition.Line - 2, d => d.GetMessage());
+        var wrong = expected.Select((e, i) => messages.TryGetValue(i, out string? message)
+                ? message.StartsWith($"'{e.Id}' names {e.Name}, ", StringComparison.Ordinal) ? null : message
+                : $"'{e.Id}' ({e.Name}) was not reported")
+            .OfType<string>()
+            .ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    /// <summary>A concrete id for a pattern: a leading '*' becomes a region prefix, an inner one a letter, a trailing one nothing.</summary>
+    private static string SampleOf(string pattern)
+    {
+        string sample = pattern.StartsWith('*') ? "us" + pattern[1..] : pattern;
+        sample = sample.EndsWith('*') ? sample[..^1] : sample;
+        return sample.Replace("*", "x", StringComparison.Ordinal);
     }
 }

@@ -52,8 +52,8 @@ public class ModelWeightsShippedAnalyzerTests
         var inventory = Inventory(Weight("models/llama-3.1-8b.Q4_K_M.gguf", "gguf", ("general.license", "llama3.1"), ("general.name", "Meta-Llama-3.1-8B-Instruct")));
 
         await VerifyAsync(project, inventory, null, Verify.Diagnostic(DiagnosticIds.ModelWeightsShipped).WithLocation(0).WithArguments(
-            "models/llama-3.1-8b.Q4_K_M.gguf", "gguf", "build output, publish output", "Llama 3.1 8B", "LicenseRef-hf-llama3.1", "open-weights-restricted",
-            "file metadata (gguf general.license)",
+            "models/llama-3.1-8b.Q4_K_M.gguf", "gguf", "build output, publish output", "Llama 3.1 8B",
+            "licence LicenseRef-hf-llama3.1 (open-weights-restricted), from file metadata (gguf general.license)",
             "Conditions: Ship a copy of the licence and display \"Built with Llama\"; Names of derived models start with \"Llama\"; Pass on the Acceptable Use Policy; Above 700 million monthly active users a licence from Meta is required",
             "Qwen2.5 7B (Apache-2.0, permissive), OLMo 2 7B (Apache-2.0, permissive), Mistral 7B (Apache-2.0, permissive)"));
     }
@@ -157,8 +157,8 @@ public class ModelWeightsShippedAnalyzerTests
         weight.CardLicense = "creativeml-openrail-m";
 
         await VerifyAsync(project, Inventory(weight), null, Verify.Diagnostic(DiagnosticIds.ModelWeightsShipped).WithLocation(0).WithArguments(
-            "sd/v1-5-pruned-emaonly.safetensors", "safetensors", "build output, publish output", "Stable Diffusion 1.x", "LicenseRef-hf-creativeml-openrail-m", "open-weights-restricted",
-            "model card README.md",
+            "sd/v1-5-pruned-emaonly.safetensors", "safetensors", "build output, publish output", "Stable Diffusion 1.x",
+            "licence LicenseRef-hf-creativeml-openrail-m (open-weights-restricted), from model card README.md",
             "Conditions: Include the use restrictions (Attachment A) as an enforceable provision in any licence you redistribute under; Give recipients a copy of the licence; Mark modified files and keep notices",
             "FLUX.1 [schnell] (Apache-2.0, permissive)"));
     }
@@ -183,7 +183,7 @@ public class ModelWeightsShippedAnalyzerTests
         weight.CardPipelineTag = pipelineTag;
 
         await VerifyAsync(project, Inventory(weight), null, new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.ModelWeightsShipped, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments(
-            "models/model.onnx", "onnx", "build output, publish output", "an unrecognised model", "CC-BY-NC-4.0", "non-commercial", "model card README.md",
+            "models/model.onnx", "onnx", "build output, publish output", "an unrecognised model", "licence CC-BY-NC-4.0 (non-commercial), from model card README.md",
             "Not redistributable: no commercial use or redistribution; No commercial use; Give attribution", alternatives));
     }
 
@@ -200,7 +200,7 @@ public class ModelWeightsShippedAnalyzerTests
         var weight = Weight("models/encoder.gguf", "gguf", ("general.architecture", "bert"), ("general.license", "cc-by-nc-4.0"));
 
         await VerifyAsync(project, Inventory(weight), null, new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.ModelWeightsShipped, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments(
-            "models/encoder.gguf", "gguf", "build output, publish output", "an unrecognised model", "CC-BY-NC-4.0", "non-commercial", "file metadata (gguf general.license)",
+            "models/encoder.gguf", "gguf", "build output, publish output", "an unrecognised model", "licence CC-BY-NC-4.0 (non-commercial), from file metadata (gguf general.license)",
             "Not redistributable: no commercial use or redistribution; No commercial use; Give attribution",
             "all-MiniLM-L6-v2 (Apache-2.0, permissive), nomic-embed-text v1.5 (Apache-2.0, permissive), BERT (Apache-2.0, permissive)"));
     }
