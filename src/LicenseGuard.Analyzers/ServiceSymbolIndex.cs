@@ -18,6 +18,7 @@ namespace LicenseGuard.Analyzers
         private readonly Dictionary<string, ServiceEntry> types = new Dictionary<string, ServiceEntry>(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, ServiceEntry>> members = new Dictionary<string, Dictionary<string, ServiceEntry>>(StringComparer.Ordinal);
         private readonly HashSet<string> rootNamespaces = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<string> packagePatterns = new List<string>();
 
         public ServiceSymbolIndex(RulesCatalog catalog, IReadOnlyList<string> ignoredServices)
         {
@@ -29,6 +30,7 @@ namespace LicenseGuard.Analyzers
                     continue;
                 }
 
+                packagePatterns.AddRange(service.Packages);
                 foreach (var symbol in service.Symbols)
                 {
                     string name = symbol.Substring(2);
@@ -114,7 +116,7 @@ namespace LicenseGuard.Analyzers
         }
 
         /// <summary>Creates the per-compilation matcher, which memoises one lookup per type.</summary>
-        public Matcher CreateMatcher(Compilation compilation) => new Matcher(this, compilation.Assembly);
+        public Matcher CreateMatcher(Compilation compilation) => new Matcher(this, compilation);
 
         /// <summary>What the catalog says about one type.</summary>
         internal sealed class TypeFacts
@@ -141,13 +143,14 @@ namespace LicenseGuard.Analyzers
         internal sealed class Matcher
         {
             private readonly ServiceSymbolIndex index;
-            private readonly IAssemblySymbol compiledAssembly;
+            private readonly Compilation compilation;
             private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> facts = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IAssemblySymbol, bool> fromCataloguedPackage = new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
 
-            public Matcher(ServiceSymbolIndex index, IAssemblySymbol compiledAssembly)
+            public Matcher(ServiceSymbolIndex index, Compilation compilation)
             {
                 this.index = index;
-                this.compiledAssembly = compiledAssembly;
+                this.compilation = compilation;
             }
 
             /// <summary>
@@ -228,17 +231,16 @@ namespace LicenseGuard.Analyzers
                 return facts.GetOrAdd(type, Compute(type));
             }
 
+            /// <remarks>
+            /// One rule wherever a type is compiled from (issue 24): a catalogued type or member, named in full, is the vendor's —
+            /// from its package, from a copy of its source in this project, or from a referenced project that builds it. A
+            /// namespace-wide entry (<c>N:Anthropic</c>) applies only to assemblies restored from a catalogued SDK package: a
+            /// helper project named like the vendor (<c>Anthropic.Samples.Terminal</c>) or the user's own types in a look-alike
+            /// namespace are the user's code. User types that derive from SDK types still match through their base types and
+            /// overridden members, which the callers walk.
+            /// </remarks>
             private TypeFacts Compute(INamedTypeSymbol type)
             {
-                // Only types from other assemblies (the SDK's, or an in-house SDK the project references) match: a type of the
-                // assembly being compiled is the user's own, even in a look-alike namespace ("namespace OpenAI.Samples"). User
-                // types that derive from SDK types still match through their base types and overridden members, which the
-                // callers walk.
-                if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compiledAssembly))
-                {
-                    return TypeFacts.None;
-                }
-
                 string? namespaceName = NamespaceName(type.ContainingNamespace);
                 if (namespaceName == null)
                 {
@@ -249,15 +251,82 @@ namespace LicenseGuard.Analyzers
                 index.types.TryGetValue(typeName, out var typeService);
                 index.members.TryGetValue(typeName, out var memberServices);
                 ServiceEntry? namespaceService = null;
-                for (string? ns = namespaceName; ns != null && namespaceService == null; ns = ParentNamespace(ns))
+                if (IsFromCataloguedPackage(type.ContainingAssembly))
                 {
-                    index.namespaces.TryGetValue(ns, out namespaceService);
+                    for (string? ns = namespaceName; ns != null && namespaceService == null; ns = ParentNamespace(ns))
+                    {
+                        index.namespaces.TryGetValue(ns, out namespaceService);
+                    }
                 }
 
                 return typeService == null && memberServices == null && namespaceService == null
                     ? TypeFacts.None
                     : new TypeFacts(typeService, namespaceService, memberServices);
             }
+
+            private bool IsFromCataloguedPackage(IAssemblySymbol? assembly)
+            {
+                if (assembly == null || SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+                {
+                    return false;
+                }
+
+                return fromCataloguedPackage.GetOrAdd(assembly, a => IsPackagePath((compilation.GetMetadataReference(a) as PortableExecutableReference)?.FilePath));
+            }
+
+            /// <summary>
+            /// Whether an assembly's path lies in a catalogued package as NuGet lays packages out: the global packages folder
+            /// (<c>…/&lt;id&gt;/&lt;version&gt;/lib|ref|runtimes/…</c>, the id lower-cased) or a packages.config folder
+            /// (<c>…/&lt;Id&gt;.&lt;version&gt;/lib/…</c>). A reference without a path (an in-memory one) counts: the namespace then
+            /// decides, as it did before this rule.
+            /// </summary>
+            private bool IsPackagePath(string? path)
+            {
+                if (string.IsNullOrEmpty(path))
+                {
+                    return true;
+                }
+
+                string[] segments = path!.Split('/', '\\');
+                for (int i = 1; i + 1 < segments.Length; i++)
+                {
+                    if (segments[i + 1] != "lib" && segments[i + 1] != "ref" && segments[i + 1] != "runtimes")
+                    {
+                        continue;
+                    }
+
+                    if (IsVersion(segments[i]) && IsCataloguedPackageId(segments[i - 1]))
+                    {
+                        return true;
+                    }
+
+                    for (int dot = segments[i].IndexOf('.'); dot > 0; dot = segments[i].IndexOf('.', dot + 1))
+                    {
+                        if (IsVersion(segments[i].Substring(dot + 1)) && IsCataloguedPackageId(segments[i].Substring(0, dot)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsCataloguedPackageId(string id)
+            {
+                foreach (string pattern in index.packagePatterns)
+                {
+                    if (LicenseGuard.Matching.Glob.IsMatch(pattern, id))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsVersion(string segment) =>
+                segment.Length > 0 && char.IsDigit(segment[0]) && segment.IndexOf('.') > 0;
 
             private string? NamespaceName(INamespaceSymbol? ns)
             {

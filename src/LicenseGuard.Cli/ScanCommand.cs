@@ -64,7 +64,7 @@ internal static class ScanCommand
         foreach (var failed in result.Projects.Where(p => p.Error != null))
         {
             console.Error(failed.Partial
-                ? $"{context.Relative(failed.Project)}: scanned partially, {PartialAnalysis.Limits}: {failed.Error}"
+                ? $"{context.Relative(failed.Project)}: scanned partially, {failed.PartialLimits}: {failed.Error}"
                 : $"{context.Relative(failed.Project)}: not scanned: {failed.Error}");
         }
 

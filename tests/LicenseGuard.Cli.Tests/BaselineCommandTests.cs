@@ -57,7 +57,7 @@ public sealed class BaselineCommandTests(ScanWorkspace workspace) : IClassFixtur
 
         File.WriteAllText(triage, File.ReadAllText(triage).Replace(
             "ChatCompletion completion = await chat.CompleteChatAsync(ticket);\n        return completion.Content[0].Text;",
-            "await Task.Yield();\n        return chat.Model;",
+            "await Task.Yield();\n        return ticket;",
             StringComparison.Ordinal));
         var stale = Scan(root);
 

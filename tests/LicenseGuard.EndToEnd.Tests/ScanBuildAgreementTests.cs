@@ -24,16 +24,102 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
         AssertScanReportsWhatTheBuildReports(project);
     }
 
+    /// <summary>
+    /// Issue 24, item 5: one rule for referenced projects in build and scan — a vendored copy of an SDK built by a
+    /// ProjectReference is the vendor's (its catalogued type is reported), a helper project named like the vendor is not.
+    /// </summary>
+    [Fact]
+    public void ReferencedProjectsFollowOneRuleInBuildAndScan()
+    {
+        string root = Path.Combine(package.WorkRoot, $"projects-{Guid.NewGuid():N}");
+        foreach (var (name, source) in new[]
+        {
+            ("Anthropic.Vendored", "namespace Anthropic { public class AnthropicClient { public string Send(string p) => p; } }"),
+            ("Anthropic.Samples.Terminal", "namespace Anthropic.Samples.Terminal { public static class Output { public static void Print(string t) => System.Console.WriteLine(t); } }"),
+        })
+        {
+            Directory.CreateDirectory(Path.Combine(root, name));
+            File.WriteAllText(Path.Combine(root, name, name + ".csproj"), """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+            File.WriteAllText(Path.Combine(root, name, "Code.cs"), source);
+        }
+
+        string app = Path.Combine(root, "App");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../Anthropic.Vendored/Anthropic.Vendored.csproj" />
+                <ProjectReference Include="../Anthropic.Samples.Terminal/Anthropic.Samples.Terminal.csproj" />
+                <PackageReference Include="LicenseGuard" Version="$(LicenseGuardVersion)" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            var client = new Anthropic.AnthropicClient();
+            Anthropic.Samples.Terminal.Output.Print(client.Send("hi"));
+            """);
+
+        var reported = AssertScanReportsWhatTheBuildReports(app);
+
+        Assert.Equal(new[] { ("LG1001", "Program.cs", 1, "warning"), ("LG1001", "Program.cs", 2, "warning") }, reported);
+    }
+
     /// <summary>The configurations real repositories use: scan applies them exactly as the build does.</summary>
     [Theory]
     [InlineData("bulk-silencing")]
     [InlineData("editorconfig-and-globalconfig")]
     [InlineData("central-packages-and-directory-build")]
+    [InlineData("repository-silencing-all-analyzers-with-analysis-mode-all")]
     public void ScanAppliesTheSameConfigurationAsTheBuild(string setup)
     {
         string project = package.CopySample("SupportBot");
         switch (setup)
         {
+            case "repository-silencing-all-analyzers-with-analysis-mode-all":
+                // Issue 24, item 8: the layout of a large public repository whose scan missed what its build reported — the
+                // project two folders down, a root .editorconfig that silences every analyzer in a [*.cs] section, turns some
+                // other analyzers' IDs back on, and has later path sections; a Directory.Build.props with AnalysisMode All.
+                string repository = Path.Combine(package.WorkRoot, $"repository-{Guid.NewGuid():N}");
+                string nested = Path.Combine(repository, "extensions", "OpenAI", "SupportBot");
+                Directory.CreateDirectory(Path.GetDirectoryName(nested)!);
+                Directory.Move(project, nested);
+                project = nested;
+                File.WriteAllText(Path.Combine(repository, ".editorconfig"), """
+                    root = true
+
+                    [*]
+                    indent_style = space
+                    insert_final_newline = true
+
+                    [*.{cs,vb}]
+                    dotnet_style_qualification_for_field = false:suggestion
+                    dotnet_code_quality_unused_parameters = all:suggestion
+
+                    [*.cs]
+                    dotnet_analyzer_diagnostic.severity = none
+                    dotnet_diagnostic.CA1050.severity = warning
+                    dotnet_diagnostic.IDE0005.severity = warning
+
+                    [{clients,extensions,service,tools}/**.cs]
+                    dotnet_naming_rule.async_methods_end_in_async.severity = error
+
+                    [**/{*.UnitTests,TestHelpers}/**.cs]
+                    dotnet_diagnostic.CA1031.severity = none
+                    """);
+                File.WriteAllText(Path.Combine(repository, "Directory.Build.props"), """
+                    <Project>
+                      <PropertyGroup>
+                        <RunAnalyzersDuringBuild>true</RunAnalyzersDuringBuild>
+                        <EnableNETAnalyzers>true</EnableNETAnalyzers>
+                        <AnalysisMode>All</AnalysisMode>
+                        <AnalysisLevel>latest</AnalysisLevel>
+                        <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                        <NoWarn>$(NoWarn);CS1591</NoWarn>
+                      </PropertyGroup>
+                    </Project>
+                    """);
+                break;
             case "bulk-silencing":
                 // A repository that silences analyzers wholesale; the package's ID-specific defaults still apply.
                 File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_analyzer_diagnostic.severity = none\n");
@@ -76,6 +162,9 @@ public sealed class ScanBuildAgreementTests(PackedLicenseGuard package)
                 Assert.Contains(built, b => b.RuleId == "LG1003" && b.Level == "error");
                 Assert.Contains(built, b => b.RuleId == "LG1001" && b.Level == "note");
                 Assert.DoesNotContain(built, b => b.RuleId == "LG1003" && b.File == "ReplyDrafter.cs");
+                break;
+            case "repository-silencing-all-analyzers-with-analysis-mode-all":
+                Assert.Equal(new[] { "LG1001", "LG1002", "LG1003", "LG3003" }, built.Select(b => b.RuleId).Distinct().Order());
                 break;
             case "central-packages-and-directory-build":
                 Assert.DoesNotContain(built, b => b.RuleId == "LG1002");

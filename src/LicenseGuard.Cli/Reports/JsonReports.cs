@@ -57,7 +57,7 @@ internal static class JsonReports
         foreach (var project in result.Projects.Where(p => p.Error != null))
         {
             writer.StartObject().Property("project", context.Relative(project.Project)).Property("partial", project.Partial)
-                .Property("message", project.Partial ? $"{project.Error}; partial scan: {PartialAnalysis.Limits}" : project.Error).EndObject();
+                .Property("message", project.Partial ? $"{project.Error}; partial scan: {project.PartialLimits}" : project.Error).EndObject();
         }
 
         return writer.EndArray().EndObject() + "\n";
@@ -124,7 +124,7 @@ internal static class JsonReports
         foreach (var project in result.Projects.Where(p => p.Error != null))
         {
             writer.StartObject().Property("level", project.Partial ? "warning" : "error").Name("message").StartObject()
-                .Property("text", project.Partial ? $"{context.Relative(project.Project)}: partial scan: {project.Error}; {PartialAnalysis.Limits}" : $"{context.Relative(project.Project)}: {project.Error}").EndObject().EndObject();
+                .Property("text", project.Partial ? $"{context.Relative(project.Project)}: partial scan: {project.Error}; {project.PartialLimits}" : $"{context.Relative(project.Project)}: {project.Error}").EndObject().EndObject();
         }
 
         writer.EndArray().EndObject().EndArray().Name("results").StartArray();
@@ -228,7 +228,7 @@ internal static class JsonReports
             var projectDependencies = new SortedSet<string>(StringComparer.Ordinal);
             dependencies[projectRef] = projectDependencies;
             string projectName = Path.GetFileNameWithoutExtension(project.Project);
-            string? partial = project.Partial ? $"partial: {project.Error}; {PartialAnalysis.Limits}" : null;
+            string? partial = project.Partial ? $"partial: {project.Error}; {project.PartialLimits}" : null;
             components[projectRef] = () =>
             {
                 writer.StartObject().Property("type", "application").Property("bom-ref", projectRef).Property("name", projectName);

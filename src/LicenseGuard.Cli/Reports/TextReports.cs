@@ -22,7 +22,7 @@ internal static class TextReports
             if (project.Partial)
             {
                 text.AppendLine($"  partial: {project.Error}");
-                text.AppendLine($"  ({PartialAnalysis.Limits})");
+                text.AppendLine($"  ({project.PartialLimits})");
             }
 
             if (project.Findings.Count == 0)
@@ -77,7 +77,7 @@ internal static class TextReports
 
             if (project.Partial)
             {
-                text.AppendLine($"**Partial scan**: {Escape(project.Error!)}; {PartialAnalysis.Limits}.");
+                text.AppendLine($"**Partial scan**: {Escape(project.Error!)}; {project.PartialLimits}.");
                 text.AppendLine();
             }
 
@@ -120,7 +120,7 @@ internal static class TextReports
         return $"{findings.Count} finding(s): {findings.Count(f => f.Severity == "error")} error(s), {findings.Count(f => f.Severity == "warning")} warning(s), {findings.Count(f => f.Severity == "info")} info, "
             + $"in {context.Result.Projects.Count} project(s)"
             + (baselined > 0 ? $"; {baselined} accepted by baselines" : string.Empty)
-            + (partial > 0 ? $"; {partial} project(s) scanned partially (no restore)" : string.Empty)
+            + (partial > 0 ? $"; {partial} project(s) scanned partially" : string.Empty)
             + (failed > 0 ? $"; {failed} project(s) could not be scanned" : string.Empty)
             + (context.Result.CodeAnalyzed ? string.Empty : "; C# code not analysed (--skip-code)")
             + ".";

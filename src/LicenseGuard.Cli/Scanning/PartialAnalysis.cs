@@ -68,6 +68,7 @@ internal static class PartialAnalysis
         // Entries for what a partial scan cannot see (SDK calls) are not stale: they are simply not checked.
         ProjectAnalysis.ApplyBaseline(findings, baseline, scan, "none", reportStale: false);
         scan.Partial = true;
+        scan.PartialLimits = Limits;
     }
 
     /// <summary>The SDK's default compile items: every .cs under the project folder except bin/ and obj/.</summary>

@@ -51,6 +51,11 @@ internal static class ProjectAnalysis
 
         var options = ((CSharpCompilationOptions)arguments.CompilationOptions).WithSyntaxTreeOptionsProvider(configs.Severities);
         var compilation = CSharpCompilation.Create(arguments.CompilationName ?? Path.GetFileNameWithoutExtension(project.ProjectPath), trees, references, options);
+        if (analyzeCode)
+        {
+            (compilation, var failedGenerators) = SourceGenerators.Run(compilation, arguments, additionalFiles, configs.Options, cancellationToken);
+            MarkIncomplete(scan, arguments, compilation, failedGenerators, cancellationToken);
+        }
         var withAnalyzers = compilation.WithAnalyzers(
             Analyzers,
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles, configs.Options), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
@@ -64,6 +69,33 @@ internal static class ProjectAnalysis
         ApplyBaseline(findings, baselinePath, scan, configs.GlobalSeverity(DiagnosticIds.BaselineEntryStale) ?? "warning", reportStale: true);
         scan.SourceFiles = trees.Length;
         scan.AnalysisTime = stopwatch.Elapsed;
+    }
+
+    /// <summary>
+    /// A compilation the scan could not complete is a partial scan (exit 2), never a clean one: referenced assemblies that do not
+    /// exist yet (a project reference not built: its SDK calls would be invisible), or compiler errors (the analyzers saw
+    /// broken code), with the source generators run as the build runs them.
+    /// </summary>
+    private static void MarkIncomplete(ProjectScan scan, CommandLineArguments arguments, CSharpCompilation compilation, IReadOnlyList<string> failedGenerators, CancellationToken cancellationToken)
+    {
+        var missing = arguments.MetadataReferences.Select(r => r.Reference).Where(r => !File.Exists(r)).ToList();
+        if (missing.Count > 0)
+        {
+            scan.Partial = true;
+            scan.Error = $"{missing.Count} referenced assembl{(missing.Count == 1 ? "y is" : "ies are")} not built yet ({Path.GetFileName(missing[0])}{(missing.Count > 1 ? ", …" : string.Empty)}): build the solution first (dotnet build), then scan";
+            scan.PartialLimits = "calls into those assemblies, and code that needs them, were not checked";
+            return;
+        }
+
+        var error = compilation.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed);
+        if (error != null)
+        {
+            var position = error.Location.GetLineSpan();
+            scan.Partial = true;
+            scan.Error = $"the code does not compile: {Path.GetFileName(position.Path)}({position.StartLinePosition.Line + 1},{position.StartLinePosition.Character + 1}): {error.Id} {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"
+                + (failedGenerators.Count > 0 ? $" (source generators that could not run: {string.Join("; ", failedGenerators)})" : string.Empty);
+            scan.PartialLimits = "findings in code the compiler could not bind may be missing";
+        }
     }
 
     private static ImmutableArray<SyntaxTree> ParseSources(CommandLineArguments arguments, CancellationToken cancellationToken)

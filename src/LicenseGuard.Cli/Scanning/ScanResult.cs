@@ -56,10 +56,14 @@ internal sealed class ProjectScan(string project)
     public string? Error { get; set; }
 
     /// <summary>
-    /// Gets or sets a value indicating whether the project could not be loaded but its sources and project file were checked
-    /// for what needs no restore (see <see cref="PartialAnalysis"/>); <see cref="Error"/> says why.
+    /// Gets or sets a value indicating whether the project was scanned only in part: it could not be loaded but its sources and
+    /// project file were checked for what needs no restore (see <see cref="PartialAnalysis"/>), or its compilation was
+    /// incomplete; <see cref="Error"/> says why and <see cref="PartialLimits"/> what was not checked.
     /// </summary>
     public bool Partial { get; set; }
+
+    /// <summary>Gets or sets what a partial scan could not check (said next to <see cref="Error"/> in every format).</summary>
+    public string? PartialLimits { get; set; }
 
     public int SourceFiles { get; set; }
 

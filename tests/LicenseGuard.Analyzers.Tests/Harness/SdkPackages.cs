@@ -9,6 +9,9 @@ internal static class SdkPackages
     // The SDKs target current .NET (OllamaSharp needs System.Text.Json 10), so compile against net10.0 reference assemblies.
     private static readonly ReferenceAssemblies Net100 = new("net10.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"), Path.Combine("ref", "net10.0"));
 
+    /// <summary>Gets the runtime's reference assemblies alone, for code that must not see any SDK package.</summary>
+    public static ReferenceAssemblies RuntimeOnly => Net100;
+
     public static readonly ReferenceAssemblies All = CreateAll();
 
     /// <summary>The SDKs plus the open runtimes the code fixes write code for (LLamaSharp, ONNX Runtime GenAI).</summary>

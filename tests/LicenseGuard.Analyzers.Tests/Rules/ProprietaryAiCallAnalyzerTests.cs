@@ -489,4 +489,94 @@ public class ProprietaryAiCallAnalyzerTests
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\n{AnalyzerOptionKeys.AnalyzeGeneratedCode} = false\n"));
         await test.RunAsync();
     }
+
+    /// <summary>
+    /// Issue 24, item 5: a helper project named like a vendor (assembly <c>&lt;Vendor&gt;.Samples.Terminal</c>, referenced by
+    /// ProjectReference) is the user's code — for every namespace the catalog lists, none of its helpers is a finding.
+    /// </summary>
+    [Fact]
+    public async Task AHelperProjectNamedLikeEachCataloguedVendorIsTheUsersCode()
+    {
+        var namespaces = LicenseGuard.Catalog.RulesCatalog.BuiltIn.Services.SelectMany(s => s.Symbols).Where(s => s.StartsWith("N:", StringComparison.Ordinal)).Select(s => s[2..]).Distinct().ToList();
+        var calls = new List<string>();
+        foreach (var (ns, i) in namespaces.Select((ns, i) => (ns, i)))
+        {
+            string assemblyName = ns + ".Samples.Terminal";
+            string helper = $$"""
+                namespace {{ns}} { public static class Terminal{{i}} { public static void Print(string text) => System.Console.WriteLine(text); } }
+                namespace {{ns}}.Samples.Terminal { public sealed class Prompt{{i}} { public string Render() => "hi"; } }
+                """;
+            calls.Add($"global::{ns}.Terminal{i}.Print(new global::{ns}.Samples.Terminal.Prompt{i}().Render());");
+            References.Add(await ProjectReferenceAsync(assemblyName, helper, SdkPackages.All));
+        }
+
+        string program = "static class Program { static void Main() { " + string.Join(" ", calls) + " } }";
+        var diagnostics = await RunWithReferencesAsync(program, SdkPackages.All);
+
+        Assert.Empty(diagnostics);
+    }
+
+    /// <summary>
+    /// Issue 24, item 5: a vendored copy of an SDK, built by another project of the solution and referenced by ProjectReference,
+    /// is the vendor's: its catalogued types and members are findings, as they are from the package.
+    /// </summary>
+    [Fact]
+    public async Task AVendoredCopyOfAnSdkReferencedAsAProjectIsTheVendors()
+    {
+        // No SDK package anywhere in this build: the types come from the vendored project only.
+        References.Add(await ProjectReferenceAsync("Anthropic.Vendored", """
+            namespace Anthropic
+            {
+                public class AnthropicClient { public Messages Messages { get; } = new Messages(); }
+                public class Messages { public string Create(string prompt) => prompt; }
+            }
+            """, SdkPackages.RuntimeOnly));
+        const string program = """
+            static class Program
+            {
+                static string Ask() => new Anthropic.AnthropicClient().Messages.Create("hi");
+            }
+            """;
+
+        var diagnostics = await RunWithReferencesAsync(program, SdkPackages.RuntimeOnly);
+
+        var call = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticIds.ProprietaryAiCall, call.Id);
+        Assert.Contains("Anthropic", call.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private List<Microsoft.CodeAnalysis.MetadataReference> References { get; } = new();
+
+    /// <summary>Builds a helper project into a folder laid out like a project's output (not a package) and references it.</summary>
+    private static async Task<Microsoft.CodeAnalysis.MetadataReference> ProjectReferenceAsync(string assemblyName, string source, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceAssemblies)
+    {
+        var references = await referenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(assemblyName, new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) }, references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        string folder = Path.Combine(Directory.CreateTempSubdirectory("licenseguard-projectref-").FullName, assemblyName, "bin", "Debug", "net10.0");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, assemblyName + ".dll");
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted;
+        using (var stream = File.Create(path))
+        {
+            emitted = compilation.Emit(stream);
+        }
+
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(path);
+    }
+
+    private async Task<List<Microsoft.CodeAnalysis.Diagnostic>> RunWithReferencesAsync(string program, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceAssemblies)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Program",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(program, path: "/corpus/Program.cs") },
+            (await referenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None)).AddRange(References),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(compilation, Array.Empty<Microsoft.CodeAnalysis.AdditionalText>());
+        Assert.Empty(exceptions);
+        return diagnostics.Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)).ToList();
+    }
 }
+
