@@ -234,9 +234,9 @@ namespace LicenseGuard.Analyzers
             /// <remarks>
             /// One rule wherever a type is compiled from (issue 24): a catalogued type or member, named in full, is the vendor's —
             /// from its package, from a copy of its source in this project, or from a referenced project that builds it. A
-            /// namespace-wide entry (<c>N:Anthropic</c>) applies only to assemblies restored from a catalogued SDK package: a
-            /// helper project named like the vendor (<c>Anthropic.Samples.Terminal</c>) or the user's own types in a look-alike
-            /// namespace are the user's code. User types that derive from SDK types still match through their base types and
+            /// namespace-wide entry (<c>N:Anthropic</c>) applies only to an SDK's own assembly — restored from a catalogued
+            /// package, or named as one because a project builds it from the SDK's source: a helper project named like the
+            /// vendor (<c>Anthropic.Samples.Terminal</c>) or the user's own types in a look-alike namespace are the user's code. User types that derive from SDK types still match through their base types and
             /// overridden members, which the callers walk.
             /// </remarks>
             private TypeFacts Compute(INamedTypeSymbol type)
@@ -271,7 +271,9 @@ namespace LicenseGuard.Analyzers
                     return false;
                 }
 
-                return fromCataloguedPackage.GetOrAdd(assembly, a => IsPackagePath((compilation.GetMetadataReference(a) as PortableExecutableReference)?.FilePath));
+                // Restored from a catalogued package, or built from its source by another project of the solution (the SDK's
+                // own repository, a vendored copy): the SDK's assembly carries the package's id as its name.
+                return fromCataloguedPackage.GetOrAdd(assembly, a => IsCataloguedPackageId(a.Identity.Name) || IsPackagePath((compilation.GetMetadataReference(a) as PortableExecutableReference)?.FilePath));
             }
 
             /// <summary>

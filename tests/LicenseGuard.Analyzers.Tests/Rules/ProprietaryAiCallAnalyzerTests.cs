@@ -545,6 +545,28 @@ public class ProprietaryAiCallAnalyzerTests
         Assert.Contains("Anthropic", call.GetMessage(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The SDK's own repository (an example program referencing the SDK's project, as openai-dotnet's examples do): the
+    /// assembly carries the package's id, so the whole namespace is the vendor's, not only the types the catalog names.
+    /// </summary>
+    [Fact]
+    public async Task AnSdkBuiltFromItsSourceUnderThePackagesNameIsTheVendorsNamespaceWide()
+    {
+        References.Add(await ProjectReferenceAsync("Anthropic", """
+            namespace Anthropic.Models { public class MessageService { public string Create(string prompt) => prompt; } }
+            """, SdkPackages.RuntimeOnly));
+        const string program = """
+            static class Program
+            {
+                static string Ask() => new Anthropic.Models.MessageService().Create("hi");
+            }
+            """;
+
+        var diagnostics = await RunWithReferencesAsync(program, SdkPackages.RuntimeOnly);
+
+        Assert.Equal(DiagnosticIds.ProprietaryAiCall, Assert.Single(diagnostics).Id);
+    }
+
     private List<Microsoft.CodeAnalysis.MetadataReference> References { get; } = new();
 
     /// <summary>Builds a helper project into a folder laid out like a project's output (not a package) and references it.</summary>
