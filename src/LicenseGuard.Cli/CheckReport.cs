@@ -174,7 +174,7 @@ internal sealed class CheckReport(string packageId, string framework, IReadOnlyL
     {
         DependencyEvaluator.LicenseNotAllowed => $"{finding.License} ({finding.LicenseClass}) is flagged by the policy: {finding.Rule}",
         DependencyEvaluator.LicenseUnknown => $"licence unknown: {finding.Origin}",
-        DependencyEvaluator.ProprietaryAiPackage => $"SDK of {finding.Service!.Name}, a proprietary AI service; open alternatives: {catalog.DescribeChoice(catalog.ChooseAlternatives(finding.Service, null), finding.Service)}",
+        DependencyEvaluator.ProprietaryAiPackage => $"SDK of {finding.Service!.Name}, a proprietary AI service; open alternatives: {catalog.DescribeChoice(catalog.ChooseAlternatives(finding.Service, null), finding.Service, forPackage: true)}",
         _ => finding.Origin,
     };
 }

@@ -200,6 +200,19 @@ public class TaskAlternativesTests
     }
 
     [Fact]
+    public void APackageFindingDoesNotSayTheCodeShowsNoTask()
+    {
+        // Issue 24: a package serves every task of its service, whatever the project's code shows; its finding points at the
+        // code findings, which name the alternatives for each call.
+        var service = Catalog.FindService("openai")!;
+
+        string text = Catalog.DescribeChoice(Catalog.ChooseAlternatives(service, null), service, forPackage: true);
+
+        Assert.StartsWith("they depend on what the code does with it (each call's finding names them); OpenAI API covers chat, ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("this code does not show", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATaskWithoutAlternativesSaysSo()
     {
         string text = Describe("openai", "video-generation");

@@ -147,7 +147,7 @@ internal static class PartialAnalysis
                 DiagnosticIds.ProprietaryAiPackage,
                 severity,
                 string.Format(System.Globalization.CultureInfo.InvariantCulture, Descriptors.ProprietaryAiPackage.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    version == null ? id : id + " " + version, service.Name, catalog.ClassOf(service.License) + ", " + service.Access, catalog.DescribeChoice(choice, service)),
+                    version == null ? id : id + " " + version, service.Name, catalog.ClassOf(service.License) + ", " + service.Access, catalog.DescribeChoice(choice, service, forPackage: true)),
                 project,
                 projectPath,
                 line.LineNumber,

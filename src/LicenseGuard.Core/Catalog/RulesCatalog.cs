@@ -263,8 +263,11 @@ namespace LicenseGuard.Catalog
             return new AlternativeChoice(task, chosen, Array.Empty<TaskEntry>());
         }
 
-        /// <summary>Describes a choice for a message: the alternatives, or why there are none.</summary>
-        public string DescribeChoice(AlternativeChoice choice, ServiceEntry? service, int max = 3)
+        /// <summary>
+        /// Describes a choice for a message: the alternatives, or why there are none. <paramref name="forPackage"/> words the
+        /// service-wide case for a package, which serves every task of its service, rather than for a line of code.
+        /// </summary>
+        public string DescribeChoice(AlternativeChoice choice, ServiceEntry? service, int max = 3, bool forPackage = false)
         {
             if (choice.Alternatives.Count > 0)
             {
@@ -278,7 +281,8 @@ namespace LicenseGuard.Catalog
 
             if (choice.Tasks.Count > 0 && service != null)
             {
-                return "they depend on the task, which this code does not show; " + service.Name + " covers " + string.Join(", ", choice.Tasks.Select(t => t.Name))
+                return (forPackage ? "they depend on what the code does with it (each call's finding names them); " : "they depend on the task, which this code does not show; ")
+                    + service.Name + " covers " + string.Join(", ", choice.Tasks.Select(t => t.Name))
                     + " ('licenseguard rules show " + service.Id + "' lists the alternatives for each)";
             }
 

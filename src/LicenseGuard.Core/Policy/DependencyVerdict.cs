@@ -184,7 +184,7 @@ namespace LicenseGuard.Policy
             DependencyEvaluator.ProprietaryAiPackage => new[]
             {
                 finding.Subject, finding.Service!.Name, catalog.ClassOf(finding.Service.License) + ", " + finding.Service.Access,
-                catalog.DescribeChoice(catalog.ChooseAlternatives(finding.Service, null), finding.Service),
+                catalog.DescribeChoice(catalog.ChooseAlternatives(finding.Service, null), finding.Service, forPackage: true),
             },
             _ => new[] { finding.Exception!.Package + (finding.Exception.Version.Original == "*" ? string.Empty : " " + finding.Exception.Version.Original), finding.Origin },
         };

@@ -101,24 +101,25 @@ public class BaselineCorpusTests
 
     /// <summary>
     /// Where to insert a copy of the code holding the finding at <paramref name="position"/>, the copy, and the finding's
-    /// position inside it: the statement repeated after itself when it is in a block, else the method, constructor or local
-    /// function repeated as an overload (an extra <c>int</c> parameter first), else nothing.
+    /// position inside it: the statement repeated after itself when it is in a block, else the method or constructor repeated
+    /// as an overload (an extra <c>int</c> parameter first), else nothing (a local function can be neither).
     /// </summary>
     private static (int InsertAt, string Copy, int FindingInCopy)? CopyInSameMember(SyntaxNode root, int position)
     {
         var node = root.FindToken(position).Parent!;
-        if (node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Parent is BlockSyntax) is { } statement)
+        // A local function cannot be declared twice or overloaded in one scope, so its copy would not be code anyone writes.
+        if (node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Parent is BlockSyntax) is { } statement and not LocalFunctionStatementSyntax)
         {
             return (statement.FullSpan.End, statement.ToFullString(), position - statement.FullSpan.Start);
         }
 
-        var member = node.AncestorsAndSelf().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
-        var parameters = member switch
+        if (node.AncestorsAndSelf().Any(n => n is LocalFunctionStatementSyntax))
         {
-            BaseMethodDeclarationSyntax method => method.ParameterList,
-            LocalFunctionStatementSyntax local => local.ParameterList,
-            _ => null,
-        };
+            return null;
+        }
+
+        var member = node.AncestorsAndSelf().OfType<BaseMethodDeclarationSyntax>().FirstOrDefault();
+        var parameters = member?.ParameterList;
         if (member == null || parameters == null)
         {
             return null;

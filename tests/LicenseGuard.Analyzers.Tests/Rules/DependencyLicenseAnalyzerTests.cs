@@ -73,7 +73,7 @@ public class DependencyLicenseAnalyzerTests
             Verify.Diagnostic(DiagnosticIds.LicenseNotAllowed).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
                 .WithArguments("GplLib 3.1.0", "GPL-3.0-only", "strong-copyleft", "classes.strong-copyleft = deny", "nuspec licence expression"),
             Verify.Diagnostic(DiagnosticIds.ProprietaryAiPackage).WithLocation(1)
-                .WithArguments("OpenAI 2.1.0", "OpenAI API", "proprietary, api-only", LicenseGuard.Catalog.RulesCatalog.BuiltIn.DescribeChoice(LicenseGuard.Catalog.RulesCatalog.BuiltIn.ChooseAlternatives(LicenseGuard.Catalog.RulesCatalog.BuiltIn.FindService("openai"), null), LicenseGuard.Catalog.RulesCatalog.BuiltIn.FindService("openai"))),
+                .WithArguments("OpenAI 2.1.0", "OpenAI API", "proprietary, api-only", LicenseGuard.Catalog.RulesCatalog.BuiltIn.DescribeChoice(LicenseGuard.Catalog.RulesCatalog.BuiltIn.ChooseAlternatives(LicenseGuard.Catalog.RulesCatalog.BuiltIn.FindService("openai"), null), LicenseGuard.Catalog.RulesCatalog.BuiltIn.FindService("openai"), forPackage: true)),
         };
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory.ToJson()) }, expected);
 
@@ -182,7 +182,7 @@ public class DependencyLicenseAnalyzerTests
 
         await VerifyAsync(new[] { (ProjectPath, project), (InventoryPath, inventory) },
             Verify.Diagnostic(DiagnosticIds.ProprietaryAiPackage).WithLocation(0)
-                .WithArguments("OpenAI 2.15.0", "OpenAI API", "proprietary, api-only", "they depend on the task, which this code does not show; OpenAI API covers chat, text completion, embeddings, image generation, image editing, image input (vision), speech to text, text to speech, moderation, video generation ('licenseguard rules show openai' lists the alternatives for each)"));
+                .WithArguments("OpenAI 2.15.0", "OpenAI API", "proprietary, api-only", "they depend on what the code does with it (each call's finding names them); OpenAI API covers chat, text completion, embeddings, image generation, image editing, image input (vision), speech to text, text to speech, moderation, video generation ('licenseguard rules show openai' lists the alternatives for each)"));
     }
 
     [Fact]
