@@ -123,12 +123,16 @@ namespace LicenseGuard.Analyzers
         {
             public static readonly TypeFacts None = new TypeFacts(null, null, null);
 
-            public TypeFacts(ServiceEntry? typeService, ServiceEntry? namespaceService, Dictionary<string, ServiceEntry>? memberServices)
+            public TypeFacts(ServiceEntry? typeService, ServiceEntry? namespaceService, Dictionary<string, ServiceEntry>? memberServices, bool isDataModel = false)
             {
                 TypeService = typeService;
                 NamespaceService = namespaceService;
                 MemberServices = memberServices;
+                IsDataModel = isDataModel;
             }
+
+            /// <summary>Gets a value indicating whether the type is one of the SDK's data models (see Matcher.IsValueAccessor).</summary>
+            public bool IsDataModel { get; }
 
             /// <summary>Gets the service when the type itself is listed: every member access counts.</summary>
             public ServiceEntry? TypeService { get; }
@@ -182,7 +186,7 @@ namespace LicenseGuard.Analyzers
                         return typeFacts.TypeService;
                     }
 
-                    if (!isDataAccess && typeFacts.NamespaceService != null)
+                    if (!isDataAccess && typeFacts.NamespaceService != null && !IsValueAccessor(current, typeFacts))
                     {
                         return typeFacts.NamespaceService;
                     }
@@ -190,6 +194,15 @@ namespace LicenseGuard.Analyzers
 
                 return null;
             }
+
+            /// <summary>
+            /// An instance method of one of the SDK's data models (a type the wire format is read into or written from, as
+            /// System.ClientModel's <c>IPersistableModel&lt;T&gt;</c> marks them: <c>OpenAIEmbedding.ToFloats()</c>,
+            /// <c>ChatCompletion.ToString()</c>) reads a value the program already has, like a property: not a call to the
+            /// service. Creating such a model or calling its static factories still builds a request, and stays a finding.
+            /// </summary>
+            private static bool IsValueAccessor(ISymbol member, TypeFacts typeFacts) =>
+                typeFacts.IsDataModel && member is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary };
 
             /// <summary>Finds the service of a created type, looking through user types that derive from SDK types.</summary>
             public ServiceEntry? MatchCreatedType(ITypeSymbol type)
@@ -261,7 +274,20 @@ namespace LicenseGuard.Analyzers
 
                 return typeService == null && memberServices == null && namespaceService == null
                     ? TypeFacts.None
-                    : new TypeFacts(typeService, namespaceService, memberServices);
+                    : new TypeFacts(typeService, namespaceService, memberServices, namespaceService != null && IsDataModel(type));
+            }
+
+            private static bool IsDataModel(INamedTypeSymbol type)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (implemented.Name == "IPersistableModel" && implemented.ContainingNamespace?.ToDisplayString() == "System.ClientModel.Primitives")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private bool IsFromCataloguedPackage(IAssemblySymbol? assembly)
