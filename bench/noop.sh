@@ -29,10 +29,10 @@ new_project() { # template variant
   local weights=''
   if [[ "$1" == *+weights ]]; then
     dotnet run "$root/samples/tools/make-weights.cs" -- "$dir" >/dev/null
-    weights='<None Update="models/**" CopyToOutputDirectory="PreserveNewest" />'
+    weights='<None Update="models/llama/**" CopyToOutputDirectory="PreserveNewest" />'  # a restricted-licence GGUF: a warning, the build goes on
   fi
   sed -i "s|</Project>|  <ItemGroup>$reference$weights</ItemGroup>\n</Project>|" "$dir/$name.csproj"
-  dotnet build "$dir" -nologo -v quiet -clp:NoSummary >/dev/null
+  dotnet build "$dir" -nologo -v quiet -clp:NoSummary >/dev/null || { echo "the first build of $dir failed" >&2; exit 1; }
   echo "$dir"
 }
 
