@@ -101,10 +101,21 @@ internal static class CheckCommand
             }
 
             var resolved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            string? assets = ProjectFrameworks.AssetsOf(parse.GetValue(ProjectOption));
             foreach (var (_, framework) in frameworks)
             {
+                var provided = FrameworkProvidedPackages.For(framework, assets, out string? missing);
+                if (missing != null)
+                {
+                    console.Warn(missing + ".");
+                }
+                else if (provided != null)
+                {
+                    console.Detail($"{framework.GetShortFolderName()}: {provided.Count} package(s) the framework provides are pruned as restore prunes them ({provided.Source}).");
+                }
+
                 var closure = new List<PackageFact>();
-                await ResolveClosureAsync(feed, new PackageIdentity(id, chosen.Version), chosen.Source, framework, closure, console, cancellationToken);
+                await ResolveClosureAsync(feed, new PackageIdentity(id, chosen.Version), chosen.Source, framework, provided, closure, console, cancellationToken);
                 packages.AddRange(closure.Where(p => resolved.Add(p.Id + "/" + p.Version)));
             }
         }
@@ -143,9 +154,10 @@ internal static class CheckCommand
 
     /// <summary>
     /// Breadth-first over the dependency groups for the framework, taking for each dependency the lowest version its range
-    /// allows (NuGet's own rule), so each package is met on its shortest path.
+    /// allows (NuGet's own rule), so each package is met on its shortest path; a dependency the framework provides is pruned
+    /// with what only it brings, as restore prunes it.
     /// </summary>
-    private static async Task ResolveClosureAsync(NuGetFeed feed, PackageIdentity root, NuGet.Protocol.Core.Types.SourceRepository rootSource, NuGetFramework framework, List<PackageFact> packages, ToolConsole console, CancellationToken cancellationToken)
+    private static async Task ResolveClosureAsync(NuGetFeed feed, PackageIdentity root, NuGet.Protocol.Core.Types.SourceRepository rootSource, NuGetFramework framework, FrameworkProvidedPackages? provided, List<PackageFact> packages, ToolConsole console, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { root.Id };
         var queue = new Queue<(PackageIdentity Identity, NuGet.Protocol.Core.Types.SourceRepository Source, List<string> Path)>();
@@ -170,6 +182,11 @@ internal static class CheckCommand
 
                 var candidates = await feed.GetVersionsAsync(dependency.Id, cancellationToken);
                 var best = candidates.Where(c => dependency.VersionRange.Satisfies(c.Version)).OrderBy(c => c.Version).FirstOrDefault();
+                if (provided != null && provided.Provides(dependency.Id, best.Version ?? dependency.VersionRange.MinVersion ?? new NuGetVersion(0, 0, 0)))
+                {
+                    continue;
+                }
+
                 var childPath = new List<string>(path) { identity.Id + " " + identity.Version.ToNormalizedString() };
                 if (best.Version == null)
                 {

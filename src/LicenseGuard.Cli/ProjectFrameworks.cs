@@ -27,6 +27,14 @@ internal static partial class ProjectFrameworks
         return [$"net{Environment.Version.Major}.0"];
     }
 
+    /// <summary>The restore output of the project named by <paramref name="projectArgument"/> or alone in the current folder, if restored.</summary>
+    public static string? AssetsOf(string? projectArgument)
+    {
+        string? project = ReferencedPackage.Locate(projectArgument ?? Directory.GetCurrentDirectory());
+        string? assets = project == null ? null : Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json");
+        return assets != null && File.Exists(assets) ? assets : null;
+    }
+
     private static List<string> FromAssets(string assets)
     {
         try

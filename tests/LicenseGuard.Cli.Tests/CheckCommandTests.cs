@@ -24,6 +24,38 @@ public class CheckCommandTests(LocalFeed feed) : IClassFixture<LocalFeed>
         Assert.All(report.RootElement.GetProperty("packages").EnumerateArray().Skip(1), p => Assert.Equal("EPPlus 4.5.3.3", p.GetProperty("path")[0].GetString()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OnDotNet10TheCheckedClosureIsWhatRestoreKeepsAfterPruningWhatTheFrameworkProvides(bool fromTheProjectFolder)
+    {
+        // EPPlus 4.5.3.3 reaches 80-odd packages through its netstandard2.0 group, most of them System.* 4.x that .NET 10 provides:
+        // restore prunes them (they are neither restored nor shipped), so check must not judge them. The list comes from the
+        // restored project's assets file in its folder, else from the SDK's targeting pack.
+        string project = Directory.CreateTempSubdirectory("licenseguard-prune-").FullName;
+        File.WriteAllText(Path.Combine(project, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><NoWarn>NU1603;NU1701;NU1902;NU1903;NU1904</NoWarn></PropertyGroup>
+              <ItemGroup><PackageReference Include="EPPlus" Version="4.5.3.3" /></ItemGroup>
+            </Project>
+            """);
+        DotnetCommand.RunOrThrow(project, "restore");
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "obj", "project.assets.json")));
+        var restored = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name.Split('/')[0]).Order().ToList();
+
+        var (code, stdout, stderr) = fromTheProjectFolder
+            ? feed.Tool(project, "check", "EPPlus", "--version", "4.5.3.3", "--json", "--verbosity", "detailed")
+            : feed.Tool(null, "check", "EPPlus", "--version", "4.5.3.3", "--framework", "net10.0", "--json", "--verbosity", "detailed");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains(fromTheProjectFolder ? "project.assets.json" : "PackageOverrides.txt", stderr);
+        using var report = JsonDocument.Parse(stdout);
+        var checkedIds = report.RootElement.GetProperty("packages").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).Order().ToList();
+        Assert.Equal(restored, checkedIds);
+        Assert.DoesNotContain(checkedIds, id => id == "System.Runtime" || id == "System.Net.Http");
+        Directory.Delete(project, recursive: true);
+    }
+
     [Fact]
     public void FailOnWarningTurnsWarningsIntoExitCodeOne()
     {

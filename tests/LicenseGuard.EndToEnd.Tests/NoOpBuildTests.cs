@@ -6,7 +6,7 @@ namespace LicenseGuard.EndToEnd.Tests;
 /// A build with nothing changed stays a no-op with LicenseGuard referenced (issue 24, item 1): the gather step's inputs are
 /// only files that can hold the user's weights (never the SDK's apphost or anything under obj/ and bin/), it rewrites the
 /// inventory only when the facts change, and no SDK file becomes an AdditionalFile. The time a no-op build costs is measured
-/// by <c>bench/noop.sh</c>, not here.
+/// by <c>bench/noop.sh</c>, not here. A new project is also quiet under the default policy (item 9): no finding at all.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class NoOpBuildTests(PackedLicenseGuard package)
@@ -17,12 +17,13 @@ public sealed class NoOpBuildTests(PackedLicenseGuard package)
     [InlineData("worker")]
     [InlineData("classlib")]
     [InlineData("xunit")]
-    public void SecondBuildOfANewTemplateCompilesNothing(string template)
+    public void SecondBuildOfANewTemplateCompilesNothingAndNoBuildReportsAnything(string template)
     {
         string project = NewProject(template);
 
         var first = package.Build(project);
         Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(!first.LicenseGuardResults.Any(), string.Join("\n", first.LicenseGuardResults.Select(r => $"{r.RuleId} {r.Level}: {r.Message}")));
         var before = Stamps(project);
 
         var second = package.Build(project);
