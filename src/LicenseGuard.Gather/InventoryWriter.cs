@@ -29,14 +29,7 @@ namespace LicenseGuard.Gather
             try
             {
                 File.WriteAllText(temporary, json, Utf8NoBom);
-                if (File.Exists(fullPath))
-                {
-                    File.Replace(temporary, fullPath, destinationBackupFileName: null, ignoreMetadataErrors: true);
-                }
-                else
-                {
-                    File.Move(temporary, fullPath);
-                }
+                MoveOver(temporary, fullPath);
             }
             finally
             {
@@ -47,6 +40,34 @@ namespace LicenseGuard.Gather
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Puts the temporary file in place whether or not the inventory exists, when another build sharing obj/ writes it at the
+        /// same moment: a Move onto a file that appeared meanwhile becomes a Replace, a Replace of a file that vanished a Move.
+        /// </summary>
+        private static void MoveOver(string temporary, string path)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    if (File.Exists(path))
+                    {
+                        File.Replace(temporary, path, destinationBackupFileName: null, ignoreMetadataErrors: true);
+                    }
+                    else
+                    {
+                        File.Move(temporary, path);
+                    }
+
+                    return;
+                }
+                catch (IOException) when (attempt < 5 && File.Exists(temporary))
+                {
+                    // The other writer won this round; the next attempt sees the file as it now is.
+                }
+            }
         }
     }
 }

@@ -84,6 +84,25 @@ public sealed class NoOpBuildTests(PackedLicenseGuard package)
         Assert.NotEqual(before["assembly"], Stamps(project)["assembly"]);
     }
 
+    [Fact]
+    public void AnInventoryLostBetweenBuildsIsGatheredAgainInsteadOfLeavingTheCompilerWithoutFacts()
+    {
+        // Issue 24, item 10: the stamp said the facts were current while the inventory was gone (a failed write in a build sharing
+        // obj/ deleted it), so the next build skipped gathering and its dependency findings were lost.
+        string project = package.CopySample("InvoiceExporter");
+        Assert.True(package.Build(project).ExitCode == 0);
+        string inventory = Directory.GetFiles(Path.Combine(project, "obj"), "licenseguard.inventory.json", SearchOption.AllDirectories).Single();
+        Assert.True(File.Exists(inventory + ".stamp"));
+        File.Delete(inventory);
+        File.SetLastWriteTimeUtc(Path.Combine(project, "Program.cs"), DateTime.UtcNow);
+
+        var next = package.Build(project);
+
+        Assert.True(next.ExitCode == 0, next.Output);
+        Assert.True(File.Exists(inventory));
+        Assert.Equal(new[] { "LG3002" }, next.LicenseGuardResults.Select(r => r.RuleId));
+    }
+
     private string NewProject(string template)
     {
         string directory = Path.Combine(package.WorkRoot, $"{template}-{Guid.NewGuid():N}");

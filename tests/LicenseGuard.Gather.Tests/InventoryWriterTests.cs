@@ -30,5 +30,31 @@ public sealed class InventoryWriterTests : IDisposable
         Assert.Equal(new[] { Path }, Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!));
     }
 
+    [Fact]
+    public void BuildsSharingObjThatWriteTheFirstInventoryAtOnceAllSucceed()
+    {
+        // Two builds of one project sharing obj/ (a command-line build beside the IDE's design-time build, two solution builds):
+        // both find no inventory and write one. The loser used to fail, log LG9002 as an MSBuild warning only and delete the
+        // winner's inventory, whose compiler then had no facts; a later build skipped gathering, its stamp being current.
+        for (int round = 0; round < 200; round++)
+        {
+            if (File.Exists(Path))
+            {
+                File.Delete(Path);
+            }
+
+            using var start = new Barrier(4);
+            var writers = Enumerable.Range(0, 4).Select(i => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                InventoryWriter.WriteIfChanged(Path, "{ \"format\": 1, \"writer\": " + (i % 2) + " }");
+            })).ToArray();
+
+            Task.WaitAll(writers);
+            Assert.StartsWith("{ \"format\": 1, \"writer\": ", File.ReadAllText(Path));
+            Assert.Equal(new[] { Path }, Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!));
+        }
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }
