@@ -21,7 +21,9 @@ namespace LicenseGuard.CodeFixes.Rules
     /// <c>…AsIEmbeddingGenerator()</c>) or a Semantic Kernel chat or embedding registration with the same interface from an open runtime —
     /// one action per catalog alternative, each with the runtime the catalog names for it (OllamaSharp, LLamaSharp, ONNX
     /// Runtime GenAI). The surrounding code keeps compiling against the interface; the title names the packages the new
-    /// code needs (a fix cannot add package references).
+    /// code needs, and a choice is offered only when the project already references them (a fix cannot add package
+    /// references: <c>licenseguard migrate</c> adds them, then applies these fixes). Imports of the provider's namespaces that
+    /// the rewrite leaves unused are removed.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProprietaryAiCallFixer))]
     [Shared]
@@ -59,7 +61,7 @@ namespace LicenseGuard.CodeFixes.Rules
                     continue;
                 }
 
-                foreach (var choice in ChoicesFor(shape, AlternativeIds.Of(diagnostic)))
+                foreach (var choice in ChoicesFor(shape, AlternativeIds.Of(diagnostic), model.Compilation))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
@@ -124,7 +126,7 @@ namespace LicenseGuard.CodeFixes.Rules
             public string Reference { get; }
         }
 
-        private static IEnumerable<Choice> ChoicesFor(FixShape shape, IEnumerable<(string Model, string Runtime)> alternatives)
+        private static IEnumerable<Choice> ChoicesFor(FixShape shape, IEnumerable<(string Model, string Runtime)> alternatives, Compilation compilation)
         {
             var catalog = RulesCatalog.BuiltIn;
             bool embeddings = IsEmbedding(shape);
@@ -141,7 +143,8 @@ namespace LicenseGuard.CodeFixes.Rules
                 var modelEntry = catalog.FindModel(modelId);
                 var runtime = catalog.FindRuntime(runtimeId);
                 var run = modelEntry?.Run.FirstOrDefault(r => r.Runtime == runtimeId);
-                if (modelEntry == null || runtime == null || run == null || !runtime.Implements.Contains(contract) || CodeFor(runtime.Id, modelEntry, run.Reference, embeddings) == null
+                if (modelEntry == null || runtime == null || run == null || !runtime.Implements.Contains(contract)
+                    || !(CodeFor(runtime.Id, modelEntry, run.Reference, embeddings) is { } code) || !Compiles(compilation, shape, code.Needs)
                     || !seen.Add(modelId + "@" + runtimeId))
                 {
                     continue;
@@ -174,21 +177,35 @@ namespace LicenseGuard.CodeFixes.Rules
         private static string Packages(IReadOnlyList<string> packages) =>
             (packages.Count == 1 ? "package " : "packages ") + (packages.Count <= 1 ? string.Join(string.Empty, packages) : string.Join(", ", packages.Take(packages.Count - 1)) + " and " + packages.Last());
 
-        /// <summary>The C# that builds the runtime's client, with the namespace it needs imported, or null when the runtime has no such client.</summary>
-        private static (string Code, string? Using)? CodeFor(string runtime, ModelEntry model, string reference, bool embeddings)
+        /// <summary>
+        /// The C# that builds the runtime's client, the namespace it needs imported, and the type that must resolve for it to
+        /// compile (the runtime's package is referenced); null when the runtime has no such client.
+        /// </summary>
+        private static (string Code, string? Using, string Needs)? CodeFor(string runtime, ModelEntry model, string reference, bool embeddings)
         {
             switch (runtime)
             {
                 case "ollamasharp":
-                    return ($"new OllamaSharp.OllamaApiClient(new System.Uri(\"{DefaultOllamaEndpoint}\"), \"{reference}\")", null);
+                    return ($"new OllamaSharp.OllamaApiClient(new System.Uri(\"{DefaultOllamaEndpoint}\"), \"{reference}\")", null, "OllamaSharp.OllamaApiClient");
                 case "llamasharp" when !embeddings:
                     string path = $"models/{model.Id}.gguf";
-                    return ($"new LLama.StatelessExecutor(LLama.LLamaWeights.LoadFromFile(new LLama.Common.ModelParams(\"{path}\")), new LLama.Common.ModelParams(\"{path}\")).AsChatClient()", "LLama.Abstractions");
+                    return ($"new LLama.StatelessExecutor(LLama.LLamaWeights.LoadFromFile(new LLama.Common.ModelParams(\"{path}\")), new LLama.Common.ModelParams(\"{path}\")).AsChatClient()", "LLama.Abstractions", "LLama.StatelessExecutor");
                 case "onnxruntime-genai" when !embeddings:
-                    return ($"new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient(\"models/{model.Id}\")", null);
+                    return ($"new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient(\"models/{model.Id}\")", null, "Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient");
                 default:
                     return null;
             }
+        }
+
+        /// <summary>Whether the rewrite would compile here: the runtime's client type and, for registrations, Microsoft.Extensions.AI's resolve.</summary>
+        private static bool Compiles(Compilation compilation, FixShape shape, string clientType)
+        {
+            string? registration = shape == FixShape.ChatServiceRegistration || shape == FixShape.ChatKernelRegistration
+                ? "Microsoft.Extensions.DependencyInjection.ChatClientBuilderServiceCollectionExtensions"
+                : shape == FixShape.EmbeddingServiceRegistration || shape == FixShape.EmbeddingKernelRegistration
+                    ? "Microsoft.Extensions.DependencyInjection.EmbeddingGeneratorBuilderServiceCollectionExtensions"
+                    : null;
+            return compilation.GetTypeByMetadataName(clientType) != null && (registration == null || compilation.GetTypeByMetadataName(registration) != null);
         }
 
         private static FixShape ShapeOf(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
@@ -225,7 +242,9 @@ namespace LicenseGuard.CodeFixes.Rules
         private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, FixShape shape, Choice choice, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var (client, clientUsing) = CodeFor(choice.Runtime.Id, choice.Model, choice.Reference, IsEmbedding(shape))!.Value;
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var providerNamespaces = NamespacesUsedBy(model!, invocation, cancellationToken);
+            var (client, clientUsing, _) = CodeFor(choice.Runtime.Id, choice.Model, choice.Reference, IsEmbedding(shape))!.Value;
             string code = shape switch
             {
                 FixShape.ChatAdapter => client,
@@ -249,7 +268,45 @@ namespace LicenseGuard.CodeFixes.Rules
                 newRoot = WithUsing(newRoot, clientUsing);
             }
 
-            return document.WithSyntaxRoot(newRoot);
+            return await WithoutUnusedUsingsAsync(document.WithSyntaxRoot(newRoot), providerNamespaces, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The namespaces of the types and members the replaced code used (OpenAI, Azure.AI.OpenAI, Microsoft.SemanticKernel …).</summary>
+        private static HashSet<string> NamespacesUsedBy(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+        {
+            var namespaces = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in node.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+            {
+                var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+                var containing = symbol is IMethodSymbol { ReducedFrom: { } extension } ? extension.ContainingNamespace : symbol?.ContainingNamespace;
+                if (containing != null && !containing.IsGlobalNamespace)
+                {
+                    namespaces.Add(containing.ToDisplayString());
+                }
+            }
+
+            return namespaces;
+        }
+
+        /// <summary>
+        /// Removes the imports of <paramref name="namespaces"/> that the compiler now reports as unnecessary (CS8019), so no
+        /// <c>using OpenAI;</c> is left behind; the file's other imports are the user's business.
+        /// </summary>
+        private static async Task<Document> WithoutUnusedUsingsAsync(Document document, HashSet<string> namespaces, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (!(root is CompilationUnitSyntax unit) || model == null)
+            {
+                return document;
+            }
+
+            var unnecessary = model.GetDiagnostics(cancellationToken: cancellationToken)
+                .Where(d => d.Id == "CS8019")
+                .Select(d => root.FindNode(d.Location.SourceSpan).FirstAncestorOrSelf<UsingDirectiveSyntax>())
+                .Where(u => u != null && u.Alias == null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name != null && namespaces.Contains(u.Name.ToString()))
+                .ToList();
+            return unnecessary.Count == 0 ? document : document.WithSyntaxRoot(unit.RemoveNodes(unnecessary!, SyntaxRemoveOptions.KeepNoTrivia)!);
         }
 
         private static SyntaxNode WithUsing(SyntaxNode root, string name)

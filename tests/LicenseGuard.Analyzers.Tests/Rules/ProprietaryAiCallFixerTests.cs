@@ -34,7 +34,6 @@ public class ProprietaryAiCallFixerTests
         const string fixedSource = """
             using System.Threading.Tasks;
             using Microsoft.Extensions.AI;
-            using OpenAI;
 
             class Triage
             {
@@ -63,9 +62,7 @@ public class ProprietaryAiCallFixerTests
             }
             """;
         const string fixedSource = """
-            using Anthropic;
             using Microsoft.Extensions.AI;
-            using OpenAI;
 
             class Clients
             {
@@ -93,6 +90,31 @@ public class ProprietaryAiCallFixerTests
         var test = new CSharpCodeFixTest<LicenseGuard.Analyzers.Rules.ProprietaryAiCallAnalyzer, ProprietaryAiCallFixer, DefaultVerifier>
         {
             ReferenceAssemblies = SdkPackages.All,
+            TestCode = source,
+            FixedCode = source,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NoRewriteIsOfferedWhenTheProjectDoesNotReferenceTheRuntimeItWouldNeed()
+    {
+        // Issue 24, item 4: the fix wrote `new OllamaSharp.OllamaApiClient(…)` into a project without OllamaSharp, and the next
+        // build failed with CS0246. Without a runtime package referenced there is nothing to offer (licenseguard migrate adds it).
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class Triage
+            {
+                IChatClient Chat() => {|#0:new OpenAIClient("key").GetChatClient("gpt-4o-mini").AsIChatClient()|};
+            }
+            """;
+        var test = new CSharpCodeFixTest<LicenseGuard.Analyzers.Rules.ProprietaryAiCallAnalyzer, ProprietaryAiCallFixer, DefaultVerifier>
+        {
+            ReferenceAssemblies = SdkPackages.RuntimeOnly.AddPackages(System.Collections.Immutable.ImmutableArray.Create(
+                new PackageIdentity("OpenAI", "2.15.0"), new PackageIdentity("Microsoft.Extensions.AI.OpenAI", "10.11.0"))),
             TestCode = source,
             FixedCode = source,
         };
@@ -153,7 +175,6 @@ public class ProprietaryAiCallFixerTests
             """;
         const string fixedSource = """
             using Microsoft.Extensions.AI;
-            using OpenAI;
             using LLama.Abstractions;
 
             class Triage
@@ -180,7 +201,6 @@ public class ProprietaryAiCallFixerTests
             """;
         const string fixedSource = """
             using Microsoft.Extensions.AI;
-            using OpenAI;
 
             class Triage
             {
@@ -210,7 +230,6 @@ public class ProprietaryAiCallFixerTests
         const string fixedSource = """
             using System.Threading.Tasks;
             using Microsoft.Extensions.AI;
-            using OpenAI;
 
             class Index
             {
