@@ -8,6 +8,7 @@ root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
 root.Subcommands.Add(NoticesCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(MigrateCommand.Create());
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -55,6 +55,9 @@ public sealed partial class BadInvocationTests : IDisposable
         { "unknown catalog id", 2, ["rules", "show", "no-such-id"] },
         { "init in a missing folder", 2, ["init", "missing"] },
         { "init on a file", 2, ["init", "notes.txt"] },
+        { "missing migrate project", 2, ["migrate", "missing"] },
+        { "migrate on a file that is no project", 2, ["migrate", "notes.txt"] },
+        { "migrate to an unknown runtime", 2, ["migrate", "clean", "--to", "nosuchruntime"] },
         // rules files
         { "malformed rules file (validate)", 3, ["rules", "validate", "bad.json"] },
         { "malformed rules file in the working folder (check)", 3, ["check", "EPPlus", "--source", "empty-feed", "!cwd=bad-rules"] },

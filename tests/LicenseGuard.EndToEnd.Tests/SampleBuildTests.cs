@@ -169,6 +169,7 @@ public sealed class CodeFixClientTests(PackedLicenseGuard package)
         string clients = File.ReadAllText(Path.Combine(project, "Clients.cs"));
         Assert.Contains("new OllamaSharp.OllamaApiClient(new System.Uri(\"http://localhost:11434\"), \"qwen2.5:7b\")", clients);
         Assert.DoesNotContain("AsIChatClient", clients);
+        Assert.DoesNotContain("using OpenAI;", clients);
         var after = package.Build(project);
         Assert.True(after.ExitCode == 0, after.Output);
         Assert.DoesNotContain(after.Results, r => r.Level == "error");

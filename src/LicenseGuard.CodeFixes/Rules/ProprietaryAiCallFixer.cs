@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LicenseGuard.CodeFixes.Rules
 {
@@ -67,10 +68,45 @@ namespace LicenseGuard.CodeFixes.Rules
                         CodeAction.Create(
                             Title(shape, choice),
                             ct => ReplaceAsync(context.Document, invocation, shape, choice, ct),
-                            equivalenceKey: $"{DiagnosticIds.ProprietaryAiCall}.{choice.Runtime.Id}.{choice.Model.Id}"),
+                            equivalenceKey: EquivalenceKey(choice.Model.Id, choice.Runtime.Id)),
                         diagnostic);
                 }
             }
+        }
+
+        /// <summary>The equivalence key of the action that moves a finding to <paramref name="model"/> on <paramref name="runtime"/> (what Fix All and <c>licenseguard migrate</c> select by).</summary>
+        public static string EquivalenceKey(string model, string runtime) => $"{DiagnosticIds.ProprietaryAiCall}.{runtime}.{model}";
+
+        /// <summary>
+        /// The rewrites this fix knows for a finding, best first, whether or not the project references what they need yet:
+        /// each open model, its runtime, and the packages the new code needs (what <c>licenseguard migrate</c> adds before it
+        /// applies the fix). Empty when the call has no automatic rewrite (the provider's own client types used directly).
+        /// </summary>
+        public static IReadOnlyList<(string Model, string Runtime, IReadOnlyList<string> Packages)> RewritesFor(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = diagnostic.Location.SourceTree?.GetRoot(cancellationToken);
+            if (root == null || !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation))
+            {
+                return Array.Empty<(string, string, IReadOnlyList<string>)>();
+            }
+
+            var shape = ShapeOf(model, invocation, cancellationToken);
+            return shape == FixShape.None
+                ? Array.Empty<(string, string, IReadOnlyList<string>)>()
+                : ChoicesFor(shape, AlternativeIds.Of(diagnostic), compilation: null)
+                    .Select(c => (c.Model.Id, c.Runtime.Id, (IReadOnlyList<string>)PackagesFor(shape, c)))
+                    .ToList();
+        }
+
+        private static List<string> PackagesFor(FixShape shape, Choice choice)
+        {
+            var packages = choice.Runtime.Packages.ToList();
+            if (shape != FixShape.ChatAdapter && shape != FixShape.EmbeddingAdapter)
+            {
+                packages.Add("Microsoft.Extensions.AI");
+            }
+
+            return packages;
         }
 
         private enum FixShape
@@ -126,7 +162,7 @@ namespace LicenseGuard.CodeFixes.Rules
             public string Reference { get; }
         }
 
-        private static IEnumerable<Choice> ChoicesFor(FixShape shape, IEnumerable<(string Model, string Runtime)> alternatives, Compilation compilation)
+        private static IEnumerable<Choice> ChoicesFor(FixShape shape, IEnumerable<(string Model, string Runtime)> alternatives, Compilation? compilation)
         {
             var catalog = RulesCatalog.BuiltIn;
             bool embeddings = IsEmbedding(shape);
@@ -144,7 +180,7 @@ namespace LicenseGuard.CodeFixes.Rules
                 var runtime = catalog.FindRuntime(runtimeId);
                 var run = modelEntry?.Run.FirstOrDefault(r => r.Runtime == runtimeId);
                 if (modelEntry == null || runtime == null || run == null || !runtime.Implements.Contains(contract)
-                    || !(CodeFor(runtime.Id, modelEntry, run.Reference, embeddings) is { } code) || !Compiles(compilation, shape, code.Needs)
+                    || !(CodeFor(runtime.Id, modelEntry, run.Reference, embeddings) is { } code) || (compilation != null && !Compiles(compilation, shape, code.Needs))
                     || !seen.Add(modelId + "@" + runtimeId))
                 {
                     continue;
@@ -156,7 +192,7 @@ namespace LicenseGuard.CodeFixes.Rules
 
         private static string Title(FixShape shape, Choice choice)
         {
-            var packages = choice.Runtime.Packages.ToList();
+            var packages = PackagesFor(shape, choice);
             string source = choice.Runtime.Id == "ollamasharp" ? string.Empty : $"; model from {choice.Reference}";
             switch (shape)
             {
@@ -166,10 +202,8 @@ namespace LicenseGuard.CodeFixes.Rules
                     return $"Use {choice.Model.Name} embeddings through {choice.Runtime.Name} (needs {Packages(packages)}; vectors differ, re-index stored embeddings)";
                 case FixShape.EmbeddingServiceRegistration:
                 case FixShape.EmbeddingKernelRegistration:
-                    packages.Add("Microsoft.Extensions.AI");
                     return $"Register {choice.Model.Name} embeddings through {choice.Runtime.Name} as IEmbeddingGenerator (needs {Packages(packages)}; vectors differ, re-index stored embeddings)";
                 default:
-                    packages.Add("Microsoft.Extensions.AI");
                     return $"Register {choice.Model.Name} through {choice.Runtime.Name} as IChatClient (needs {Packages(packages)}{source})";
             }
         }
@@ -294,8 +328,13 @@ namespace LicenseGuard.CodeFixes.Rules
         /// </summary>
         private static async Task<Document> WithoutUnusedUsingsAsync(Document document, HashSet<string> namespaces, CancellationToken cancellationToken)
         {
+            // The compiler tells unused imports apart only when it also reads documentation comments (a cref may need one).
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var diagnosing = document.Project.ParseOptions is CSharpParseOptions options && options.DocumentationMode < DocumentationMode.Diagnose
+                ? document.Project.WithParseOptions(options.WithDocumentationMode(DocumentationMode.Diagnose)).GetDocument(document.Id)!
+                : document;
+            var model = await diagnosing.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            root = await diagnosing.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (!(root is CompilationUnitSyntax unit) || model == null)
             {
                 return document;
@@ -306,7 +345,14 @@ namespace LicenseGuard.CodeFixes.Rules
                 .Select(d => root.FindNode(d.Location.SourceSpan).FirstAncestorOrSelf<UsingDirectiveSyntax>())
                 .Where(u => u != null && u.Alias == null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name != null && namespaces.Contains(u.Name.ToString()))
                 .ToList();
-            return unnecessary.Count == 0 ? document : document.WithSyntaxRoot(unit.RemoveNodes(unnecessary!, SyntaxRemoveOptions.KeepNoTrivia)!);
+            if (unnecessary.Count == 0 || !(await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax own))
+            {
+                return document;
+            }
+
+            // The same text, so the same spans: remove them from the document's own tree.
+            var spans = new HashSet<TextSpan>(unnecessary.Select(u => u!.Span));
+            return document.WithSyntaxRoot(own.RemoveNodes(own.Usings.Where(u => spans.Contains(u.Span)), SyntaxRemoveOptions.KeepNoTrivia)!);
         }
 
         private static SyntaxNode WithUsing(SyntaxNode root, string name)

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using LicenseGuard.Analyzers;
+using LicenseGuard.Analyzers.Rules;
+using LicenseGuard.Cli.Scanning;
+using LicenseGuard.CodeFixes.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LicenseGuard.Cli.Migration;
+
+/// <summary>A finding of LG1001 and what the migration did with it.</summary>
+internal sealed record MigratedFinding(string File, int Line, string Code, string? Model, string? Runtime, string? NotFixed);
+
+/// <summary>
+/// One project's C# in a Roslyn workspace, built from the compiler command line its design-time build produced, where
+/// LG1001 is found by the analyzer the build runs and fixed by the code fix the IDE offers — the same code, so what
+/// <c>licenseguard migrate</c> writes is what a user choosing the fix in the IDE would get.
+/// </summary>
+internal sealed class CodeMigration
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzer = [new ProprietaryAiCallAnalyzer()];
+
+    private CodeMigration(Solution solution, ProjectId projectId)
+    {
+        Solution = solution;
+        ProjectId = projectId;
+    }
+
+    public Solution Solution { get; private set; }
+
+    private ProjectId ProjectId { get; }
+
+    private Project Project => Solution.GetProject(ProjectId)!;
+
+    public static CodeMigration Load(MSBuildProject project, CancellationToken cancellationToken)
+    {
+        var arguments = project.ParseArguments();
+        var workspace = new AdhocWorkspace();
+        var id = ProjectId.CreateNewId();
+        var documents = arguments.SourceFiles.Where(f => File.Exists(f.Path)).Select(f => DocumentInfo.Create(
+            DocumentId.CreateNewId(id), Path.GetFileName(f.Path), loader: TextLoader.From(TextAndVersion.Create(Read(f.Path), VersionStamp.Create(), f.Path)), filePath: f.Path));
+        var additional = arguments.AdditionalFiles.Select(f => f.Path).Distinct(StringComparer.Ordinal).Where(File.Exists).Select(path => DocumentInfo.Create(
+            DocumentId.CreateNewId(id), Path.GetFileName(path), loader: TextLoader.From(TextAndVersion.Create(Read(path), VersionStamp.Create(), path)), filePath: path));
+        var configs = arguments.AnalyzerConfigPaths.Where(File.Exists).Select(path => DocumentInfo.Create(
+            DocumentId.CreateNewId(id), Path.GetFileName(path), loader: TextLoader.From(TextAndVersion.Create(Read(path), VersionStamp.Create(), path)), filePath: path));
+        var references = arguments.MetadataReferences.Where(r => File.Exists(r.Reference)).Select(r => (MetadataReference)MetadataReference.CreateFromFile(r.Reference, r.Properties));
+        var info = ProjectInfo.Create(
+                id, VersionStamp.Create(), Path.GetFileNameWithoutExtension(project.ProjectPath), arguments.CompilationName ?? Path.GetFileNameWithoutExtension(project.ProjectPath),
+                LanguageNames.CSharp, filePath: project.ProjectPath, compilationOptions: arguments.CompilationOptions, parseOptions: arguments.ParseOptions,
+                documents: documents, metadataReferences: references, additionalDocuments: additional)
+            .WithAnalyzerConfigDocuments(configs);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new CodeMigration(workspace.AddProject(info).Solution, id);
+    }
+
+    /// <summary>The LG1001 findings in the project's code, in file and position order.</summary>
+    public async Task<IReadOnlyList<Diagnostic>> FindingsAsync(CancellationToken cancellationToken)
+    {
+        var compilation = await Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        var diagnostics = await compilation!.WithAnalyzers(Analyzer, Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        return diagnostics
+            .Where(d => d.Id == DiagnosticIds.ProprietaryAiCall && d.Location.IsInSource && !d.IsSuppressed)
+            .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+            .ToList();
+    }
+
+    /// <summary>The rewrites the code fix knows for a finding, best first (see <see cref="ProprietaryAiCallFixer.RewritesFor"/>).</summary>
+    public async Task<IReadOnlyList<(string Model, string Runtime, IReadOnlyList<string> Packages)>> RewritesForAsync(Diagnostic finding, CancellationToken cancellationToken)
+    {
+        var document = Solution.GetDocument(finding.Location.SourceTree)!;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return ProprietaryAiCallFixer.RewritesFor(model!, finding, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the code fix to every finding it can rewrite on <paramref name="runtime"/> (with the model <paramref name="preferred"/>
+    /// picks, else the finding's first on that runtime), one at a time, finding the rest again after each change; returns every
+    /// finding with what became of it.
+    /// </summary>
+    public async Task<IReadOnlyList<MigratedFinding>> ApplyAsync(string runtime, Func<IReadOnlyList<string>, string?> preferred, CancellationToken cancellationToken)
+    {
+        var fixer = new ProprietaryAiCallFixer();
+        var outcomes = new List<MigratedFinding>();
+        int skipped = 0;
+        for (int round = 0; round < 10_000; round++)
+        {
+            var findings = await FindingsAsync(cancellationToken).ConfigureAwait(false);
+            if (skipped >= findings.Count)
+            {
+                break;
+            }
+
+            var finding = findings[skipped];
+            var document = Solution.GetDocument(finding.Location.SourceTree)!;
+            var span = finding.Location.GetLineSpan();
+            string file = Path.GetRelativePath(Path.GetDirectoryName(Project.FilePath)!, span.Path);
+            string code = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString(finding.Location.SourceSpan);
+            var models = (await RewritesForAsync(finding, cancellationToken).ConfigureAwait(false)).Where(r => r.Runtime == runtime).Select(r => r.Model).ToList();
+            string? model = models.Count == 0 ? null : preferred(models) ?? models[0];
+            CodeAction? action = null;
+            if (model != null)
+            {
+                var actions = new List<CodeAction>();
+                var context = new CodeFixContext(document, finding, (a, _) => actions.Add(a), cancellationToken);
+                await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+                action = actions.FirstOrDefault(a => a.EquivalenceKey == ProprietaryAiCallFixer.EquivalenceKey(model, runtime));
+            }
+
+            var changed = action == null ? null : await ChangedSolutionAsync(action, cancellationToken).ConfigureAwait(false);
+            bool changesText = changed != null && (await changed.GetDocument(document.Id)!.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString()
+                != (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            if (!changesText)
+            {
+                // A fix that changes nothing is not reported as applied.
+                skipped++;
+                outcomes.Add(new MigratedFinding(file, span.StartLinePosition.Line + 1, code, null, null, models.Count == 0
+                    ? "no automatic rewrite: the fix rewrites Microsoft.Extensions.AI adapters (AsIChatClient, AsIEmbeddingGenerator) and Semantic Kernel registrations; this code uses the provider's own API, so move it to IChatClient by hand (the finding names the alternatives)"
+                    : action == null ? "the rewrite would not compile here (the runtime's package did not resolve)" : "the fix changed nothing"));
+                continue;
+            }
+
+            Solution = changed!;
+            outcomes.Add(new MigratedFinding(file, span.StartLinePosition.Line + 1, code, model, runtime, null));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The files of the assemblies whose types and members the code names or calls (bound symbol by symbol). The compiler's own
+    /// list of used references is wider: it counts every assembly that declares extension methods in an imported namespace.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReferencedAssemblyFilesAsync(CancellationToken cancellationToken)
+    {
+        var compilation = (await Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        var assemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+        foreach (var document in Project.Documents)
+        {
+            var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var node in root!.DescendantNodes().Where(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax || n is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax))
+            {
+                var symbol = model.GetSymbolInfo(node, cancellationToken).Symbol;
+                var type = model.GetTypeInfo(node, cancellationToken).Type;
+                foreach (var assembly in new[] { (symbol as IMethodSymbol)?.ReducedFrom?.ContainingAssembly, symbol?.ContainingAssembly, type?.ContainingAssembly })
+                {
+                    if (assembly != null)
+                    {
+                        assemblies.Add(assembly);
+                    }
+                }
+            }
+        }
+
+        return compilation.References
+            .Where(r => compilation.GetAssemblyOrModuleSymbol(r) is IAssemblySymbol assembly && assemblies.Contains(assembly))
+            .OfType<PortableExecutableReference>()
+            .Select(r => r.FilePath!)
+            .ToList();
+    }
+
+    /// <summary>Writes the documents whose text the fixes changed; returns their paths.</summary>
+    public async Task<IReadOnlyList<string>> WriteChangedDocumentsAsync(Solution original, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        foreach (var id in Solution.GetChanges(original).GetProjectChanges().SelectMany(p => p.GetChangedDocuments()))
+        {
+            var document = Solution.GetDocument(id)!;
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(document.FilePath!, text.ToString(), text.Encoding ?? new System.Text.UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            written.Add(document.FilePath!);
+        }
+
+        return written;
+    }
+
+    private static async Task<Solution?> ChangedSolutionAsync(CodeAction action, CancellationToken cancellationToken)
+    {
+        var operations = await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
+        return operations.OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution;
+    }
+
+    private static SourceText Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return SourceText.From(stream);
+    }
+}
