@@ -72,6 +72,15 @@ internal static class MigrateCommand
             }
 
             string? runtime = to?.Split('@').Last() ?? rewrites.GroupBy(r => r.Runtime).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            if (findings.Count > 0 && (runtime == null || rewrites.All(r => r.Runtime != runtime)))
+            {
+                foreach (var finding in findings)
+                {
+                    var position = finding.Location.GetLineSpan();
+                    console.Error($"  {Path.GetRelativePath(copy.Root, position.Path)}:{position.StartLinePosition.Line + 1}: {await code.WhyNoRewriteAsync(finding, cancellationToken).ConfigureAwait(false)}");
+                }
+            }
+
             if (findings.Count == 0 || runtime == null || rewrites.All(r => r.Runtime != runtime))
             {
                 console.Error(findings.Count == 0
@@ -156,6 +165,12 @@ internal static class MigrateCommand
             {
                 copy.CopyBack(changed);
             }
+        }
+        catch (ProjectLoadException e)
+        {
+            // Restore or evaluation failed (a package not in the sources, a downgrade error): the project's problem, not a finding.
+            console.Error($"{report.Project}: could not be restored or evaluated, nothing was changed: {e.Reason.Replace(copy.Root, copy.OriginalRoot, StringComparison.Ordinal)}");
+            return ExitCodes.UsageError;
         }
         finally
         {

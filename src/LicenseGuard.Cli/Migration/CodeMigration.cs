@@ -75,6 +75,13 @@ internal sealed class CodeMigration
         return ProprietaryAiCallFixer.RewritesFor(model!, finding, cancellationToken);
     }
 
+    /// <summary>Why the code fix has no rewrite for a finding.</summary>
+    public async Task<string> WhyNoRewriteAsync(Diagnostic finding, CancellationToken cancellationToken)
+    {
+        var model = await Solution.GetDocument(finding.Location.SourceTree)!.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return ProprietaryAiCallFixer.WhyNoRewrite(model!, finding, cancellationToken);
+    }
+
     /// <summary>
     /// Applies the code fix to every finding it can rewrite on <paramref name="runtime"/> (with the model <paramref name="preferred"/>
     /// picks, else the finding's first on that runtime), one at a time, finding the rest again after each change; returns every
@@ -116,8 +123,9 @@ internal sealed class CodeMigration
             {
                 // A fix that changes nothing is not reported as applied.
                 skipped++;
+                var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
                 outcomes.Add(new MigratedFinding(file, span.StartLinePosition.Line + 1, code, null, null, models.Count == 0
-                    ? "no automatic rewrite: the fix rewrites Microsoft.Extensions.AI adapters (AsIChatClient, AsIEmbeddingGenerator) and Semantic Kernel registrations; this code uses the provider's own API, so move it to IChatClient by hand (the finding names the alternatives)"
+                    ? ProprietaryAiCallFixer.WhyNoRewrite(semanticModel!, finding, cancellationToken)
                     : action == null ? "the rewrite would not compile here (the runtime's package did not resolve)" : "the fix changed nothing"));
                 continue;
             }

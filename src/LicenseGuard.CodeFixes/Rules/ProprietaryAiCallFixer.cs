@@ -98,6 +98,21 @@ namespace LicenseGuard.CodeFixes.Rules
                     .ToList();
         }
 
+        /// <summary>Why a finding has no rewrite, in words for the person who will rewrite it (for findings <see cref="RewritesFor"/> leaves empty).</summary>
+        public static string WhyNoRewrite(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = diagnostic.Location.SourceTree?.GetRoot(cancellationToken);
+            var method = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
+                ? model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol
+                : null;
+            if (method != null && (ChatRegistrations.Contains(method.Name) || EmbeddingRegistrations.Contains(method.Name)))
+            {
+                return "a registration whose result is used (a builder chain such as Kernel.CreateBuilder()." + method.Name + "(…).Build()) has no automatic rewrite: make it a statement on the builder, or register the open runtime's client with builder.Services.AddChatClient(…)";
+            }
+
+            return "no automatic rewrite: the fix rewrites Microsoft.Extensions.AI adapters (AsIChatClient, AsIEmbeddingGenerator) and Semantic Kernel registration statements; this code uses the provider's own API, so move it to IChatClient by hand (the finding names the alternatives)";
+        }
+
         private static List<string> PackagesFor(FixShape shape, Choice choice)
         {
             var packages = choice.Runtime.Packages.ToList();
