@@ -110,6 +110,7 @@ internal static class MigrateCommand
             await code.WriteChangedDocumentsAsync(before, cancellationToken).ConfigureAwait(false);
 
             // 3. Proprietary SDKs nothing uses any more.
+            string projectBeforeRemoval = await File.ReadAllTextAsync(project, cancellationToken).ConfigureAwait(false);
             if (report.Findings.Any(f => f.NotFixed == null))
             {
                 foreach (string unused in await UnusedSdkPackagesAsync(code, project, catalog, cancellationToken).ConfigureAwait(false))
@@ -128,16 +129,17 @@ internal static class MigrateCommand
                 report.Built = build.ExitCode == 0;
                 if (!report.Built.Value && report.Removed.Count > 0)
                 {
-                    // The code still needed something a removed package brought: keep the packages, build again.
-                    foreach (string package in report.Removed)
-                    {
-                        await DotnetAsync(["add", project, "package", package], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    report.Kept.AddRange(report.Removed);
-                    report.Removed.Clear();
+                    // Perhaps the code still needs something a removed package brought: put the project file back as it was
+                    // (same versions, same place) and build again; the packages are kept only if that build passes.
+                    await File.WriteAllTextAsync(project, projectBeforeRemoval, cancellationToken).ConfigureAwait(false);
                     build = await DotnetAsync(["build", project, "-nologo", "-verbosity:quiet", "-clp:NoSummary"], cancellationToken, check: false).ConfigureAwait(false);
                     report.Built = build.ExitCode == 0;
+                    if (report.Built.Value)
+                    {
+                        report.Kept.AddRange(report.Removed);
+                    }
+
+                    report.Removed.Clear();
                 }
 
                 if (!report.Built.Value)

@@ -37,7 +37,7 @@ namespace LicenseGuard.CodeFixes.Rules
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ProprietaryAiCall);
 
         /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -290,14 +290,79 @@ namespace LicenseGuard.CodeFixes.Rules
 
         private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, FixShape shape, Choice choice, CancellationToken cancellationToken)
         {
+            var (rewritten, providerNamespaces) = await RewriteAsync(document, invocation, shape, choice, cancellationToken).ConfigureAwait(false);
+            return await WithoutUnusedUsingsAsync(rewritten, providerNamespaces, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Fix All in a document, project or solution: every finding of the document rewritten in turn to the chosen model and
+        /// runtime, then the provider's imports left unused removed once (each fix alone would keep an import the next one frees).
+        /// </summary>
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            string prefix = DiagnosticIds.ProprietaryAiCall + ".";
+            string? key = context.CodeActionEquivalenceKey;
+            if (key == null || !key.StartsWith(prefix, StringComparison.Ordinal) || key.IndexOf('.', prefix.Length) < 0)
+            {
+                return document;
+            }
+
+            string runtime = key.Substring(prefix.Length, key.IndexOf('.', prefix.Length) - prefix.Length);
+            string modelId = key.Substring(key.IndexOf('.', prefix.Length) + 1);
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return document;
+            }
+
+            var targets = new List<(SyntaxAnnotation Annotation, Diagnostic Diagnostic)>();
+            var annotations = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation && !annotations.ContainsKey(invocation))
+                {
+                    annotations[invocation] = new SyntaxAnnotation();
+                    targets.Add((annotations[invocation], diagnostic));
+                }
+            }
+
+            var marked = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
+            var current = document.WithSyntaxRoot(marked);
+            var namespaces = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (annotation, diagnostic) in targets)
+            {
+                var currentRoot = await current.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                var model = await current.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                if (!(currentRoot!.GetAnnotatedNodes(annotation).FirstOrDefault() is InvocationExpressionSyntax invocation))
+                {
+                    continue;
+                }
+
+                var shape = ShapeOf(model!, invocation, context.CancellationToken);
+                var choice = shape == FixShape.None ? null : ChoicesFor(shape, AlternativeIds.Of(diagnostic), model!.Compilation).FirstOrDefault(c => c.Runtime.Id == runtime && c.Model.Id == modelId);
+                if (choice == null)
+                {
+                    continue;
+                }
+
+                var (rewritten, used) = await RewriteAsync(current, invocation, shape, choice, context.CancellationToken).ConfigureAwait(false);
+                current = rewritten;
+                namespaces.UnionWith(used);
+            }
+
+            return await WithoutUnusedUsingsAsync(current, namespaces, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<(Document Document, HashSet<string> ProviderNamespaces)> RewriteAsync(Document document, InvocationExpressionSyntax invocation, FixShape shape, Choice choice, CancellationToken cancellationToken)
+        {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var providerNamespaces = NamespacesUsedBy(model!, invocation, cancellationToken);
             var (client, clientUsing, _) = CodeFor(choice.Runtime.Id, choice.Model, choice.Reference, IsEmbedding(shape))!.Value;
             string code = shape switch
             {
-                FixShape.ChatAdapter => client,
-                FixShape.EmbeddingAdapter => client,
+                FixShape.ChatAdapter => KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IChatClient){client})",
+                FixShape.EmbeddingAdapter => KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>){client})",
                 FixShape.ChatServiceRegistration => $"{Receiver(invocation)}.AddChatClient({client})",
                 FixShape.ChatKernelRegistration => $"{Receiver(invocation)}.Services.AddChatClient({client})",
                 FixShape.EmbeddingServiceRegistration => $"{Receiver(invocation)}.AddEmbeddingGenerator({client})",
@@ -317,7 +382,29 @@ namespace LicenseGuard.CodeFixes.Rules
                 newRoot = WithUsing(newRoot, clientUsing);
             }
 
-            return await WithoutUnusedUsingsAsync(document.WithSyntaxRoot(newRoot), providerNamespaces, cancellationToken).ConfigureAwait(false);
+            return (document.WithSyntaxRoot(newRoot), providerNamespaces);
+        }
+
+        /// <summary>
+        /// Whether the adapter's value goes straight to a place typed as the interface (an explicitly typed variable, field or
+        /// property, an assignment, a return, an expression body), so the runtime's client can stand there as it is. Anywhere
+        /// else (a receiver such as <c>.AsBuilder()</c>, an argument, <c>var</c>) the client is cast to the interface: its
+        /// own type implements more (OllamaApiClient is a chat client and an embedding generator) and would change what binds.
+        /// </summary>
+        private static bool KeepsItsType(InvocationExpressionSyntax invocation)
+        {
+            switch (invocation.Parent)
+            {
+                case EqualsValueClauseSyntax clause:
+                    return !(clause.Parent?.Parent is VariableDeclarationSyntax declaration && declaration.Type.IsVar);
+                case ArrowExpressionClauseSyntax _:
+                case ReturnStatementSyntax _:
+                    return true;
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Right == invocation && assignment.Parent is ExpressionStatementSyntax;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>The namespaces of the types and members the replaced code used (OpenAI, Azure.AI.OpenAI, Microsoft.SemanticKernel …).</summary>

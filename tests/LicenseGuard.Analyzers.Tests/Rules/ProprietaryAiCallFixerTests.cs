@@ -98,6 +98,46 @@ public class ProprietaryAiCallFixerTests
     }
 
     [Fact]
+    public async Task AnAdapterUsedAsAReceiverOrThroughVarKeepsItsInterfaceType()
+    {
+        // Seen in a public evaluation sample: `….AsIChatClient().AsBuilder().UseFunctionInvocation().Build()`. OllamaApiClient is
+        // a chat client and an embedding generator, so `.AsBuilder()` on it is ambiguous (CS0121): the rewrite keeps the type.
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            class Setup
+            {
+                IChatClient WithTools() => {|#0:new OpenAIClient("key").GetChatClient("gpt-4o-mini").AsIChatClient()|}.AsBuilder().UseFunctionInvocation().Build();
+
+                object Plain()
+                {
+                    var chat = {|#1:new OpenAIClient("key").GetChatClient("gpt-4o-mini").AsIChatClient()|};
+                    return chat.AsBuilder().Build();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.AI;
+
+            class Setup
+            {
+                IChatClient WithTools() => ((Microsoft.Extensions.AI.IChatClient)new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b")).AsBuilder().UseFunctionInvocation().Build();
+
+                object Plain()
+                {
+                    var chat = (Microsoft.Extensions.AI.IChatClient)new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b");
+                    return chat.AsBuilder().Build();
+                }
+            }
+            """;
+        var test = Test(source, fixedSource, 0, "LG1001.ollamasharp.qwen2.5-7b");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task NoRewriteIsOfferedWhenTheProjectDoesNotReferenceTheRuntimeItWouldNeed()
     {
         // Issue 24, item 4: the fix wrote `new OllamaSharp.OllamaApiClient(…)` into a project without OllamaSharp, and the next
