@@ -275,9 +275,11 @@ namespace LicenseGuard.CodeFixes.Rules
                 return FixShape.EmbeddingAdapter;
             }
 
-            // Registrations are replaced only where their result is unused, so the replacement's return type does not matter.
+            // A registration is replaced where its result is unused (a statement), or inside a builder chain of a statement, which
+            // is split: the builder goes to a local, the open runtime is registered on it, and the chain goes on from the local.
             bool chat = ChatRegistrations.Contains(method.Name);
-            if (!(chat || EmbeddingRegistrations.Contains(method.Name)) || !(invocation.Parent is ExpressionStatementSyntax) || !(invocation.Expression is MemberAccessExpressionSyntax))
+            if (!(chat || EmbeddingRegistrations.Contains(method.Name)) || !(invocation.Expression is MemberAccessExpressionSyntax)
+                || !(invocation.Parent is ExpressionStatementSyntax || SplittableStatement(invocation) != null))
             {
                 return FixShape.None;
             }
@@ -368,10 +370,20 @@ namespace LicenseGuard.CodeFixes.Rules
                 FixShape.EmbeddingServiceRegistration => $"{Receiver(invocation)}.AddEmbeddingGenerator({client})",
                 _ => $"{Receiver(invocation)}.Services.AddEmbeddingGenerator({client})",
             };
-            var replacement = SyntaxFactory.ParseExpression(code)
-                .WithTriviaFrom(invocation)
-                .WithAdditionalAnnotations(Simplifier.Annotation);
-            var newRoot = root!.ReplaceNode(invocation, replacement);
+            bool registration = shape != FixShape.ChatAdapter && shape != FixShape.EmbeddingAdapter;
+            SyntaxNode newRoot;
+            if (registration && !(invocation.Parent is ExpressionStatementSyntax) && SplittableStatement(invocation) is { } statement)
+            {
+                newRoot = SplitChain(root!, model!, statement, invocation, shape, client);
+            }
+            else
+            {
+                var replacement = SyntaxFactory.ParseExpression(code)
+                    .WithTriviaFrom(invocation)
+                    .WithAdditionalAnnotations(Simplifier.Annotation);
+                newRoot = root!.ReplaceNode(invocation, replacement);
+            }
+
             if (shape != FixShape.ChatAdapter && shape != FixShape.EmbeddingAdapter)
             {
                 newRoot = WithUsing(newRoot, DependencyInjection);
@@ -383,6 +395,69 @@ namespace LicenseGuard.CodeFixes.Rules
             }
 
             return (document.WithSyntaxRoot(newRoot), providerNamespaces);
+        }
+
+        /// <summary>
+        /// The statement a registration inside a builder chain can be split out of: one directly in a block or at top level, with no
+        /// lambda or local function between it and the registration (hoisting out of one would change when the builder runs).
+        /// </summary>
+        private static StatementSyntax? SplittableStatement(InvocationExpressionSyntax invocation)
+        {
+            var statement = invocation.FirstAncestorOrSelf<StatementSyntax>();
+            if (statement == null || !(statement.Parent is BlockSyntax || statement.Parent is GlobalStatementSyntax)
+                || invocation.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax || a is LocalFunctionStatementSyntax))
+            {
+                return null;
+            }
+
+            return statement;
+        }
+
+        /// <summary>
+        /// <c>Kernel kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion(model, key).Build();</c> becomes
+        /// <c>var kernelBuilder = Kernel.CreateBuilder(); kernelBuilder.Services.AddChatClient(…); Kernel kernel = kernelBuilder.Build();</c>
+        /// (a builder that is already a plain name is used as it is).
+        /// </summary>
+        private static SyntaxNode SplitChain(SyntaxNode root, SemanticModel model, StatementSyntax statement, InvocationExpressionSyntax invocation, FixShape shape, string client)
+        {
+            var builder = ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
+            bool kernel = shape == FixShape.ChatKernelRegistration || shape == FixShape.EmbeddingKernelRegistration;
+            string name = builder is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : UniqueLocalName(model, statement.SpanStart, kernel ? "kernelBuilder" : "aiServices");
+            string services = kernel ? name + ".Services" : name;
+            string add = shape == FixShape.ChatKernelRegistration || shape == FixShape.ChatServiceRegistration ? "AddChatClient" : "AddEmbeddingGenerator";
+
+            var leading = statement.GetLeadingTrivia();
+            var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+            var newLine = root.ToFullString().Contains("\r\n") ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed;
+            var added = new List<StatementSyntax>();
+            if (!(builder is IdentifierNameSyntax))
+            {
+                added.Add(SyntaxFactory.ParseStatement($"var {name} = {builder.WithoutTrivia()};").WithLeadingTrivia(leading).WithTrailingTrivia(newLine));
+            }
+
+            added.Add(SyntaxFactory.ParseStatement($"{services}.{add}({client});").WithLeadingTrivia(added.Count == 0 ? leading : indentation).WithTrailingTrivia(newLine).WithAdditionalAnnotations(Simplifier.Annotation));
+            var rest = statement.ReplaceNode(invocation, SyntaxFactory.IdentifierName(name).WithTriviaFrom(invocation)).WithLeadingTrivia(indentation);
+            added.Add(rest);
+
+            if (statement.Parent is GlobalStatementSyntax global && root is CompilationUnitSyntax unit)
+            {
+                int index = unit.Members.IndexOf(global);
+                var members = unit.Members.RemoveAt(index).InsertRange(index, added.Select(a => (MemberDeclarationSyntax)SyntaxFactory.GlobalStatement(a)));
+                return unit.WithMembers(members);
+            }
+
+            return root.ReplaceNode(statement, added);
+        }
+
+        private static string UniqueLocalName(SemanticModel model, int position, string name)
+        {
+            string candidate = name;
+            for (int i = 2; model.LookupSymbols(position, name: candidate).Any(); i++)
+            {
+                candidate = name + i;
+            }
+
+            return candidate;
         }
 
         /// <summary>

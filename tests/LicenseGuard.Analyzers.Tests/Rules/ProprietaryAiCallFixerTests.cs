@@ -163,6 +163,63 @@ public class ProprietaryAiCallFixerTests
     }
 
     [Fact]
+    public async Task ARegistrationInsideABuilderChainIsSplitOutOfItsStatement()
+    {
+        // The most common Semantic Kernel shape in public samples: Kernel.CreateBuilder().AddOpenAIChatCompletion(…).Build().
+        const string source = """
+            using Microsoft.SemanticKernel;
+
+            class Startup
+            {
+                Kernel Build(string model, string key)
+                {
+                    // The kernel the app uses.
+                    Kernel kernel = {|#0:Kernel.CreateBuilder()
+                        .AddOpenAIChatCompletion(model, key)|}
+                        .Build();
+                    return kernel;
+                }
+
+                Kernel FromBuilder(IKernelBuilder builder) => builder.Build();
+
+                Kernel Named(IKernelBuilder builder, string key)
+                {
+                    return {|#1:builder.AddOpenAIChatCompletion("gpt-4o", key)|}.Build();
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.SemanticKernel;
+            using Microsoft.Extensions.DependencyInjection;
+
+            class Startup
+            {
+                Kernel Build(string model, string key)
+                {
+                    // The kernel the app uses.
+                    var kernelBuilder = Kernel.CreateBuilder();
+                    kernelBuilder.Services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
+                    Kernel kernel = kernelBuilder
+                        .Build();
+                    return kernel;
+                }
+
+                Kernel FromBuilder(IKernelBuilder builder) => builder.Build();
+
+                Kernel Named(IKernelBuilder builder, string key)
+                {
+                    builder.Services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
+                    return builder.Build();
+                }
+            }
+            """;
+        var test = Test(source, fixedSource, 0, "LG1001.ollamasharp.qwen2.5-7b");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task SemanticKernelRegistrationsBecomeAnOllamaChatClientRegistration()
     {
         const string source = """
