@@ -365,8 +365,8 @@ namespace LicenseGuard.CodeFixes.Rules
             {
                 FixShape.ChatAdapter => KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IChatClient){client})",
                 FixShape.EmbeddingAdapter => KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>){client})",
-                FixShape.ChatServiceRegistration => $"{Receiver(invocation)}.AddChatClient({client})",
-                FixShape.ChatKernelRegistration => $"{Receiver(invocation)}.Services.AddChatClient({client})",
+                FixShape.ChatServiceRegistration => $"{Receiver(invocation)}{KeepChatCompletionService(model!, invocation)}.AddChatClient({client})",
+                FixShape.ChatKernelRegistration => $"{Receiver(invocation)}.Services{KeepChatCompletionService(model!, invocation)}.AddChatClient({client})",
                 FixShape.EmbeddingServiceRegistration => $"{Receiver(invocation)}.AddEmbeddingGenerator({client})",
                 _ => $"{Receiver(invocation)}.Services.AddEmbeddingGenerator({client})",
             };
@@ -389,12 +389,35 @@ namespace LicenseGuard.CodeFixes.Rules
                 newRoot = WithUsing(newRoot, DependencyInjection);
             }
 
+            if (KeepChatCompletionService(model!, invocation).Length > 0)
+            {
+                newRoot = WithUsing(WithUsing(newRoot, "Microsoft.Extensions.AI"), "Microsoft.SemanticKernel.ChatCompletion");
+            }
+
             if (clientUsing != null)
             {
                 newRoot = WithUsing(newRoot, clientUsing);
             }
 
             return (document.WithSyntaxRoot(newRoot), providerNamespaces);
+        }
+
+        /// <summary>
+        /// Semantic Kernel's chat-completion registrations (<c>AddOpenAIChatCompletion</c>, <c>AddAzureOpenAIChatCompletion</c>)
+        /// register an <c>IChatCompletionService</c>, which the app may inject: the rewrite registers one over the open runtime's
+        /// <c>IChatClient</c> too (<c>AsChatCompletionService</c>), or the app builds and then fails to start. Empty for the
+        /// registrations that provide an <c>IChatClient</c> only.
+        /// </summary>
+        private static string KeepChatCompletionService(SemanticModel model, InvocationExpressionSyntax invocation)
+        {
+            var method = model.GetSymbolInfo(invocation).Symbol as IMethodSymbol;
+            if (method == null || !method.Name.EndsWith("ChatCompletion", StringComparison.Ordinal))
+            {
+                return string.Empty;
+            }
+
+            string provider = UniqueLocalName(model, invocation.SpanStart, "provider");
+            return $".AddSingleton<IChatCompletionService>({provider} => {provider}.GetRequiredService<IChatClient>().AsChatCompletionService({provider}))";
         }
 
         /// <summary>
@@ -424,7 +447,9 @@ namespace LicenseGuard.CodeFixes.Rules
             bool kernel = shape == FixShape.ChatKernelRegistration || shape == FixShape.EmbeddingKernelRegistration;
             string name = builder is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : UniqueLocalName(model, statement.SpanStart, kernel ? "kernelBuilder" : "aiServices");
             string services = kernel ? name + ".Services" : name;
-            string add = shape == FixShape.ChatKernelRegistration || shape == FixShape.ChatServiceRegistration ? "AddChatClient" : "AddEmbeddingGenerator";
+            string add = shape == FixShape.ChatKernelRegistration || shape == FixShape.ChatServiceRegistration
+                ? KeepChatCompletionService(model, invocation).TrimStart('.') is { Length: > 0 } keep ? keep + ".AddChatClient" : "AddChatClient"
+                : "AddEmbeddingGenerator";
 
             var leading = statement.GetLeadingTrivia();
             var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
@@ -435,7 +460,7 @@ namespace LicenseGuard.CodeFixes.Rules
                 added.Add(SyntaxFactory.ParseStatement($"var {name} = {builder.WithoutTrivia()};").WithLeadingTrivia(leading).WithTrailingTrivia(newLine));
             }
 
-            added.Add(SyntaxFactory.ParseStatement($"{services}.{add}({client});").WithLeadingTrivia(added.Count == 0 ? leading : indentation).WithTrailingTrivia(newLine).WithAdditionalAnnotations(Simplifier.Annotation));
+            added.Add(SyntaxFactory.ParseStatement($"{services}.{add}({client});").WithLeadingTrivia(added.Count == 0 ? leading : indentation).WithTrailingTrivia(newLine));
             var rest = statement.ReplaceNode(invocation, SyntaxFactory.IdentifierName(name).WithTriviaFrom(invocation)).WithLeadingTrivia(indentation);
             added.Add(rest);
 

@@ -191,6 +191,8 @@ public class ProprietaryAiCallFixerTests
         const string fixedSource = """
             using Microsoft.SemanticKernel;
             using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel.ChatCompletion;
 
             class Startup
             {
@@ -198,7 +200,7 @@ public class ProprietaryAiCallFixerTests
                 {
                     // The kernel the app uses.
                     var kernelBuilder = Kernel.CreateBuilder();
-                    kernelBuilder.Services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
+                    kernelBuilder.Services.AddSingleton<IChatCompletionService>(provider => provider.GetRequiredService<IChatClient>().AsChatCompletionService(provider)).AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
                     Kernel kernel = kernelBuilder
                         .Build();
                     return kernel;
@@ -208,7 +210,7 @@ public class ProprietaryAiCallFixerTests
 
                 Kernel Named(IKernelBuilder builder, string key)
                 {
-                    builder.Services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
+                    builder.Services.AddSingleton<IChatCompletionService>(provider => provider.GetRequiredService<IChatClient>().AsChatCompletionService(provider)).AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
                     return builder.Build();
                 }
             }
@@ -238,13 +240,15 @@ public class ProprietaryAiCallFixerTests
         const string fixedSource = """
             using Microsoft.Extensions.DependencyInjection;
             using Microsoft.SemanticKernel;
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel.ChatCompletion;
 
             class Startup
             {
                 void Configure(IServiceCollection services, IKernelBuilder kernel)
                 {
-                    services.AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
-                    kernel.Services.AddChatClient(new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient("models/phi-3.5-mini"));
+                    services.AddSingleton<IChatCompletionService>(provider => provider.GetRequiredService<IChatClient>().AsChatCompletionService(provider)).AddChatClient(new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b"));
+                    kernel.Services.AddSingleton<IChatCompletionService>(provider => provider.GetRequiredService<IChatClient>().AsChatCompletionService(provider)).AddChatClient(new Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient("models/phi-3.5-mini"));
                 }
             }
             """;
