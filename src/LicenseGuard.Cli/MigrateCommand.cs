@@ -55,7 +55,8 @@ internal static class MigrateCommand
         }
 
         var centralFile = FindAbove(Path.GetDirectoryName(original)!, "Directory.Packages.props");
-        string? centralBefore = centralFile == null ? null : await File.ReadAllTextAsync(centralFile, cancellationToken).ConfigureAwait(false);
+        byte[]? centralBytes = centralFile == null ? null : await File.ReadAllBytesAsync(centralFile, cancellationToken).ConfigureAwait(false);
+        string? centralBefore = centralBytes == null ? null : System.Text.Encoding.UTF8.GetString(centralBytes);
         using var copy = WorkingCopy.Create(Path.GetDirectoryName(original)!);
         string project = copy.InCopy(original);
         var report = new MigrationReport(Path.GetFileName(original), dryRun);
@@ -94,7 +95,7 @@ internal static class MigrateCommand
             // 2. The runtime's packages, then the fixes.
             foreach (string package in rewrites.Where(r => r.Runtime == runtime).SelectMany(r => r.Packages).Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                if (!References(project, package))
+                if (!References(project, package) && !await code.CompilesAgainstAsync(package, cancellationToken).ConfigureAwait(false))
                 {
                     console.Progress($"Adding {package}…");
                     await DotnetAsync(["add", project, "package", package], cancellationToken).ConfigureAwait(false);
@@ -107,6 +108,11 @@ internal static class MigrateCommand
             var before = code.Solution;
             string? preferredModel = to != null && to.Contains('@') ? to.Split('@')[0] : null;
             report.Findings.AddRange(await code.ApplyAsync(runtime, models => models.FirstOrDefault(m => m == preferredModel), cancellationToken).ConfigureAwait(false));
+            if (report.Findings.Any(f => f.NotFixed == null))
+            {
+                await code.RemoveUnusedProviderObjectsAsync(report.Findings, cancellationToken).ConfigureAwait(false);
+            }
+
             await code.WriteChangedDocumentsAsync(before, cancellationToken).ConfigureAwait(false);
 
             // 3. Proprietary SDKs nothing uses any more.
@@ -177,10 +183,12 @@ internal static class MigrateCommand
         finally
         {
             console.Progress(null);
-            if (centralFile != null && centralBefore != null && (dryRun || report.Built == false || !report.Written))
+            if (centralFile != null && centralBytes != null && (dryRun || report.Built == false || !report.Written)
+                && !(await File.ReadAllBytesAsync(centralFile, CancellationToken.None).ConfigureAwait(false)).AsSpan().SequenceEqual(centralBytes))
             {
-                // The SDK's `dotnet add package` writes the version into Directory.Packages.props, outside the copy.
-                await File.WriteAllTextAsync(centralFile, centralBefore, CancellationToken.None).ConfigureAwait(false);
+                // The SDK's `dotnet add package` writes the version into Directory.Packages.props, outside the copy: put it back
+                // byte for byte.
+                await File.WriteAllBytesAsync(centralFile, centralBytes, CancellationToken.None).ConfigureAwait(false);
             }
         }
 
@@ -320,7 +328,9 @@ internal static class MigrateCommand
             text.AppendLine($"{Project} → {Runtime}: {fixedCount} of {Findings.Count} LG1001 finding(s) rewritten{(dryRun ? " (dry run: nothing written)" : Written ? ", written" : ", nothing written")}.");
             foreach (var finding in Findings)
             {
-                text.AppendLine(finding.NotFixed == null
+                text.AppendLine(finding.Removed
+                    ? $"  removed    {finding.File}:{finding.Line}  {Short(finding.Code)}: unused after the rewrite"
+                    : finding.NotFixed == null
                     ? $"  fixed      {finding.File}:{finding.Line}  {Short(finding.Code)} → {finding.Model}"
                     : $"  not fixed  {finding.File}:{finding.Line}  {Short(finding.Code)}: {finding.NotFixed}");
             }
@@ -372,6 +382,7 @@ internal static class MigrateCommand
                     json.WriteNumber("line", finding.Line);
                     json.WriteString("code", finding.Code);
                     json.WriteBoolean("fixed", finding.NotFixed == null);
+                    json.WriteBoolean("removed", finding.Removed);
                     json.WriteString("model", finding.Model);
                     json.WriteString("reason", finding.NotFixed);
                     json.WriteEndObject();

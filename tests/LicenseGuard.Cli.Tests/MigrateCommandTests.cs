@@ -39,6 +39,27 @@ public sealed class MigrateCommandTests : IDisposable
         }
         """;
 
+    // The SDK's documented way: a client (with options) in a variable, a ChatClient from its factory, the adapter last.
+    private const string HeldInVariablesCode = """
+        using System.ClientModel;
+        using Microsoft.Extensions.AI;
+        using OpenAI;
+        using OpenAI.Chat;
+
+        namespace Migrating;
+
+        public static class Held
+        {
+            public static IChatClient Chat(string key)
+            {
+                var options = new OpenAIClientOptions { Endpoint = new Uri("https://api.openai.com/v1") };
+                var client = new OpenAIClient(new ApiKeyCredential(key), options);
+                ChatClient chat = client.GetChatClient("gpt-4o-mini");
+                return chat.AsIChatClient();
+            }
+        }
+        """;
+
     private readonly string root = Directory.CreateTempSubdirectory("licenseguard-migrate-").FullName;
 
     [Fact]
@@ -102,6 +123,24 @@ public sealed class MigrateCommandTests : IDisposable
         string csproj = File.ReadAllText(Path.Combine(project, "App.csproj"));
         Assert.Contains("Include=\"Microsoft.Extensions.AI.OpenAI\"", csproj);
         Assert.Contains("Include=\"OllamaSharp\"", csproj);
+        var build = DotnetCommand.Run(project, "build", "-nologo");
+        Assert.True(build.ExitCode == 0, build.Output);
+    }
+
+    [Fact]
+    public void TheProvidersObjectsTheRewriteLeavesUnusedAreRemovedWithTheirImportsAndPackages()
+    {
+        string project = Project(("Held.cs", HeldInVariablesCode));
+
+        var (code, stdout, stderr) = ToolRunner.Run(project, "migrate");
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("4 of 4 LG1001 finding(s) rewritten, written.", stdout);
+        Assert.Equal(3, stdout.Split('\n').Count(l => l.TrimStart().StartsWith("removed ", StringComparison.Ordinal) && l.EndsWith(": unused after the rewrite", StringComparison.Ordinal)));
+        string held = File.ReadAllText(Path.Combine(project, "Held.cs"));
+        Assert.Equal(["using Microsoft.Extensions.AI;"], held.Split('\n').Where(l => l.StartsWith("using ", StringComparison.Ordinal)).Select(l => l.Trim()));
+        Assert.DoesNotContain("OpenAIClient", held);
+        Assert.DoesNotContain("OpenAI", File.ReadAllText(Path.Combine(project, "App.csproj")));
         var build = DotnetCommand.Run(project, "build", "-nologo");
         Assert.True(build.ExitCode == 0, build.Output);
     }

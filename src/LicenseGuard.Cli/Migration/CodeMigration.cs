@@ -12,7 +12,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace LicenseGuard.Cli.Migration;
 
 /// <summary>A finding of LG1001 and what the migration did with it.</summary>
-internal sealed record MigratedFinding(string File, int Line, string Code, string? Model, string? Runtime, string? NotFixed);
+internal sealed record MigratedFinding(string File, int Line, string Code, string? Model, string? Runtime, string? NotFixed)
+{
+    /// <summary>Gets a value indicating whether the finding was the provider's object the rewrites left unused, and was removed.</summary>
+    public bool Removed { get; init; }
+}
 
 /// <summary>
 /// One project's C# in a Roslyn workspace, built from the compiler command line its design-time build produced, where
@@ -73,6 +77,16 @@ internal sealed class CodeMigration
         var document = Solution.GetDocument(finding.Location.SourceTree)!;
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         return ProprietaryAiCallFixer.RewritesFor(model!, finding, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the project already compiles against the package's assembly (named as the package, the NuGet convention), through
+    /// a direct or a transitive reference: then adding it would only pin a version (Semantic Kernel brings Microsoft.Extensions.AI).
+    /// </summary>
+    public async Task<bool> CompilesAgainstAsync(string package, CancellationToken cancellationToken)
+    {
+        var compilation = await Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        return compilation!.ReferencedAssemblyNames.Any(a => string.Equals(a.Name, package, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Why the code fix has no rewrite for a finding.</summary>
@@ -169,6 +183,91 @@ internal sealed class CodeMigration
             .Select(r => r.FilePath!)
             .ToList();
     }
+
+    /// <summary>
+    /// Removes the provider's objects the rewrites left unused: a variable or field initialised by creating one of the provider's
+    /// types (the client, its options: each an LG1001 finding) that nothing references any more, in turn, since removing a
+    /// client can free its options. The findings they were are marked as resolved in <paramref name="outcomes"/>.
+    /// </summary>
+    public async Task RemoveUnusedProviderObjectsAsync(List<MigratedFinding> outcomes, CancellationToken cancellationToken)
+    {
+        var touched = new Dictionary<DocumentId, HashSet<string>>();
+        for (bool removed = true; removed;)
+        {
+            removed = false;
+            foreach (var finding in await FindingsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var document = Solution.GetDocument(finding.Location.SourceTree)!;
+                var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+                var creation = root.FindNode(finding.Location.SourceSpan, getInnermostNodeForTie: true) as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax;
+                if (!(creation is Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax || IsClientFactoryCall(creation))
+                    || !(creation!.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator })
+                    || !(declarator.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclarationSyntax declaration))
+                {
+                    continue;
+                }
+
+                var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+                var symbol = model.GetDeclaredSymbol(declarator, cancellationToken);
+                if (symbol == null || !(symbol is ILocalSymbol || symbol is IFieldSymbol { DeclaredAccessibility: Accessibility.Private }))
+                {
+                    continue;
+                }
+
+                var references = await Microsoft.CodeAnalysis.FindSymbols.SymbolFinder.FindReferencesAsync(symbol, Solution, cancellationToken).ConfigureAwait(false);
+                if (references.SelectMany(r => r.Locations).Any())
+                {
+                    continue;
+                }
+
+                var namespaces = touched.TryGetValue(document.Id, out var known) ? known : touched[document.Id] = new HashSet<string>(StringComparer.Ordinal);
+                SyntaxNode target = declaration.Variables.Count > 1 ? declarator : declaration.Parent!;
+                foreach (var name in target.DescendantNodesAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax>())
+                {
+                    var used = model.GetSymbolInfo(name, cancellationToken).Symbol;
+                    var containing = used is IMethodSymbol { ReducedFrom: { } extension } ? extension.ContainingNamespace : used?.ContainingNamespace;
+                    if (containing is { IsGlobalNamespace: false })
+                    {
+                        namespaces.Add(containing.ToDisplayString());
+                    }
+                }
+
+                if (target.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax global)
+                {
+                    target = global; // a top-level statement goes whole
+                }
+
+                var newRoot = root.RemoveNode(target, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepDirectives)!;
+                Solution = document.WithSyntaxRoot(newRoot).Project.Solution;
+                string code = creation.ToString();
+                string file = Path.GetRelativePath(Path.GetDirectoryName(Project.FilePath)!, document.FilePath!);
+                int index = outcomes.FindIndex(o => o.NotFixed != null && o.File == file && o.Code == code);
+                var resolved = new MigratedFinding(file, finding.Location.GetLineSpan().StartLinePosition.Line + 1, code, null, null, null) { Removed = true };
+                if (index >= 0)
+                {
+                    outcomes[index] = resolved with { Line = outcomes[index].Line };
+                }
+                else
+                {
+                    outcomes.Add(resolved);
+                }
+
+                removed = true;
+                break;
+            }
+        }
+
+        foreach (var (id, namespaces) in touched)
+        {
+            var cleaned = await ProprietaryAiCallFixer.RemoveUnusedImportsAsync(Solution.GetDocument(id)!, namespaces, cancellationToken).ConfigureAwait(false);
+            Solution = cleaned.Project.Solution;
+        }
+    }
+
+    /// <summary>An SDK's client factory (<c>openAi.GetChatClient("…")</c>, <c>GetEmbeddingClient</c>): it makes an object and calls nothing.</summary>
+    private static bool IsClientFactoryCall(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? expression) =>
+        expression is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access }
+        && access.Name.Identifier.ValueText.StartsWith("Get", StringComparison.Ordinal) && access.Name.Identifier.ValueText.EndsWith("Client", StringComparison.Ordinal);
 
     /// <summary>Writes the documents whose text the fixes changed; returns their paths.</summary>
     public async Task<IReadOnlyList<string>> WriteChangedDocumentsAsync(Solution original, CancellationToken cancellationToken)

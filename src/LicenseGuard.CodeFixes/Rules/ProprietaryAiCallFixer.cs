@@ -528,6 +528,10 @@ namespace LicenseGuard.CodeFixes.Rules
         /// Removes the imports of <paramref name="namespaces"/> that the compiler now reports as unnecessary (CS8019), so no
         /// <c>using OpenAI;</c> is left behind; the file's other imports are the user's business.
         /// </summary>
+        /// <summary>Removes the imports of <paramref name="namespaces"/> the compiler reports as unnecessary (for <c>licenseguard migrate</c>'s clean-up).</summary>
+        public static Task<Document> RemoveUnusedImportsAsync(Document document, IEnumerable<string> namespaces, CancellationToken cancellationToken) =>
+            WithoutUnusedUsingsAsync(document, new HashSet<string>(namespaces, StringComparer.Ordinal), cancellationToken);
+
         private static async Task<Document> WithoutUnusedUsingsAsync(Document document, HashSet<string> namespaces, CancellationToken cancellationToken)
         {
             // The compiler tells unused imports apart only when it also reads documentation comments (a cref may need one).
