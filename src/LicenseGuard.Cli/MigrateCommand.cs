@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using LicenseGuard.Catalog;
@@ -271,31 +270,14 @@ internal static class MigrateCommand
 
     private static async Task<(int ExitCode, string Output)> DotnetAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool check = true)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        string output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
-        if (check && process.ExitCode != 0)
+        var (exitCode, stdout, stderr) = await DotnetProcess.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
+        string output = stdout + stderr;
+        if (check && exitCode != 0)
         {
             throw new CommandException(ExitCodes.FeedFailure, $"dotnet {string.Join(' ', arguments.Take(4))} failed: {output.Trim().Split('\n').LastOrDefault()?.Trim()}");
         }
 
-        return (process.ExitCode, output);
+        return (exitCode, output);
     }
 
     /// <summary>What a migration did, for people (text with a diff) and machines (JSON).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace LicenseGuard.Cli.Scanning;
@@ -156,48 +155,13 @@ internal sealed record MSBuildProject(string ProjectPath, string? TargetFramewor
 
     private static async Task<(int ExitCode, string Json, string Output)> RunProcessAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("msbuild");
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The SDK's own terminal logger and telemetry banner would mix with the JSON on standard output.
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        using var registration = cancellationToken.Register(() =>
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-        });
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        string output = await stdout.ConfigureAwait(false);
-        string errors = await stderr.ConfigureAwait(false);
+        var (exitCode, output, errors) = await DotnetProcess.RunAsync(["msbuild", .. arguments], cancellationToken).ConfigureAwait(false);
 
         // With -getItem/-getProperty MSBuild prints JSON on standard output; diagnostics may precede it.
         int json = output.IndexOf('{', StringComparison.Ordinal);
         bool isJson = json >= 0 && output.TrimStart().StartsWith('{');
-        return (process.ExitCode, isJson ? output[json..] : output, output + errors);
+        return (exitCode, isJson ? output[json..] : output, output + errors);
     }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     private static string ErrorLines(string output)
     {
