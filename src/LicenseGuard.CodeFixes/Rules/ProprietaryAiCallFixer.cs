@@ -549,7 +549,7 @@ namespace LicenseGuard.CodeFixes.Rules
             var unnecessary = model.GetDiagnostics(cancellationToken: cancellationToken)
                 .Where(d => d.Id == "CS8019")
                 .Select(d => root.FindNode(d.Location.SourceSpan).FirstAncestorOrSelf<UsingDirectiveSyntax>())
-                .Where(u => u != null && u.Alias == null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name != null && namespaces.Contains(u.Name.ToString()))
+                .Where(u => u != null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name != null && namespaces.Contains(u.Name.ToString()))
                 .ToList();
             if (unnecessary.Count == 0 || !(await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax own))
             {

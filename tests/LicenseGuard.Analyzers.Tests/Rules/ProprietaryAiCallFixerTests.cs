@@ -138,6 +138,31 @@ public class ProprietaryAiCallFixerTests
     }
 
     [Fact]
+    public async Task AnAliasOfTheProvidersNamespaceLeftUnusedIsRemovedToo()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OAI = OpenAI;
+
+            class Triage
+            {
+                IChatClient Chat(string key) => {|#0:new OAI.OpenAIClient(key).GetChatClient("gpt-4o-mini").AsIChatClient()|};
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.AI;
+
+            class Triage
+            {
+                IChatClient Chat(string key) => new OllamaSharp.OllamaApiClient(new System.Uri("http://localhost:11434"), "qwen2.5:7b");
+            }
+            """;
+        var test = Test(source, fixedSource, 0, "LG1001.ollamasharp.qwen2.5-7b");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticIds.ProprietaryAiCall, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task NoRewriteIsOfferedWhenTheProjectDoesNotReferenceTheRuntimeItWouldNeed()
     {
         // Issue 24, item 4: the fix wrote `new OllamaSharp.OllamaApiClient(…)` into a project without OllamaSharp, and the next
