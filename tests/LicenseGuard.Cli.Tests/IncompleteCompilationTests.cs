@@ -8,7 +8,7 @@ namespace LicenseGuard.Cli.Tests;
 /// that is not built, code that does not compile — and it runs the source generators the build runs, so generated code is
 /// not mistaken for a compile error.
 /// </summary>
-public sealed class IncompleteCompilationTests(ScanWorkspace workspace) : IClassFixture<ScanWorkspace>
+public sealed class IncompleteCompilationTests(ScanWorkspace workspace) : IClassFixture<ScanWorkspace>, IDisposable
 {
     private const string VendoredSdk = """
         namespace Anthropic
@@ -80,9 +80,20 @@ public sealed class IncompleteCompilationTests(ScanWorkspace workspace) : IClass
         Assert.False(JsonNode.Parse(stdout)!["projects"]![0]!["partial"]!.GetValue<bool>());
     }
 
+    private readonly List<string> solutions = new();
+
+    public void Dispose()
+    {
+        foreach (string root in solutions)
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private string NewSolution(out string app)
     {
         string root = Directory.CreateTempSubdirectory("licenseguard-vendored-").FullName;
+        solutions.Add(root);
         string vendored = Path.Combine(root, "Vendored");
         app = Path.Combine(root, "App");
         Directory.CreateDirectory(vendored);

@@ -4,7 +4,7 @@ using Verify = LicenseGuard.Analyzers.Tests.Harness.Verify<LicenseGuard.Analyzer
 
 namespace LicenseGuard.Analyzers.Tests.Rules;
 
-public class ProprietaryAiCallAnalyzerTests
+public class ProprietaryAiCallAnalyzerTests : IDisposable
 {
     private const string OpenAiChatAlternatives = "Qwen2.5 7B (Apache-2.0, permissive) via OllamaSharp, gpt-oss-20b (Apache-2.0, permissive) via OllamaSharp, Phi-3.5 mini (MIT, permissive) via ONNX Runtime GenAI";
 
@@ -569,13 +569,26 @@ public class ProprietaryAiCallAnalyzerTests
 
     private List<Microsoft.CodeAnalysis.MetadataReference> References { get; } = new();
 
+    /// <summary>Where this test's helper projects are built; deleted after the test.</summary>
+    private string OutputRoot => outputRoot ??= Directory.CreateTempSubdirectory("licenseguard-projectref-").FullName;
+
+    private string? outputRoot;
+
+    public void Dispose()
+    {
+        if (outputRoot != null)
+        {
+            Directory.Delete(outputRoot, recursive: true);
+        }
+    }
+
     /// <summary>Builds a helper project into a folder laid out like a project's output (not a package) and references it.</summary>
-    private static async Task<Microsoft.CodeAnalysis.MetadataReference> ProjectReferenceAsync(string assemblyName, string source, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceAssemblies)
+    private async Task<Microsoft.CodeAnalysis.MetadataReference> ProjectReferenceAsync(string assemblyName, string source, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceAssemblies)
     {
         var references = await referenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(assemblyName, new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) }, references,
             new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
-        string folder = Path.Combine(Directory.CreateTempSubdirectory("licenseguard-projectref-").FullName, assemblyName, "bin", "Debug", "net10.0");
+        string folder = Path.Combine(OutputRoot, assemblyName, "bin", "Debug", "net10.0");
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, assemblyName + ".dll");
         Microsoft.CodeAnalysis.Emit.EmitResult emitted;
