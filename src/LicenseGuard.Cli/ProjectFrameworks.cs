@@ -16,8 +16,7 @@ internal static partial class ProjectFrameworks
         string? project = ReferencedPackage.Locate(projectArgument ?? Directory.GetCurrentDirectory());
         if (project != null)
         {
-            string assets = Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json");
-            var frameworks = File.Exists(assets) ? FromAssets(assets) : FromProjectFile(project);
+            var frameworks = AssetsBeside(project) is { } assets ? FromAssets(assets) : FromProjectFile(project);
             if (frameworks.Count > 0)
             {
                 return frameworks;
@@ -31,8 +30,13 @@ internal static partial class ProjectFrameworks
     public static string? AssetsOf(string? projectArgument)
     {
         string? project = ReferencedPackage.Locate(projectArgument ?? Directory.GetCurrentDirectory());
-        string? assets = project == null ? null : Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json");
-        return assets != null && File.Exists(assets) ? assets : null;
+        return project == null ? null : AssetsBeside(project);
+    }
+
+    private static string? AssetsBeside(string project)
+    {
+        string assets = Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json");
+        return File.Exists(assets) ? assets : null;
     }
 
     private static List<string> FromAssets(string assets)

@@ -361,35 +361,34 @@ namespace LicenseGuard.CodeFixes.Rules
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var providerNamespaces = NamespacesUsedBy(model!, invocation, cancellationToken);
             var (client, clientUsing, _) = CodeFor(choice.Runtime.Id, choice.Model, choice.Reference, IsEmbedding(shape))!.Value;
-            string code = shape switch
-            {
-                FixShape.ChatAdapter => KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IChatClient){client})",
-                FixShape.EmbeddingAdapter => KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>){client})",
-                FixShape.ChatServiceRegistration => $"{Receiver(invocation)}{KeepChatCompletionService(model!, invocation)}.AddChatClient({client})",
-                FixShape.ChatKernelRegistration => $"{Receiver(invocation)}.Services{KeepChatCompletionService(model!, invocation)}.AddChatClient({client})",
-                FixShape.EmbeddingServiceRegistration => $"{Receiver(invocation)}.AddEmbeddingGenerator({client})",
-                _ => $"{Receiver(invocation)}.Services.AddEmbeddingGenerator({client})",
-            };
             bool registration = shape != FixShape.ChatAdapter && shape != FixShape.EmbeddingAdapter;
+            bool onKernel = shape == FixShape.ChatKernelRegistration || shape == FixShape.EmbeddingKernelRegistration;
+            string keepChatCompletionService = KeepChatCompletionService(model!, invocation);
+
+            // What a registration becomes on the service collection, whether it stays in place or is split out of a chain.
+            string register = IsEmbedding(shape) ? $".AddEmbeddingGenerator({client})" : $"{keepChatCompletionService}.AddChatClient({client})";
             SyntaxNode newRoot;
             if (registration && !(invocation.Parent is ExpressionStatementSyntax) && SplittableStatement(invocation) is { } statement)
             {
-                newRoot = SplitChain(root!, model!, statement, invocation, shape, client);
+                newRoot = SplitChain(root!, model!, statement, invocation, onKernel, register);
             }
             else
             {
+                string code = shape == FixShape.ChatAdapter ? (KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IChatClient){client})")
+                    : shape == FixShape.EmbeddingAdapter ? (KeepsItsType(invocation) ? client : $"((Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>){client})")
+                    : Receiver(invocation) + (onKernel ? ".Services" : string.Empty) + register;
                 var replacement = SyntaxFactory.ParseExpression(code)
                     .WithTriviaFrom(invocation)
                     .WithAdditionalAnnotations(Simplifier.Annotation);
                 newRoot = root!.ReplaceNode(invocation, replacement);
             }
 
-            if (shape != FixShape.ChatAdapter && shape != FixShape.EmbeddingAdapter)
+            if (registration)
             {
                 newRoot = WithUsing(newRoot, DependencyInjection);
             }
 
-            if (KeepChatCompletionService(model!, invocation).Length > 0)
+            if (keepChatCompletionService.Length > 0)
             {
                 newRoot = WithUsing(WithUsing(newRoot, "Microsoft.Extensions.AI"), "Microsoft.SemanticKernel.ChatCompletion");
             }
@@ -441,15 +440,11 @@ namespace LicenseGuard.CodeFixes.Rules
         /// <c>var kernelBuilder = Kernel.CreateBuilder(); kernelBuilder.Services.AddChatClient(…); Kernel kernel = kernelBuilder.Build();</c>
         /// (a builder that is already a plain name is used as it is).
         /// </summary>
-        private static SyntaxNode SplitChain(SyntaxNode root, SemanticModel model, StatementSyntax statement, InvocationExpressionSyntax invocation, FixShape shape, string client)
+        private static SyntaxNode SplitChain(SyntaxNode root, SemanticModel model, StatementSyntax statement, InvocationExpressionSyntax invocation, bool onKernel, string register)
         {
             var builder = ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
-            bool kernel = shape == FixShape.ChatKernelRegistration || shape == FixShape.EmbeddingKernelRegistration;
-            string name = builder is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : UniqueLocalName(model, statement.SpanStart, kernel ? "kernelBuilder" : "aiServices");
-            string services = kernel ? name + ".Services" : name;
-            string add = shape == FixShape.ChatKernelRegistration || shape == FixShape.ChatServiceRegistration
-                ? KeepChatCompletionService(model, invocation).TrimStart('.') is { Length: > 0 } keep ? keep + ".AddChatClient" : "AddChatClient"
-                : "AddEmbeddingGenerator";
+            string name = builder is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : UniqueLocalName(model, statement.SpanStart, onKernel ? "kernelBuilder" : "aiServices");
+            string services = onKernel ? name + ".Services" : name;
 
             var leading = statement.GetLeadingTrivia();
             var indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
@@ -460,7 +455,7 @@ namespace LicenseGuard.CodeFixes.Rules
                 added.Add(SyntaxFactory.ParseStatement($"var {name} = {builder.WithoutTrivia()};").WithLeadingTrivia(leading).WithTrailingTrivia(newLine));
             }
 
-            added.Add(SyntaxFactory.ParseStatement($"{services}.{add}({client});").WithLeadingTrivia(added.Count == 0 ? leading : indentation).WithTrailingTrivia(newLine));
+            added.Add(SyntaxFactory.ParseStatement($"{services}{register};").WithLeadingTrivia(added.Count == 0 ? leading : indentation).WithTrailingTrivia(newLine));
             var rest = statement.ReplaceNode(invocation, SyntaxFactory.IdentifierName(name).WithTriviaFrom(invocation)).WithLeadingTrivia(indentation);
             added.Add(rest);
 
