@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using LicenseGuard.Catalog;
+using LicenseGuard.Gather;
 using LicenseGuard.Cli.Migration;
 using LicenseGuard.Cli.Scanning;
 using Microsoft.CodeAnalysis;
@@ -44,6 +45,20 @@ internal static class MigrateCommand
         }
 
         string original = projects[0];
+
+        // The project's rules files feed the analyzer that finds what to migrate: a broken one is fixed first, as for check.
+        var rules = RulesCatalog.Load(RulesFileLocator.Find(Path.GetDirectoryName(original)!));
+        if (rules.Problems.Count > 0)
+        {
+            foreach (var problem in rules.Problems)
+            {
+                console.Error(RulesCommand.FormatProblem(problem.Span, problem.Message));
+            }
+
+            console.Error($"{Path.GetFileName(original)}: fix the rules file first; nothing was changed.");
+            return ExitCodes.InvalidRulesFile;
+        }
+
         string? to = parse.GetValue(ToOption);
         bool dryRun = parse.GetValue(DryRunOption);
         string? framework = parse.GetValue(ScanCommand.FrameworkOption);
@@ -251,6 +266,10 @@ internal static class MigrateCommand
         return closure;
     }
 
+    /// <summary>
+    /// Whether the project file already names the package: a runtime package with no assembly to compile against (a native
+    /// backend such as LLamaSharp.Backend.Cpu) is not seen by the compiler, and `dotnet add package` would move it to the newest version.
+    /// </summary>
     private static bool References(string project, string package) =>
         File.ReadAllText(project).Contains($"Include=\"{package}\"", StringComparison.OrdinalIgnoreCase);
 

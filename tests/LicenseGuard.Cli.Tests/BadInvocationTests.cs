@@ -15,6 +15,7 @@ public sealed partial class BadInvocationTests : IDisposable
         Directory.CreateDirectory(Path.Combine(root, "empty-feed"));
         Directory.CreateDirectory(Path.Combine(root, "bad-rules"));
         File.WriteAllText(Path.Combine(root, "bad-rules", "licenseguard.json"), "{ \"services\": [ }");
+        File.WriteAllText(Path.Combine(root, "bad-rules", "BadRules.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
         File.WriteAllText(Path.Combine(root, "bad.json"), "{ \"policy\": ");
         File.WriteAllText(Path.Combine(root, "notes.txt"), "not a project");
         Directory.CreateDirectory(Path.Combine(root, "clean"));
@@ -61,6 +62,7 @@ public sealed partial class BadInvocationTests : IDisposable
         // rules files
         { "malformed rules file (validate)", 3, ["rules", "validate", "bad.json"] },
         { "malformed rules file in the working folder (check)", 3, ["check", "EPPlus", "--source", "empty-feed", "!cwd=bad-rules"] },
+        { "malformed rules file in the project (migrate)", 3, ["migrate", "bad-rules"] },
         { "malformed baseline (scan)", 3, ["scan", "clean", "--skip-code"] },
         // feeds
         { "package not in the feed", 4, ["check", "EPPlus", "--source", "empty-feed"] },
