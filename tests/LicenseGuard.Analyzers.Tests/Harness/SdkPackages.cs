@@ -52,9 +52,16 @@ internal static class SdkPackages
         Package("Azure.Core", "1.53.0"),
         Package("AWSSDK.S3", "4.0.104"));
 
+    /// <summary>The other places weights are sent to: Google Cloud Storage, Azure file shares, SFTP/SCP, archives by a library.</summary>
+    private static ImmutableArray<PackageIdentity> TransferPackages => ImmutableArray.Create(
+        Package("Google.Cloud.Storage.V1", "5.0.0"),
+        Package("Azure.Storage.Files.Shares", "12.28.0"),
+        Package("SSH.NET", "2026.0.1"),
+        Package("SharpZipLib", "1.4.2"));
+
     private static ReferenceAssemblies CreateStorage() => Net100.AddPackages(StoragePackages);
 
-    private static ReferenceAssemblies CreateCorpus() => CreateAll().AddPackages(OpenRuntimePackages).AddPackages(StoragePackages.RemoveAt(2));
+    private static ReferenceAssemblies CreateCorpus() => CreateAll().AddPackages(OpenRuntimePackages).AddPackages(StoragePackages.RemoveAt(2)).AddPackages(TransferPackages);
 
     /// <summary>
     /// ASP.NET Core's reference assemblies from the installed SDK's targeting pack (packs/Microsoft.AspNetCore.App.Ref), for
