@@ -68,11 +68,11 @@ namespace LicenseGuard.Analyzers
         public static readonly DiagnosticDescriptor ModelWeightsCopied = new DiagnosticDescriptor(
             DiagnosticIds.ModelWeightsCopied,
             title: "Code copies, archives, uploads or serves model weights",
-            messageFormat: "'{0}' {1} '{2}', {3}. Redistributing model weights must follow their licence: {4}.",
+            messageFormat: "'{0}' {1} {2} from {3} {4}. Redistributing model weights must follow their licence: {5}.",
             ModelWeightsCategory,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A file or folder API (File.Copy/Move, FileInfo.CopyTo, ZipFile.CreateFromDirectory, ZipArchive.CreateEntryFromFile, blob and S3 uploads, Results.File/PhysicalFile/SendFileAsync) is given a constant path that names model weights as its source. Copying weights into a package, an archive, a bucket or an HTTP response redistributes them. Downloading weights into a local cache is not reported.",
+            description: "Code hands model weights to a sink that takes them off the machine or out of the app: a copy or move elsewhere, an archive, a network send, a cloud upload, an HTTP response or static-file serving. Sinks are catalog data (rules/sinks.json; a project adds its own under \"sinks\"); where the weights come from is followed through locals, fields, properties, options, records, collections, streams and the project's own methods. Downloads into a local cache, copies within the temp folder or a per-user cache, and reading or hashing weights are not reported.",
             helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ModelWeightsCopied));
 
         /// <summary>LG2003.</summary>

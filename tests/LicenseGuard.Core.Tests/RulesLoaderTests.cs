@@ -66,6 +66,48 @@ public class RulesLoaderTests
     }
 
     [Fact]
+    public void AProjectAddsItsOwnSinkNextToTheBuiltInOnes()
+    {
+        var catalog = Load("""
+            { "sinks": [ { "id": "contoso-artifacts", "category": "cloud", "members": ["M:Contoso.Artifacts.ArtifactClient.PushAsync"], "data": ["file"], "to": "to the Contoso artifact store" } ] }
+            """);
+
+        Assert.Empty(catalog.Problems);
+        var own = Assert.Single(catalog.Sinks, s => s.Id == "contoso-artifacts");
+        Assert.Equal(("cloud", "uploads", "to the Contoso artifact store"), (own.Category, own.Verb, own.To));
+        Assert.Equal(new[] { "file" }, own.Data);
+        Assert.Contains(catalog.Sinks, s => s.Id == "file-copy" && s.Members.Contains("M:System.IO.File.Copy"));
+        Assert.Contains(catalog.Sinks, s => s.Category == "static-files");
+    }
+
+    [Fact]
+    public void ASinkWithoutACategoryOrDataIsAProblemAtItsLine()
+    {
+        var catalog = Load("""
+            {
+              "sinks": [
+                { "id": "a", "category": "email", "members": ["M:Contoso.Mail.Send"], "data": ["attachment"] },
+                { "id": "b", "category": "copy", "members": ["Contoso.Copy"] }
+              ]
+            }
+            """);
+
+        Assert.Collection(
+            catalog.Problems,
+            p =>
+            {
+                Assert.Equal(3, p.Span.Line);
+                Assert.StartsWith("Sink 'a' needs a \"category\", one of: copy, archive, network, cloud, http, static-files", p.Message, StringComparison.Ordinal);
+            },
+            p =>
+            {
+                Assert.Equal(4, p.Span.Line);
+                Assert.StartsWith("Invalid value 'Contoso.Copy' in \"members\" of 'b'", p.Message, StringComparison.Ordinal);
+            },
+            p => Assert.Equal("Sink 'b' needs \"members\" and \"data\" (the parameters that carry what is sent); it finds nothing without them.", p.Message));
+    }
+
+    [Fact]
     public void WrongTypesAreReportedAndTheRestLoads()
     {
         var catalog = Load("""{ "services": { "id": "x" }, "models": [ 3, { "id": "m", "openWeights": "yes", "ids": ["m-*", 4] } ] }""");

@@ -46,7 +46,7 @@ public class SchemaTests
     public void SchemaPropertiesAreExactlyTheLoaderKeys()
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "rules", "schema", "licenseguard.schema.json")))!;
-        var definitions = new Dictionary<string, string> { ["licenses"] = "license", ["runtimes"] = "runtime", ["tasks"] = "task", ["models"] = "model", ["services"] = "service", ["rules"] = "rule" };
+        var definitions = new Dictionary<string, string> { ["licenses"] = "license", ["runtimes"] = "runtime", ["tasks"] = "task", ["models"] = "model", ["services"] = "service", ["sinks"] = "sink", ["rules"] = "rule" };
         foreach (var (section, keys) in LicenseGuard.Catalog.RulesLoader.KnownKeys)
         {
             var properties = section switch

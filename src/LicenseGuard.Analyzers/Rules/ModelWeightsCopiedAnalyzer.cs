@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using LicenseGuard.Analyzers.WeightFlow;
 using LicenseGuard.Catalog;
 using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
@@ -13,46 +14,17 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LicenseGuard.Analyzers.Rules
 {
-    /// <summary>LG2002: code that copies, archives, uploads or serves model weights. See docs/rules/LG2002.md.</summary>
+    /// <summary>
+    /// LG2002: code that copies, archives, sends, uploads or serves model weights. A sink is catalog data (rules/sinks.json, and
+    /// a project's own "sinks"): a member with the arguments that carry what it sends. Where those arguments come from is
+    /// found by <see cref="ValueOrigins"/>. Data written into a stream counts where the stream goes (a zip entry, a blob,
+    /// the response body, a file elsewhere). See docs/rules/LG2002.md.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ModelWeightsCopiedAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>
-        /// APIs that move a file or folder somewhere else: (type, method) → what the call does. The source path is the string
-        /// argument whose parameter is named like a source; FileInfo methods take it from the FileInfo's construction.
-        /// </summary>
-        private static readonly Dictionary<string, string> Apis = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["System.IO.File.Copy"] = "copies",
-            ["System.IO.File.Move"] = "moves",
-            ["System.IO.Directory.Move"] = "moves",
-            ["System.IO.FileInfo.CopyTo"] = "copies",
-            ["System.IO.FileInfo.MoveTo"] = "moves",
-            ["System.IO.Compression.ZipFile.CreateFromDirectory"] = "archives",
-            ["System.IO.Compression.ZipFileExtensions.CreateEntryFromFile"] = "archives",
-            ["Azure.Storage.Blobs.BlobClient.Upload"] = "uploads",
-            ["Azure.Storage.Blobs.BlobClient.UploadAsync"] = "uploads",
-            ["Amazon.S3.Transfer.TransferUtility.Upload"] = "uploads",
-            ["Amazon.S3.Transfer.TransferUtility.UploadAsync"] = "uploads",
-            ["Microsoft.AspNetCore.Http.Results.File"] = "serves",
-            ["Microsoft.AspNetCore.Http.Results.PhysicalFile"] = "serves",
-            ["Microsoft.AspNetCore.Http.TypedResults.PhysicalFile"] = "serves",
-            ["Microsoft.AspNetCore.Mvc.ControllerBase.File"] = "serves",
-            ["Microsoft.AspNetCore.Mvc.ControllerBase.PhysicalFile"] = "serves",
-            ["Microsoft.AspNetCore.Http.SendFileResponseExtensions.SendFileAsync"] = "serves",
-            ["System.IO.Stream.CopyTo"] = "serves",
-            ["System.IO.Stream.CopyToAsync"] = "serves",
-        };
-
-        // The method names alone: the syntax-level filter every invocation meets before any semantic question.
-        private static readonly HashSet<string> MethodNames = new HashSet<string>(Apis.Keys.Select(k => k.Substring(k.LastIndexOf('.') + 1)), StringComparer.Ordinal);
-
-        private static readonly HashSet<string> SourceParameters = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "sourceFileName", "sourceDirName", "sourceDirectoryName", "path", "physicalPath", "filePath", "fileName",
-        };
-
-        private static readonly HashSet<string> WeightFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "models", "model", "weights", "checkpoints" };
+        /// <summary>Members that move data from one stream (or buffer) into another: the destination decides where it goes.</summary>
+        private static readonly ImmutableHashSet<string> TransferNames = ImmutableHashSet.Create(StringComparer.Ordinal, "CopyTo", "CopyToAsync", "Write", "WriteAsync");
 
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ModelWeightsCopied);
@@ -70,108 +42,382 @@ namespace LicenseGuard.Analyzers.Rules
                     return;
                 }
 
-                // Syntax first: only an invocation of one of the method names, or a creation that may be a StreamContent, asks the
-                // semantic model for its operation (no operation tree is needed for the rest of the compilation).
+                // Syntax first: only a node whose name is a sink's or a transfer's asks the semantic model for its operation.
+                var names = new HashSet<string>(access.Digest.SinkNames, StringComparer.Ordinal);
+                names.UnionWith(TransferNames);
+                var state = new Lazy<State>(() => new State(access, start.Compilation, start.CancellationToken));
                 var baseline = BaselineSnapshot.Get(start.Options, start.CancellationToken);
-                start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, access, baseline), SyntaxKind.InvocationExpression);
-                start.RegisterSyntaxNodeAction(c => AnalyzeStreamContent(c, access, baseline), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+                start.RegisterSyntaxNodeAction(
+                    c =>
+                    {
+                        if (IsCandidate(c.Node, names))
+                        {
+                            Analyze(c, state.Value, baseline);
+                        }
+                    },
+                    SyntaxKind.InvocationExpression,
+                    SyntaxKind.ObjectCreationExpression,
+                    SyntaxKind.ImplicitObjectCreationExpression,
+                    SyntaxKind.SimpleAssignmentExpression);
             });
         }
 
-        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
+        private static bool IsCandidate(SyntaxNode node, HashSet<string> names) => node switch
         {
-            var expression = ((InvocationExpressionSyntax)context.Node).Expression;
-            var name = expression is MemberAccessExpressionSyntax memberAccess ? memberAccess.Name
-                : expression is MemberBindingExpressionSyntax memberBinding ? memberBinding.Name
-                : expression as SimpleNameSyntax;
-            if (name == null || !MethodNames.Contains(name.Identifier.ValueText))
-            {
-                return;
-            }
-
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
-            {
-                return;
-            }
-
-            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-            if (!MethodNames.Contains(method.Name) || method.ContainingType == null)
-            {
-                return;
-            }
-
-            string typeName = method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-            if (!Apis.TryGetValue(typeName + "." + method.Name, out var verb))
-            {
-                return;
-            }
-
-            if (method.Name.StartsWith("CopyTo", StringComparison.Ordinal) && typeName == "System.IO.Stream" && !WritesToHttpResponse(invocation))
-            {
-                return;
-            }
-
-            string? path = SourcePath(invocation);
-            if (path != null)
-            {
-                Report(context, access, baseline, invocation, method.ContainingType.Name + "." + method.Name, verb, path);
-            }
-        }
-
-        /// <summary><c>new StreamContent(stream)</c> on a stream opened on weights: an HTTP upload (PUT/POST) of the file.</summary>
-        private static void AnalyzeStreamContent(SyntaxNodeAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline)
-        {
-            // StreamContent's constructors all take the stream; an explicit creation names the type.
-            var arguments = context.Node is BaseObjectCreationExpressionSyntax creationSyntax ? creationSyntax.ArgumentList : null;
-            if (arguments == null || arguments.Arguments.Count == 0
-                || (context.Node is ObjectCreationExpressionSyntax { Type: var type } && LastIdentifier(type) != "StreamContent"))
-            {
-                return;
-            }
-
-            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation)
-            {
-                return;
-            }
-
-            if (creation.Type?.Name != "StreamContent" || creation.Type.ToDisplayString() != "System.Net.Http.StreamContent" || creation.Arguments.Length == 0)
-            {
-                return;
-            }
-
-            string? path = StreamSource(creation.Arguments[0].Value, creation, Budget);
-            if (path != null)
-            {
-                Report(context, access, baseline, creation, "new StreamContent", "uploads", path);
-            }
-        }
-
-        private static string? LastIdentifier(TypeSyntax type) => type switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
+            InvocationExpressionSyntax invocation => CompilationIndex.LastName(invocation.Expression) is { } name
+                && (names.Contains(name) || name.IndexOf("Copy", StringComparison.Ordinal) >= 0 || (name == "Add" && IsMappings(invocation.Expression))),
+            ObjectCreationExpressionSyntax creation => CompilationIndex.LastName(creation.Type) is { } type && names.Contains(type),
+            ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Arguments.Count > 0,
+            AssignmentExpressionSyntax assignment => (CompilationIndex.LastName(assignment.Left) is { } target && names.Contains(target))
+                || (assignment.Left is ElementAccessExpressionSyntax element && IsMappings(element.Expression)),
+            _ => false,
         };
 
-        private static void Report(SyntaxNodeAnalysisContext context, CatalogAccess access, BaselineSnapshot baseline, IOperation operation, string api, string verb, string path)
+        private static bool IsMappings(ExpressionSyntax expression) =>
+            expression is MemberAccessExpressionSyntax { Expression: var owner } access && (CompilationIndex.LastName(owner) == "Mappings" || access.Name.Identifier.ValueText == "Mappings");
+
+        private sealed class State
         {
-            if (!MayNameWeights(path, access.Digest))
+            public State(CatalogAccess access, Compilation compilation, System.Threading.CancellationToken cancellationToken)
             {
-                return; // most copied files (reports, configs) end here, without the catalog
+                Snapshot = access.Snapshot;
+                Sinks = new SinkIndex(Snapshot.Catalog);
+                Origins = new ValueOrigins(new CompilationIndex(compilation, cancellationToken));
             }
 
-            var snapshot = access.Snapshot;
-            if (!NamesWeights(path, snapshot.Catalog, out var what, out var model))
+            public CatalogSnapshot Snapshot { get; }
+
+            public SinkIndex Sinks { get; }
+
+            public ValueOrigins Origins { get; }
+        }
+
+        private static void Analyze(SyntaxNodeAnalysisContext context, State state, BaselineSnapshot baseline)
+        {
+            state.Origins.Index.Remember(context.SemanticModel);
+            var operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+            var finding = operation switch
             {
-                return;
+                IInvocationOperation invocation => Invocation(invocation, state, context.CancellationToken),
+                IObjectCreationOperation creation when creation.Constructor != null => Call(creation, creation.Constructor, creation.Arguments, null, state, context.CancellationToken),
+                ISimpleAssignmentOperation assignment => Assignment(assignment, state, context.CancellationToken),
+                _ => null,
+            };
+            if (finding != null)
+            {
+                Report(context, state.Snapshot, baseline, operation!, finding);
+            }
+        }
+
+        private static Finding? Invocation(IInvocationOperation invocation, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            if ((TransferNames.Contains(method.Name) ? Transfer(invocation, state, cancellationToken) : StreamToStream(invocation, state, cancellationToken)) is { } transferred)
+            {
+                return transferred;
+            }
+
+            if (method.Name == "Add" && invocation.Instance is IPropertyReferenceOperation mappings && ServesWeightExtension(mappings, invocation.Arguments.FirstOrDefault()?.Value) is { } added)
+            {
+                return added;
+            }
+
+            return Call(invocation, method, invocation.Arguments, invocation.Instance, state, cancellationToken);
+        }
+
+        /// <summary>A call of a catalogued sink: the first argument that carries weights, unless the data stays in a local cache.</summary>
+        private static Finding? Call(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            var sink = state.Sinks.Find(method);
+            if (sink == null)
+            {
+                return null;
+            }
+
+            var carried = new List<IOperation>();
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue && sink.Data.Contains(argument.Parameter.Name) && argument.Parameter.Type.TypeKind != TypeKind.Delegate)
+                {
+                    carried.Add(argument.Value);
+                }
+            }
+
+            if (instance != null && sink.Data.Contains("this"))
+            {
+                carried.Add(instance);
+            }
+
+            if (StaysInLocalCache(sink, arguments, instance, state, cancellationToken))
+            {
+                return null;
+            }
+
+            foreach (var value in carried)
+            {
+                if (FirstWeights(value, state, cancellationToken) is { } trace)
+                {
+                    return new Finding(Api(method), sink.Verb, sink.To, trace);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>entry.DataStream = weights</c> for a property sink whose data is the value.</summary>
+        private static Finding? Assignment(ISimpleAssignmentOperation assignment, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer && indexer.Instance is IPropertyReferenceOperation mappings)
+            {
+                return ServesWeightExtension(mappings, indexer.Arguments.FirstOrDefault()?.Value);
+            }
+
+            if (assignment.Target is not IPropertyReferenceOperation property || state.Sinks.Find(property.Property) is not { } sink || !sink.Data.Contains("value"))
+            {
+                return null;
+            }
+
+            return FirstWeights(assignment.Value, state, cancellationToken) is { } trace ? new Finding(Api(property.Property), sink.Verb, sink.To, trace) : null;
+        }
+
+        /// <summary><c>provider.Mappings[".gguf"] = …</c>: static-file middleware serves only the extensions it maps; mapping a weight extension serves weights.</summary>
+        private static Finding? ServesWeightExtension(IPropertyReferenceOperation mappings, IOperation? key)
+        {
+            if (mappings.Property.Name != "Mappings" || mappings.Property.ContainingType.ToDisplayString() != "Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider"
+                || key?.ConstantValue.Value is not string extension || !WeightFileNames.HasWeightExtension("x" + extension))
+            {
+                return null;
+            }
+
+            return new Finding("FileExtensionContentTypeProvider.Mappings", "serves", "as static files wherever this content-type provider is used", new WeightTrace("*" + extension, "a content-type mapping"));
+        }
+
+        /// <summary>Stream.CopyTo, Stream.Write and PipeWriter.WriteAsync: weights read from one place, written where the destination goes.</summary>
+        private static Finding? Transfer(IInvocationOperation invocation, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            bool copy = method.Name.StartsWith("CopyTo", StringComparison.Ordinal);
+            var data = copy ? invocation.Instance : invocation.Arguments.FirstOrDefault(a => a.Parameter != null && (a.Parameter.Name is "buffer" or "source" or "bytes" || ValueOrigins.CarriesContent(a.Parameter.Type)))?.Value;
+            var destination = copy ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name is "destination" or "stream")?.Value : invocation.Instance;
+            if (data == null || destination == null || !IsStreamLike(copy ? destination.Type : invocation.Instance?.Type))
+            {
+                return null;
+            }
+
+            var sink = Destination(destination, state, 0, cancellationToken);
+            if (sink == null || FirstWeights(data, state, cancellationToken) is not { } trace)
+            {
+                return null;
+            }
+
+            return new Finding(Api(method), sink.Verb, sink.To, trace);
+        }
+
+        /// <summary>A library's stream copy (<c>StreamUtils.Copy(source, destination, buffer)</c>): a stream parameter named for where data comes from and one for where it goes.</summary>
+        private static Finding? StreamToStream(IInvocationOperation invocation, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            var data = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "source" or "input" or "from" or "sourceStream" or "inputStream")?.Value;
+            var destination = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "destination" or "output" or "target" or "to" or "destinationStream" or "outputStream")?.Value;
+            if (data == null || destination == null || Destination(destination, state, 0, cancellationToken) is not { } sink || FirstWeights(data, state, cancellationToken) is not { } trace)
+            {
+                return null;
+            }
+
+            return new Finding(Api(invocation.TargetMethod), sink.Verb, sink.To, trace);
+        }
+
+        private static bool IsStreamLike(ITypeSymbol? type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.ToDisplayString() is "System.IO.Stream" or "System.IO.Pipelines.PipeWriter" or "System.IO.BinaryWriter")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The sink a stream leads to: a member that returns a destination stream, through locals, wrappers, callbacks and helpers.</summary>
+        private static SinkEntry? Destination(IOperation stream, State state, int depth, System.Threading.CancellationToken cancellationToken)
+        {
+            if (depth > 6)
+            {
+                return null;
+            }
+
+            while (stream is IConversionOperation or IAwaitOperation)
+            {
+                stream = stream is IConversionOperation conversion ? conversion.Operand : ((IAwaitOperation)stream).Operation;
+            }
+
+            switch (stream)
+            {
+                case ILocalReferenceOperation local:
+                    foreach (var value in LocalValues(local))
+                    {
+                        if (Destination(value, state, depth + 1, cancellationToken) is { } sink)
+                        {
+                            return sink;
+                        }
+                    }
+
+                    return null;
+                case IParameterReferenceOperation parameter:
+                    return ParameterDestination(parameter, state, depth, cancellationToken);
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+                    return ReturnedSink(method, invocation.Arguments, invocation.Instance, state, cancellationToken)
+                        ?? (invocation.Instance != null && IsStreamLike(method.ReturnType) ? Destination(invocation.Instance, state, depth + 1, cancellationToken) : null);
+                case IObjectCreationOperation creation when creation.Constructor != null:
+                    return ReturnedSink(creation.Constructor, creation.Arguments, null, state, cancellationToken)
+                        ?? creation.Arguments.Where(a => IsStreamLike(a.Parameter?.Type)).Select(a => Destination(a.Value, state, depth + 1, cancellationToken)).FirstOrDefault(s => s != null);
+                case IPropertyReferenceOperation property:
+                    return state.Sinks.Find(property.Property) is { } propertySink && propertySink.Data.Contains("return") ? propertySink : null;
+                default:
+                    return null;
+            }
+        }
+
+        private static SinkEntry? ReturnedSink(IMethodSymbol member, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            var sink = state.Sinks.Find(member);
+            return sink != null && sink.Data.Contains("return") && !StaysInLocalCache(sink, arguments, instance, state, cancellationToken) ? sink : null;
+        }
+
+        /// <summary>A stream parameter: a callback's (Results.Stream(async s => …)) is the sink it is given to; a method's, what its callers pass.</summary>
+        private static SinkEntry? ParameterDestination(IParameterReferenceOperation parameter, State state, int depth, System.Threading.CancellationToken cancellationToken)
+        {
+            for (var node = parameter.Parent; node != null; node = node.Parent)
+            {
+                if (node is IAnonymousFunctionOperation function && function.Symbol.Parameters.Contains(parameter.Parameter, SymbolEqualityComparer.Default))
+                {
+                    var argument = function.Parent?.Parent as IArgumentOperation;
+                    var target = argument?.Parent switch
+                    {
+                        IInvocationOperation invocation => invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod,
+                        IObjectCreationOperation creation => creation.Constructor,
+                        _ => null,
+                    };
+                    var sink = target == null ? null : state.Sinks.Find(target);
+                    return sink != null && argument!.Parameter != null && sink.Data.Contains(argument.Parameter.Name) ? sink : null;
+                }
+            }
+
+            if (parameter.Parameter.ContainingSymbol is not IMethodSymbol method || method.DeclaringSyntaxReferences.IsEmpty || depth > 3)
+            {
+                return null;
+            }
+
+            var index = state.Origins.Index;
+            foreach (var call in method.MethodKind == MethodKind.Constructor ? index.Creations(method.ContainingType.Name) : index.Invocations(method.Name))
+            {
+                if (index.ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is IInvocationOperation invocation
+                    && SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, method.OriginalDefinition))
+                {
+                    var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Parameter.Ordinal);
+                    if (argument != null && Destination(argument.Value, state, depth + 1, cancellationToken) is { } sink)
+                    {
+                        return sink;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<IOperation> LocalValues(ILocalReferenceOperation local)
+        {
+            var root = (IOperation)local;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer != null)
+                {
+                    yield return declarator.Initializer.Value;
+                }
+                else if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+                {
+                    yield return assignment.Value;
+                }
+            }
+        }
+
+        /// <summary>A copy or write whose destination lies in the temp folder or a per-user cache stays on the machine: not redistribution.</summary>
+        private static bool StaysInLocalCache(SinkEntry sink, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            if (sink.Destination.Count == 0)
+            {
+                return false;
+            }
+
+            var destination = arguments.FirstOrDefault(a => a.Parameter != null && a.ArgumentKind != ArgumentKind.DefaultValue && sink.Destination.Contains(a.Parameter.Name))?.Value
+                ?? (sink.Destination.Contains("this") ? instance : null);
+            if (destination == null)
+            {
+                return false;
+            }
+
+            var traces = state.Origins.Of(destination, cancellationToken);
+            return traces.Length > 0 && traces.All(t => t.Check == null && t.IsLocalCache());
+        }
+
+        /// <summary>The first origin of a value that names weights, if any.</summary>
+        private static WeightTrace? FirstWeights(IOperation value, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var trace in state.Origins.Of(value, cancellationToken))
+            {
+                if (trace.Check != null || NamesWeights(trace.Path, state.Snapshot.Catalog, out _, out _))
+                {
+                    return trace;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Api(ISymbol member) => member switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => "new " + constructor.ContainingType.Name,
+            IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet, AssociatedSymbol: { } property } => property.ContainingType.Name + "." + property.Name,
+            _ => member.ContainingType.Name + "." + member.Name,
+        };
+
+        private static void Report(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline, IOperation operation, Finding finding)
+        {
+            var trace = finding.Trace;
+            string what;
+            ModelEntry? model = null;
+            if (!NamesWeights(trace.Path, snapshot.Catalog, out what, out model))
+            {
+                if (trace.Check == null)
+                {
+                    return;
+                }
+
+                what = "model weights";
             }
 
             var severity = snapshot.SeverityFor(Descriptors.ModelWeightsCopied, model?.Severity);
-            if (severity == null || snapshot.Catalog.GetRule(DiagnosticIds.ModelWeightsCopied).Ignore.Any(p => Glob.IsMatch(p, path)))
+            if (severity == null || snapshot.Catalog.GetRule(DiagnosticIds.ModelWeightsCopied).Ignore.Any(p => Glob.IsMatch(p, trace.Path)))
             {
                 return;
+            }
+
+            string from = trace.Path == WeightTrace.Unknown ? "a value" : $"'{trace.Path}'";
+            if (trace.Check != null)
+            {
+                from += $" that the code checks with `{trace.Check}`";
+            }
+
+            if (trace.Via != null)
+            {
+                from += $" (via {trace.Via})";
             }
 
             string condition = model == null
@@ -182,193 +428,40 @@ namespace LicenseGuard.Analyzers.Rules
                 operation.Syntax.GetLocation(),
                 severity.Value,
                 null,
-                ImmutableDictionary<string, string?>.Empty.Add("path", path).Add("model", model?.Id).Add("license", model?.License),
-                api, verb, path, what, condition);
+                ImmutableDictionary<string, string?>.Empty.Add("path", trace.Path).Add("model", model?.Id).Add("license", model?.License),
+                finding.Api, finding.Verb, what, from, finding.To, condition);
             if (!baseline.Covers(diagnostic))
             {
                 context.ReportDiagnostic(diagnostic);
             }
         }
 
-        /// <summary>Stream.CopyTo(Async) into <c>HttpResponse.Body</c>: a weight file streamed to a client.</summary>
-        private static bool WritesToHttpResponse(IInvocationOperation invocation)
-        {
-            var destination = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value;
-            while (destination is IConversionOperation conversion)
-            {
-                destination = conversion.Operand;
-            }
-
-            return destination is IPropertyReferenceOperation property && property.Property.Name == "Body"
-                && property.Property.ContainingType.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResponse";
-        }
-
-        /// <summary>How many steps the path tracing may take per call: locals, fields, Path.Combine, loops (stays cheap per method).</summary>
-        private const int Budget = 12;
-
-        /// <summary>The source path of the call as far as the method shows it (see <see cref="PathOf"/>), or null.</summary>
-        private static string? SourcePath(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter != null && SourceParameters.Contains(argument.Parameter.Name) && argument.Parameter.Type.SpecialType == SpecialType.System_String)
-                {
-                    return PathOf(argument.Value, invocation, Budget);
-                }
-            }
-
-            // An upload of a stream (BlobClient.UploadAsync(stream), TransferUtility.Upload(stream, …)): where the stream was opened.
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Type.ToDisplayString() == "System.IO.Stream" && StreamSource(argument.Value, invocation, Budget) is { } opened)
-                {
-                    return opened;
-                }
-            }
-
-            // FileInfo.CopyTo/MoveTo and Stream.CopyTo: the source is the path the FileInfo or stream was opened with.
-            return invocation.Instance == null ? null : StreamSource(invocation.Instance, invocation, Budget);
-        }
-
-        /// <summary>The path a stream or FileInfo was opened on: <c>File.OpenRead(p)</c>, <c>new FileStream(p, …)</c>, <c>new FileInfo(p)</c>.</summary>
-        private static string? StreamSource(IOperation value, IOperation at, int budget)
-        {
-            value = IntraMethod.Unwrap(Resolve(IntraMethod.Unwrap(value), at, ref budget));
-            return value switch
-            {
-                IObjectCreationOperation creation when creation.Arguments.Length > 0 && creation.Type?.Name is "FileStream" or "FileInfo"
-                    => PathOf(creation.Arguments[0].Value, at, budget - 1),
-                IInvocationOperation open when open.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.File" && open.TargetMethod.Name.StartsWith("Open", StringComparison.Ordinal) && open.Arguments.Length > 0
-                    => PathOf(open.Arguments[0].Value, at, budget - 1),
-                _ => null,
-            };
-        }
-
-        /// <summary>
-        /// The path a value holds as far as the method shows it: constants; interpolations (holes as <c>{}</c>); a local's
-        /// initializer or assignment; a readonly field's literal initializer; <c>Path.Combine</c>/<c>Path.Join</c>; the file name of
-        /// <c>Path.GetFileName</c>; a <c>foreach</c> over <c>Directory.EnumerateFiles(dir, "*.safetensors")</c> (the search pattern);
-        /// and a path that the method checks with <c>EndsWith(".gguf")</c> before using it.
-        /// </summary>
-        private static string? PathOf(IOperation value, IOperation at, int budget)
-        {
-            if (--budget < 0)
-            {
-                return null;
-            }
-
-            value = IntraMethod.Unwrap(value);
-            if (value.ConstantValue.HasValue)
-            {
-                return value.ConstantValue.Value as string;
-            }
-
-            switch (value)
-            {
-                case IInterpolatedStringOperation interpolated:
-                    return string.Concat(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation text ? text.Text.ConstantValue.Value as string : "{}"));
-                case IInvocationOperation call when call.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.Path":
-                    switch (call.TargetMethod.Name)
-                    {
-                        case "Combine":
-                        case "Join":
-                            var parts = call.Arguments.SelectMany(a => a.Value is IArrayCreationOperation array && array.Initializer != null ? array.Initializer.ElementValues : ImmutableArray.Create(a.Value))
-                                .Select(part => PathOf(part, at, budget) ?? "{}").ToList();
-                            return parts.Count == 0 || parts[parts.Count - 1] == "{}" ? null : string.Join("/", parts);
-                        case "GetFileName":
-                            return call.Arguments.Length == 1 ? PathOf(call.Arguments[0].Value, at, budget) : null;
-                        default:
-                            return null;
-                    }
-
-                case ILocalReferenceOperation local:
-                    return ForEachPattern(local.Local, at) ?? PathOf(Resolve(local, at, ref budget), at, budget) ?? CheckedExtension(local.Local, at);
-                case IParameterReferenceOperation parameter:
-                    return CheckedExtension(parameter.Parameter, at);
-                case IFieldReferenceOperation field when field.Field.IsReadOnly:
-                    return field.Field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal }
-                        ? literal.Token.ValueText
-                        : null;
-                default:
-                    return null;
-            }
-        }
-
-        /// <summary>A local's value: its initializer, else the one assignment the method makes to it.</summary>
-        private static IOperation Resolve(IOperation value, IOperation at, ref int budget) =>
-            value is ILocalReferenceOperation local && --budget >= 0 ? IntraMethod.SingleValue(local.Local, at) ?? value : value;
-
-        /// <summary>The search pattern of the file enumeration a <c>foreach</c> variable walks (<c>*.safetensors</c>).</summary>
-        private static string? ForEachPattern(ILocalSymbol local, IOperation at)
-        {
-            foreach (var loop in IntraMethod.Body(at).Descendants().OfType<IForEachLoopOperation>())
-            {
-                if (!loop.Locals.Contains(local, SymbolEqualityComparer.Default))
-                {
-                    continue;
-                }
-
-                if (IntraMethod.Unwrap(loop.Collection) is IInvocationOperation files && files.TargetMethod.ContainingType?.ToDisplayString() == "System.IO.Directory"
-                    && (files.TargetMethod.Name is "EnumerateFiles" or "GetFiles"))
-                {
-                    var pattern = files.Arguments.FirstOrDefault(a => a.Parameter?.Name == "searchPattern")?.Value;
-                    return pattern?.ConstantValue.Value as string;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>A path the method checks with <c>EndsWith</c> against a weight extension before using it (<c>{}.gguf</c>).</summary>
-        private static string? CheckedExtension(ISymbol symbol, IOperation at)
-        {
-            foreach (var call in IntraMethod.Body(at).Descendants().OfType<IInvocationOperation>())
-            {
-                if (call.TargetMethod.Name == "EndsWith" && call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String
-                    && IntraMethod.Unwrap(call.Instance) is { } receiver && ReferencedSymbol(receiver) is { } checkedSymbol && SymbolEqualityComparer.Default.Equals(checkedSymbol, symbol)
-                    && call.Arguments.Length > 0 && call.Arguments[0].Value.ConstantValue.Value is string extension && WeightFileNames.HasWeightExtension("x" + extension))
-                {
-                    return "{}" + extension;
-                }
-            }
-
-            return null;
-        }
-
-        private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
-
-        /// <summary>A necessary condition for <see cref="NamesWeights"/>, from the digest's file patterns.</summary>
-        private static bool MayNameWeights(string path, CatalogDigest digest)
-        {
-            string name = LastSegment(path);
-            return WeightFileNames.HasWeightExtension(name) || WeightFolders.Contains(name) || digest.ModelFiles.Any(pattern => Glob.IsMatch(pattern, name));
-        }
-
         private static bool NamesWeights(string path, RulesCatalog catalog, out string what, out ModelEntry? model)
         {
-            string name = LastSegment(path);
-            model = catalog.Models.FirstOrDefault(m => m.Files.Any(pattern => Glob.IsMatch(pattern, name)));
-            string extension = Path.GetExtension(name);
+            string name = WeightTrace.LastSegment(path);
+            model = WeightFileNames.IsCompanionFile(name) ? null : catalog.Models.FirstOrDefault(m => m.Files.Any(pattern => Glob.IsMatch(pattern, name)));
             if (model != null)
             {
                 what = $"the {model.Name} weights";
                 return true;
             }
 
-            if (WeightFileNames.HasWeightExtension(name))
+            if (WeightFileNames.IsWeightFileName(name))
             {
-                what = $"a {extension} model-weight file";
+                string kind = WeightFileNames.HasWeightExtension(name) ? Path.GetExtension(name) : name.Replace("*", "…");
+                what = name.IndexOf('*') >= 0 ? $"{kind} model-weight files" : $"a {kind} model-weight file";
                 return true;
             }
 
-            if (WeightFolders.Contains(name))
+            if (WeightTrace.IsWeightFolder(path, Array.Empty<string>()))
             {
                 what = $"the '{name}' folder of model weights";
+                return true;
+            }
+
+            if (name is "*" or "*.*" && WeightTrace.IsWeightFolder(WeightTrace.Parent(path), Array.Empty<string>()))
+            {
+                what = $"every file of the '{WeightTrace.LastSegment(WeightTrace.Parent(path))}' folder of model weights";
                 return true;
             }
 
@@ -376,11 +469,23 @@ namespace LicenseGuard.Analyzers.Rules
             return false;
         }
 
-        /// <summary>The file or folder name a path ends with, for either separator.</summary>
-        private static string LastSegment(string path)
+        private sealed class Finding
         {
-            string normalized = path.Replace('\\', '/').TrimEnd('/');
-            return normalized.Substring(normalized.LastIndexOf('/') + 1);
+            public Finding(string api, string verb, string to, WeightTrace trace)
+            {
+                Api = api;
+                Verb = verb;
+                To = to;
+                Trace = trace;
+            }
+
+            public string Api { get; }
+
+            public string Verb { get; }
+
+            public string To { get; }
+
+            public WeightTrace Trace { get; }
         }
     }
 }

@@ -204,6 +204,45 @@ namespace LicenseGuard.Catalog
         public string Ids => string.Join(",", System.Linq.Enumerable.Select(Alternatives, a => a.Model + "@" + a.Runtime));
     }
 
+    /// <summary>
+    /// A place code sends data to that is outside the machine or the app's own files (LG2002's sinks): a member that copies,
+    /// archives, sends, uploads or serves what one of its arguments carries, or that returns a stream whose writes go there.
+    /// </summary>
+    public sealed class SinkEntry : CatalogEntry
+    {
+        /// <summary>The categories a sink can have, each with what the message says it does.</summary>
+        public static IReadOnlyDictionary<string, string> Categories { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal)
+        {
+            ["copy"] = "copies",
+            ["archive"] = "archives",
+            ["network"] = "sends",
+            ["cloud"] = "uploads",
+            ["http"] = "serves",
+            ["static-files"] = "serves",
+        };
+
+        /// <summary>Gets the category (a key of <see cref="Categories"/>).</summary>
+        public string Category { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the members in documentation-comment-id form without parameters (<c>M:System.IO.File.Copy</c>, <c>M:System.Net.Http.StreamContent.#ctor</c>, <c>P:Amazon.S3.Model.PutObjectRequest.FilePath</c>); every overload.</summary>
+        public IReadOnlyList<string> Members { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>
+        /// Gets the names of the parameters that carry the data; <c>this</c> is the receiver, <c>value</c> the value a property is
+        /// set to, <c>return</c> the stream or writer the member returns (data written into it goes to the sink).
+        /// </summary>
+        public IReadOnlyList<string> Data { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the names of the parameters that say where the data goes, when the sink has one (a copy's destination path).</summary>
+        public IReadOnlyList<string> Destination { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets where the data goes, in words ("to another folder", "to Azure Blob Storage").</summary>
+        public string To { get; internal set; } = string.Empty;
+
+        /// <summary>Gets the verb of the category ("copies", "uploads").</summary>
+        public string Verb => Categories.TryGetValue(Category, out var verb) ? verb : "sends";
+    }
+
     /// <summary>A proprietary, API-only AI service.</summary>
     public sealed class ServiceEntry : CatalogEntry
     {

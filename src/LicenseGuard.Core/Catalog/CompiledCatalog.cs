@@ -32,6 +32,7 @@ namespace LicenseGuard.Catalog
             var licenses = new List<LicenseEntry>();
             var runtimes = new List<RuntimeEntry>();
             var tasks = new List<TaskEntry>();
+            var sinks = new List<SinkEntry>();
             var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
             var policy = new LicensePolicy();
             int start = 0;
@@ -78,6 +79,9 @@ namespace LicenseGuard.Catalog
                             Tasks = List(f[10]), Alternatives = Alternatives(f[11]), Severity = Nullable(f[12]),
                         }, f));
                         break;
+                    case "sink":
+                        sinks.Add(Entry(new SinkEntry { Category = f[4], Members = List(f[5]), Data = List(f[6]), Destination = List(f[7]), To = f[8] }, f));
+                        break;
                     case "rule":
                         rules[f[1]] = new RuleSettings { Enabled = f[2] == "1", Severity = Nullable(f[3]), Ignore = List(f[4]) };
                         break;
@@ -123,7 +127,7 @@ namespace LicenseGuard.Catalog
                 }
             }
 
-            return new RulesCatalog(services, models, licenses, runtimes, tasks, rules, Array.Empty<RulesProblem>(), policy);
+            return new RulesCatalog(services, models, licenses, runtimes, tasks, rules, Array.Empty<RulesProblem>(), policy, sinks);
         }
 
         /// <summary>Writes a catalog in the compiled form; the catalog must have no problems (it is the built-in one).</summary>
@@ -164,6 +168,11 @@ namespace LicenseGuard.Catalog
             foreach (var service in catalog.Services)
             {
                 Line(text, "service", service, service.Vendor, service.Access, service.License, List(service.Packages), List(service.Symbols), List(service.Hosts), List(service.Tasks), Alternatives(service.Alternatives), service.Severity ?? Null);
+            }
+
+            foreach (var sink in catalog.Sinks)
+            {
+                Line(text, "sink", sink, sink.Category, List(sink.Members), List(sink.Data), List(sink.Destination), sink.To);
             }
 
             foreach (var rule in catalog.Rules)

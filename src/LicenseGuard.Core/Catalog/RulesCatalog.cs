@@ -34,9 +34,11 @@ namespace LicenseGuard.Catalog
             IReadOnlyList<TaskEntry> tasks,
             IReadOnlyDictionary<string, RuleSettings> rules,
             IReadOnlyList<RulesProblem> problems,
-            LicensePolicy policy)
+            LicensePolicy policy,
+            IReadOnlyList<SinkEntry>? sinks = null)
         {
             Policy = policy;
+            Sinks = sinks ?? Array.Empty<SinkEntry>();
             Services = services;
             Models = models;
             Licenses = licenses;
@@ -84,6 +86,9 @@ namespace LicenseGuard.Catalog
 
         /// <summary>Gets the tasks (chat, embeddings, image generation…), in catalog order.</summary>
         public IReadOnlyList<TaskEntry> Tasks { get; }
+
+        /// <summary>Gets the places LG2002 reports weights sent to.</summary>
+        public IReadOnlyList<SinkEntry> Sinks { get; }
 
         /// <summary>Gets per-rule settings keyed by diagnostic id.</summary>
         public IReadOnlyDictionary<string, RuleSettings> Rules { get; }

@@ -63,12 +63,18 @@ namespace LicenseGuard.Catalog
             ["tasks"] = FieldKind.StringArray,
         };
 
+        private static readonly Dictionary<string, FieldKind> SinkFields = new Dictionary<string, FieldKind>
+        {
+            ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["category"] = FieldKind.String, ["members"] = FieldKind.StringArray,
+            ["data"] = FieldKind.StringArray, ["destination"] = FieldKind.StringArray, ["to"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
+        };
+
         private static readonly Dictionary<string, FieldKind> RuleFields = new Dictionary<string, FieldKind>
         {
             ["enabled"] = FieldKind.Boolean, ["severity"] = FieldKind.Severity, ["ignore"] = FieldKind.StringArray,
         };
 
-        private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "tasks", "models", "services", "rules", "policy" };
+        private static readonly string[] TopLevelKeys = { "$schema", "licenses", "runtimes", "tasks", "models", "services", "sinks", "rules", "policy" };
 
         private static readonly string[] PolicyKeys = { "classes", "licenses", "ignore", "exceptions", "clarify", "includeDevelopmentDependencies", "nonCommercialProduct" };
 
@@ -81,6 +87,7 @@ namespace LicenseGuard.Catalog
             ["tasks"] = TaskFields.Keys,
             ["models"] = ModelFields.Keys,
             ["services"] = ServiceFields.Keys,
+            ["sinks"] = SinkFields.Keys,
             ["rules"] = RuleFields.Keys,
             ["policy"] = PolicyKeys,
             ["policy.exceptions"] = new[] { "package", "file", "version", "reason", "expires" },
@@ -91,6 +98,8 @@ namespace LicenseGuard.Catalog
         private static readonly Regex RuleIdPattern = new Regex(@"^LG[0-9]{4}$", RegexOptions.CultureInvariant);
         private static readonly Regex SymbolPattern = new Regex(@"^[NTMPFE]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_][A-Za-z0-9_`]*)*$", RegexOptions.CultureInvariant);
         private static readonly Regex HostPattern = new Regex(@"^[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?(\.[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?)+$", RegexOptions.CultureInvariant);
+        private static readonly Regex SinkMemberPattern = new Regex(@"^[MP]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_#][A-Za-z0-9_`]*)+$", RegexOptions.CultureInvariant);
+        private static readonly Regex ParameterPattern = new Regex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
         private static readonly Regex PackagePattern = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]*\*?$", RegexOptions.CultureInvariant);
 
         public static RulesCatalog Load(IReadOnlyList<RulesSource> builtIn, IReadOnlyList<RulesSource> user)
@@ -153,6 +162,7 @@ namespace LicenseGuard.Catalog
             private readonly Section tasks = new Section("tasks", TaskFields);
             private readonly Section models = new Section("models", ModelFields);
             private readonly Section services = new Section("services", ServiceFields);
+            private readonly Section sinks = new Section("sinks", SinkFields);
             private readonly Section rules = new Section("rules", RuleFields);
             private readonly LicensePolicy policy = new LicensePolicy();
             private readonly List<(string License, SourceSpan Span)> policyLicenseKeys = new List<(string, SourceSpan)>();
@@ -198,6 +208,9 @@ namespace LicenseGuard.Catalog
                         case "services":
                             AddEntries(services, property);
                             break;
+                        case "sinks":
+                            AddEntries(sinks, property);
+                            break;
                         case "rules":
                             AddRules(property);
                             break;
@@ -223,6 +236,7 @@ namespace LicenseGuard.Catalog
                 var modelIds = new HashSet<string>(modelList.Select(m => m.Id), StringComparer.OrdinalIgnoreCase);
                 var taskList = Bind<TaskEntry>(tasks, (e, t) => BindTask(e, t, runtimeIds, modelIds));
                 var serviceList = Bind<ServiceEntry>(services, (e, s) => BindService(e, s, licenseIds, runtimeIds, modelIds, taskIds));
+                var sinkList = Bind<SinkEntry>(sinks, BindSink);
                 var ruleMap = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
                 foreach (var entry in rules.Entries)
                 {
@@ -242,7 +256,7 @@ namespace LicenseGuard.Catalog
                     }
                 }
 
-                return new RulesCatalog(serviceList, modelList, licenseList, runtimeList, taskList, ruleMap, problems, policy);
+                return new RulesCatalog(serviceList, modelList, licenseList, runtimeList, taskList, ruleMap, problems, policy, sinkList);
             }
 
             private List<T> Bind<T>(Section section, Action<MergedEntry, T> bind)
@@ -341,6 +355,25 @@ namespace LicenseGuard.Catalog
                 service.Severity = StringField(entry, "severity");
                 service.Tasks = KnownItems(entry, "tasks", taskIds, "task");
                 service.Alternatives = Alternatives(entry, "service", modelIds, runtimeIds);
+            }
+
+            private void BindSink(MergedEntry entry, SinkEntry sink)
+            {
+                string? category = StringField(entry, "category");
+                if (category == null || !SinkEntry.Categories.ContainsKey(category))
+                {
+                    Problem(entry.Fields.TryGetValue("category", out var property) ? property.Value.Span : entry.IdSpan, $"Sink '{entry.Id}' needs a \"category\", one of: {string.Join(", ", SinkEntry.Categories.Keys)}.");
+                }
+
+                sink.Category = category ?? "copy";
+                sink.Members = ValidItems(entry, "members", SinkMemberPattern, "a documentation-comment id without parameters such as 'M:System.IO.File.Copy', 'M:System.Net.Http.StreamContent.#ctor' or 'P:Amazon.S3.Model.PutObjectRequest.FilePath'");
+                sink.Data = ValidItems(entry, "data", ParameterPattern, "a parameter name, or this, value or return");
+                sink.Destination = ValidItems(entry, "destination", ParameterPattern, "a parameter name");
+                sink.To = StringField(entry, "to") ?? string.Empty;
+                if (sink.Members.Count == 0 || sink.Data.Count == 0)
+                {
+                    Problem(entry.IdSpan, $"Sink '{entry.Id}' needs \"members\" and \"data\" (the parameters that carry what is sent); it finds nothing without them.");
+                }
             }
 
             private List<AlternativeRef> Alternatives(MergedEntry entry, string what, HashSet<string> modelIds, HashSet<string> runtimeIds)

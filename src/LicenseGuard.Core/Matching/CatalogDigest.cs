@@ -17,9 +17,10 @@ namespace LicenseGuard.Matching
         private static readonly Lazy<CatalogDigest> BuiltInDigest = new Lazy<CatalogDigest>(CreateBuiltIn);
 
         /// <summary>Initializes a new instance of the <see cref="CatalogDigest"/> class.</summary>
-        public CatalogDigest(IReadOnlyList<string> symbols, HostPreCheck hosts, ClosedIdPreCheck closedIds, IReadOnlyList<string> modelFiles)
+        public CatalogDigest(IReadOnlyList<string> symbols, HostPreCheck hosts, ClosedIdPreCheck closedIds, IReadOnlyList<string> modelFiles, IReadOnlyList<string>? sinkNames = null)
         {
             Symbols = symbols;
+            SinkNames = sinkNames ?? Array.Empty<string>();
             ModelFiles = modelFiles;
             Hosts = hosts;
             ClosedIds = closedIds;
@@ -33,6 +34,9 @@ namespace LicenseGuard.Matching
 
         /// <summary>Gets the file-name patterns of catalogued models' weights (LG2002 names a model by them).</summary>
         public IReadOnlyList<string> ModelFiles { get; }
+
+        /// <summary>Gets the simple names of LG2002's sink members (a method's name, a constructor's type name, a property's name): the syntax-level filter.</summary>
+        public IReadOnlyList<string> SinkNames { get; }
 
         /// <summary>Gets LG1002's pre-check.</summary>
         public HostPreCheck Hosts { get; }
@@ -52,7 +56,23 @@ namespace LicenseGuard.Matching
             var ignoredServices = new HashSet<string>(catalog.GetRule("LG1001").Ignore, StringComparer.OrdinalIgnoreCase);
             var symbols = catalog.Services.Where(s => !ignoredServices.Contains(s.Id)).SelectMany(s => s.Symbols).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
             var files = catalog.Models.SelectMany(m => m.Files).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            return new CatalogDigest(symbols, hosts.PreCheck, models.PreCheck, files);
+            var sinkNames = catalog.Sinks.SelectMany(s => s.Members).Select(SinkName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            return new CatalogDigest(symbols, hosts.PreCheck, models.PreCheck, files, sinkNames);
+        }
+
+        /// <summary>The name code uses for a sink member: a method's or property's name, a constructor's type name.</summary>
+        public static string SinkName(string member)
+        {
+            string name = member.Substring(2);
+            int lastDot = name.LastIndexOf('.');
+            string last = name.Substring(lastDot + 1);
+            if (last != "#ctor")
+            {
+                return last;
+            }
+
+            string type = name.Substring(0, lastDot);
+            return type.Substring(type.LastIndexOf('.') + 1);
         }
 
         /// <summary>Writes the digest as the C# source of <see cref="CreateBuiltIn"/>.</summary>
@@ -75,6 +95,8 @@ namespace LicenseGuard.Matching
             code.Append("                },\n                anyString: ").Append(ClosedIds.AnyString ? "true" : "false").Append("),\n")
                 .Append("            new[]\n            {\n");
             AppendStrings(code, ModelFiles);
+            code.Append("            },\n            new string[]\n            {\n");
+            AppendStrings(code, SinkNames);
             code.Append("            });\n    }\n}\n");
             return code.ToString();
         }

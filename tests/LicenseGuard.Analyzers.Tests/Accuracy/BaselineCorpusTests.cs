@@ -67,8 +67,10 @@ public class BaselineCorpusTests
             var root = await original.SyntaxTrees.Single().GetRootAsync();
             var expected = AccuracyCorpus.Parse(name, text).Cases.SelectMany(c => c.Expected).ToHashSet();
 
+            // A copy made as an overload has no callers, so weights that reach the original through its parameters cannot reach it.
             var copies = lg
                 .Where(d => expected.Any(e => e.Line == d.Location.GetLineSpan().StartLinePosition.Line + 1 && e.Id == d.Id))
+                .Where(d => !(d.GetMessage().Contains("parameter '", StringComparison.Ordinal) && !InStatementOfABlock(root, d.Location.SourceSpan.Start)))
                 .Select(d => (Diagnostic: d, Copy: CopyInSameMember(root, d.Location.SourceSpan.Start)))
                 .Where(c => c.Copy != null)
                 .ToList();
@@ -98,6 +100,9 @@ public class BaselineCorpusTests
             Fingerprint = FindingFingerprint.Compute(d, "/corpus"),
             File = FindingFingerprint.RelativeFile(d, "/corpus"),
         }));
+
+    private static bool InStatementOfABlock(SyntaxNode root, int position) =>
+        root.FindToken(position).Parent!.AncestorsAndSelf().OfType<StatementSyntax>().Any(s => s.Parent is BlockSyntax);
 
     /// <summary>
     /// Where to insert a copy of the code holding the finding at <paramref name="position"/>, the copy, and the finding's

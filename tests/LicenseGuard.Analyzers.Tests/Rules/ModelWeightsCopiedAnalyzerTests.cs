@@ -18,7 +18,7 @@ public class ModelWeightsCopiedAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "File.Copy", "copies", "models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "the Llama 3.1 8B weights", "Llama 3.1 8B is licensed LicenseRef-hf-llama3.1 (open-weights-restricted)"));
+            "File.Copy", "copies", "the Llama 3.1 8B weights", "'models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf'", "to another location", "Llama 3.1 8B is licensed LicenseRef-hf-llama3.1 (open-weights-restricted)"));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class ModelWeightsCopiedAnalyzerTests
         var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.All, TestCode = source };
         test.TestState.AdditionalReferences.AddRange(SdkPackages.AspNetCoreReferences());
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "Results.File", "serves", "/srv/models/llama-2-7b-chat.Q4_K_M.gguf", "the Llama 2 weights", "Llama 2 is licensed LicenseRef-hf-llama2 (open-weights-restricted)"));
+            "Results.File", "serves", "the Llama 2 weights", "'/srv/models/llama-2-7b-chat.Q4_K_M.gguf'", "in an HTTP response", "Llama 2 is licensed LicenseRef-hf-llama2 (open-weights-restricted)"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1));
         await test.RunAsync();
     }
@@ -111,7 +111,7 @@ public class ModelWeightsCopiedAnalyzerTests
             """;
         var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.Storage, TestCode = source };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "BlobClient.UploadAsync", "uploads", "models/gemma-2-9b-it.Q4_K_M.gguf", "the Gemma weights", "Gemma is licensed LicenseRef-hf-gemma (open-weights-restricted)"));
+            "BlobClient.UploadAsync", "uploads", "the Gemma weights", "'models/gemma-2-9b-it.Q4_K_M.gguf'", "to Azure Blob Storage", "Gemma is licensed LicenseRef-hf-gemma (open-weights-restricted)"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1));
         await test.RunAsync();
     }
@@ -176,8 +176,8 @@ public class ModelWeightsCopiedAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source,
-            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments("File.Copy", "copies", "{}/qwen2.5-7b-instruct-q4_k_m.gguf", "the Qwen2.5 7B weights", "Qwen2.5 7B is licensed Apache-2.0 (permissive)"),
-            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1).WithArguments("File.Copy", "copies", "checkpoints/unet.safetensors", "a .safetensors model-weight file", "check their licence before you ship them"),
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments("File.Copy", "copies", "the Qwen2.5 7B weights", "'{}/qwen2.5-7b-instruct-q4_k_m.gguf'", "to another location", "Qwen2.5 7B is licensed Apache-2.0 (permissive)"),
+            Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1).WithArguments("File.Copy", "copies", "a .safetensors model-weight file", "'checkpoints/unet.safetensors' (via Packager.Checkpoint)", "to another location", "check their licence before you ship them"),
             Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(2));
     }
 
@@ -203,7 +203,7 @@ public class ModelWeightsCopiedAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "File.Copy", "copies", "*.safetensors", "a .safetensors model-weight file", "check their licence before you ship them"));
+            "File.Copy", "copies", ".safetensors model-weight files", "'{}/*.safetensors'", "to another location", "check their licence before you ship them"));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public class ModelWeightsCopiedAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "new StreamContent", "uploads", "{}/model.gguf", "a .gguf model-weight file", "check their licence before you ship them"));
+            "new StreamContent", "sends", "a .gguf model-weight file", "'{}/model.gguf'", "in an HTTP request", "check their licence before you ship them"));
     }
 
     [Fact]
@@ -251,9 +251,9 @@ public class ModelWeightsCopiedAnalyzerTests
             """;
         var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.Storage, TestCode = source };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "BlobClient.UploadAsync", "uploads", "{}/ggml-base.bin", "the Whisper weights", "Whisper is licensed MIT (permissive)"));
+            "BlobClient.UploadAsync", "uploads", "the Whisper weights", "'{}/ggml-base.bin'", "to Azure Blob Storage", "Whisper is licensed MIT (permissive)"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1).WithArguments(
-            "TransferUtility.UploadAsync", "uploads", "{}/model-00001-of-00004.safetensors", "a .safetensors model-weight file", "check their licence before you ship them"));
+            "TransferUtility.UploadAsync", "uploads", "a .safetensors model-weight file", "'{}/model-00001-of-00004.safetensors'", "to Amazon S3", "check their licence before you ship them"));
         await test.RunAsync();
     }
 
@@ -282,7 +282,7 @@ public class ModelWeightsCopiedAnalyzerTests
         test.TestState.AdditionalReferences.AddRange(SdkPackages.AspNetCoreReferences());
         test.ReferenceAssemblies = SdkPackages.All;
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "Results.File", "serves", "/srv/models/{}.gguf", "a .gguf model-weight file", "check their licence before you ship them"));
+            "Results.File", "serves", "model weights", "'/srv/models/{}' that the code checks with `name.EndsWith(\".gguf\")`", "in an HTTP response", "check their licence before you ship them"));
         await test.RunAsync();
     }
 }

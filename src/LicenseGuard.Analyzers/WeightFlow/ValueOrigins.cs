@@ -1,0 +1,988 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LicenseGuard.Analyzers.WeightFlow
+{
+    /// <summary>
+    /// Where the data a sink is given may come from: a backward walk over the operation tree from the sink's argument, through
+    /// locals (every assignment), loops and LINQ over file enumerations, streams, bytes and file infos opened on a path,
+    /// objects that carry a value (a request with a file path), fields and properties (initializers and every assignment in
+    /// the compilation), and parameters (defaults, and the arguments of every call in the compilation). What a member or a
+    /// parameter may hold is computed once per compilation (a summary), so the cost grows with the code the sinks reach, not
+    /// with the number of sinks; each walk has a step budget and a bound on how many calls it goes up.
+    /// </summary>
+    internal sealed class ValueOrigins
+    {
+        private const int StepsPerWalk = 400;
+        private const int MaxCallDepth = 3;
+        private const int MaxTraces = 16;
+
+        private readonly CompilationIndex index;
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<WeightTrace>> summaries = new ConcurrentDictionary<ISymbol, ImmutableArray<WeightTrace>>(SymbolEqualityComparer.Default);
+
+        public ValueOrigins(CompilationIndex index) => this.index = index;
+
+        public CompilationIndex Index => index;
+
+        /// <summary>The origins of a value, as far as the code shows them.</summary>
+        public ImmutableArray<WeightTrace> Of(IOperation value, CancellationToken cancellationToken) =>
+            new Walk(this, cancellationToken, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), 0).Of(value).Distinct().Take(MaxTraces).ToImmutableArray();
+
+        private ImmutableArray<WeightTrace> Summary(ISymbol symbol, Walk caller, Func<Walk, IEnumerable<WeightTrace>> compute)
+        {
+            if (summaries.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            if (caller.InProgress.Contains(symbol) || caller.CallDepth >= MaxCallDepth)
+            {
+                return ImmutableArray<WeightTrace>.Empty;
+            }
+
+            var walk = new Walk(this, caller.CancellationToken, caller.InProgress.Add(symbol), caller.CallDepth + 1);
+            var result = compute(walk).Distinct().Take(MaxTraces).ToImmutableArray();
+            return walk.Exhausted ? result : summaries.GetOrAdd(symbol, result);
+        }
+
+        /// <summary>One backward walk: a step budget, the symbols being summarised above it (to cut cycles), how many calls up it is.</summary>
+        private sealed class Walk
+        {
+            private readonly ValueOrigins owner;
+            private int steps = StepsPerWalk;
+
+            public Walk(ValueOrigins owner, CancellationToken cancellationToken, ImmutableHashSet<ISymbol> inProgress, int callDepth)
+            {
+                this.owner = owner;
+                CancellationToken = cancellationToken;
+                InProgress = inProgress;
+                CallDepth = callDepth;
+            }
+
+            public CancellationToken CancellationToken { get; }
+
+            public ImmutableHashSet<ISymbol> InProgress { get; }
+
+            public int CallDepth { get; }
+
+            public bool Exhausted => steps < 0;
+
+            private CompilationIndex Index => owner.index;
+
+            public List<WeightTrace> Of(IOperation? value)
+            {
+                var result = new List<WeightTrace>();
+                if (value == null || --steps < 0)
+                {
+                    return result;
+                }
+
+                CancellationToken.ThrowIfCancellationRequested();
+                value = Skip(value);
+                if (value.ConstantValue.HasValue)
+                {
+                    if (value.ConstantValue.Value is string text)
+                    {
+                        result.Add(new WeightTrace(text));
+                    }
+
+                    return result;
+                }
+
+                switch (value)
+                {
+                    case IInterpolatedStringOperation interpolated:
+                        result.Add(new WeightTrace(string.Concat(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation text
+                            ? text.Text.ConstantValue.Value as string
+                            : FirstPath(((IInterpolationOperation)p).Expression)))));
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                        result.Add(new WeightTrace(FirstPath(concatenation.LeftOperand) + FirstPath(concatenation.RightOperand)));
+                        break;
+                    case ICoalesceOperation coalesce:
+                        result.AddRange(Of(coalesce.Value));
+                        result.AddRange(Of(coalesce.WhenNull));
+                        break;
+                    case IConditionalOperation conditional:
+                        result.AddRange(Of(conditional.WhenTrue));
+                        result.AddRange(Of(conditional.WhenFalse));
+                        break;
+                    case ISwitchExpressionOperation switchExpression:
+                        foreach (var arm in switchExpression.Arms)
+                        {
+                            result.AddRange(Of(arm.Value));
+                        }
+
+                        break;
+                    case IConditionalAccessOperation conditionalAccess:
+                        result.AddRange(Of(conditionalAccess.WhenNotNull));
+                        break;
+                    case IConditionalAccessInstanceOperation instance:
+                        for (var parent = instance.Parent; parent != null; parent = parent.Parent)
+                        {
+                            if (parent is IConditionalAccessOperation access)
+                            {
+                                result.AddRange(Of(access.Operation));
+                                break;
+                            }
+                        }
+
+                        break;
+                    case IArrayElementReferenceOperation element:
+                        result.AddRange(Of(element.ArrayReference));
+                        break;
+                    case IArrayCreationOperation array when array.Initializer != null:
+                        foreach (var item in array.Initializer.ElementValues)
+                        {
+                            result.AddRange(Of(item));
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local:
+                        result.AddRange(Local(local.Local, local));
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        result.AddRange(Parameter(parameter.Parameter, parameter));
+                        break;
+                    case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
+                        result.AddRange(Member(member));
+                        break;
+                    case IInvocationOperation invocation:
+                        result.AddRange(Invocation(invocation));
+                        break;
+                    case IObjectCreationOperation creation:
+                        result.AddRange(Creation(creation));
+                        break;
+                    default:
+                        // A collection expression ([a, b]) before Roslyn has an operation kind for it: its elements.
+                        if (value.Type is IArrayTypeSymbol || value.Type?.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                        {
+                            foreach (var item in value.ChildOperations)
+                            {
+                                result.AddRange(Of(item));
+                            }
+                        }
+
+                        break;
+                }
+
+                return result;
+            }
+
+            private string FirstPath(IOperation? value)
+            {
+                foreach (var trace in Of(value))
+                {
+                    if (trace.Check == null)
+                    {
+                        return trace.Path;
+                    }
+                }
+
+                return WeightTrace.Unknown;
+            }
+
+            private static IOperation Skip(IOperation value)
+            {
+                while (true)
+                {
+                    switch (value)
+                    {
+                        case IConversionOperation conversion:
+                            value = conversion.Operand;
+                            continue;
+                        case IAwaitOperation awaited:
+                            value = awaited.Operation;
+                            continue;
+                        case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task }:
+                            value = task;
+                            continue;
+                        case IInvocationOperation { TargetMethod.Name: "FromResult", TargetMethod.ContainingType.Name: "Task" or "ValueTask", Arguments.Length: 1 } fromResult:
+                            value = fromResult.Arguments[0].Value;
+                            continue;
+                        default:
+                            return value;
+                    }
+                }
+            }
+
+            // ---- locals -------------------------------------------------------------------------------------------------
+
+            private List<WeightTrace> Local(ILocalSymbol local, IOperation at)
+            {
+                var traces = new List<WeightTrace>();
+                var body = Body(at);
+                foreach (var operation in body.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer != null:
+                            traces.AddRange(Of(declarator.Initializer.Value));
+
+                            break;
+                        case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                            traces.AddRange(Of(assignment.Value));
+
+                            break;
+                        case IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default):
+                            traces.AddRange(Of(loop.Collection));
+
+                            break;
+                        case IInvocationOperation read when read.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal) && read.Instance != null
+                            && read.Arguments.Any(a => a.Parameter?.Name == "buffer" && Skip(a.Value) is ILocalReferenceOperation buffer && SymbolEqualityComparer.Default.Equals(buffer.Local, local)):
+                            // A buffer the method fills from a stream carries what the stream holds.
+                            traces.AddRange(Of(read.Instance));
+
+                            break;
+                    }
+                }
+
+                if (IsCarrierOfOthers(local.Type))
+                {
+                    traces.AddRange(MembersAssignedOn(body, local));
+                }
+
+                return Refine(traces, Checks(body, local));
+            }
+
+            /// <summary>Adds what the code's checks say about a value; a check that keeps weights out removes whole-folder origins.</summary>
+            private static List<WeightTrace> Refine(List<WeightTrace> traces, IEnumerable<WeightTrace> checks)
+            {
+                bool excluded = false;
+                foreach (var check in checks)
+                {
+                    if (check.IsExcluded)
+                    {
+                        excluded = true;
+                    }
+                    else
+                    {
+                        traces.Add(check);
+                    }
+                }
+
+                if (excluded)
+                {
+                    traces.RemoveAll(t => t.IsWholeFolder);
+                }
+
+                return traces;
+            }
+
+            /// <summary><c>request.FilePath = path</c> on a local request object: what the object carries.</summary>
+            private IEnumerable<WeightTrace> MembersAssignedOn(IOperation body, ILocalSymbol local)
+            {
+                foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+                {
+                    if (assignment.Target is IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } member && SymbolEqualityComparer.Default.Equals(owner.Local, local) && CarriesData(member.Member.Name, member.Type))
+                    {
+                        foreach (var trace in Of(assignment.Value))
+                        {
+                            yield return trace.WithVia(member.Member.ContainingType.Name + "." + member.Member.Name);
+                        }
+                    }
+                }
+            }
+
+            // ---- parameters ---------------------------------------------------------------------------------------------
+
+            private IEnumerable<WeightTrace> Parameter(IParameterSymbol parameter, IOperation at)
+            {
+                var traces = new List<WeightTrace>();
+                if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
+                {
+                    traces.AddRange(LambdaParameter(lambda, at));
+                }
+                else if (parameter.ContainingSymbol is IMethodSymbol method)
+                {
+                    if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is string defaultPath)
+                    {
+                        traces.Add(new WeightTrace(defaultPath));
+                    }
+
+                    var original = parameter.OriginalDefinition;
+                    traces.AddRange(owner.Summary(original, this, walk => walk.Arguments(method.OriginalDefinition, original.Ordinal))
+                        .Select(t => t.WithVia($"parameter '{parameter.Name}' of {method.Name}")));
+                }
+
+                return Refine(traces, Checks(Body(at), parameter));
+            }
+
+            /// <summary>A lambda's parameter: the elements of what LINQ or <c>Parallel.ForEach</c> runs it over.</summary>
+            private IEnumerable<WeightTrace> LambdaParameter(IMethodSymbol lambda, IOperation at)
+            {
+                for (var node = at; node != null; node = node.Parent)
+                {
+                    if (node is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                    {
+                        var invocation = node.Parent?.Parent?.Parent as IInvocationOperation ?? node.Parent?.Parent as IInvocationOperation;
+                        if (invocation != null && RunsOverElements(invocation.TargetMethod))
+                        {
+                            return Of(invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value);
+                        }
+
+                        break;
+                    }
+                }
+
+                return Array.Empty<WeightTrace>();
+            }
+
+            private static bool RunsOverElements(IMethodSymbol method)
+            {
+                string type = method.ContainingType?.ToDisplayString() ?? string.Empty;
+                return type is "System.Linq.Enumerable" or "System.Linq.Queryable" or "System.Linq.ParallelEnumerable" or "System.Linq.AsyncEnumerable" or "System.Threading.Tasks.Parallel"
+                    || (method.Name == "ForEach" && (type == "System.Array" || type.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal)));
+            }
+
+            /// <summary>The arguments every call of a method in the compilation passes for one parameter (constructors: every creation).</summary>
+            private IEnumerable<WeightTrace> Arguments(IMethodSymbol method, int ordinal)
+            {
+                if (method.DeclaringSyntaxReferences.Length == 0)
+                {
+                    yield break;
+                }
+
+                IEnumerable<SyntaxNode> calls = method.MethodKind == MethodKind.Constructor
+                    ? Index.Creations(method.ContainingType.Name)
+                    : Index.Invocations(method.Name);
+                foreach (var call in calls)
+                {
+                    CancellationToken.ThrowIfCancellationRequested();
+                    var operation = Index.ModelFor(call.SyntaxTree).GetOperation(call, CancellationToken);
+                    var (target, arguments) = operation switch
+                    {
+                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                        IObjectCreationOperation creation when creation.Constructor != null => (creation.Constructor, creation.Arguments),
+                        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                    };
+                    if (target == null || !SymbolEqualityComparer.Default.Equals((target.ReducedFrom ?? target).OriginalDefinition, method))
+                    {
+                        continue;
+                    }
+
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            foreach (var trace in Of(argument.Value))
+                            {
+                                yield return trace;
+                            }
+                        }
+                    }
+                }
+            }
+
+            // ---- fields and properties ----------------------------------------------------------------------------------
+
+            private IEnumerable<WeightTrace> Member(IMemberReferenceOperation reference)
+            {
+                var member = reference.Member;
+                string name = member.Name;
+                string type = member.ContainingType?.ToDisplayString() ?? string.Empty;
+
+                // A file info's or the web host's paths.
+                if (IsFileInfoType(member.ContainingType) && reference.Instance != null)
+                {
+                    switch (name)
+                    {
+                        case "FullName":
+                        case "PhysicalPath":
+                            return Of(reference.Instance);
+                        case "Name":
+                            return Of(reference.Instance).Select(t => t.WithPath(WeightTrace.LastSegment(t.Path)));
+                        case "DirectoryName":
+                        case "Directory":
+                        case "Parent":
+                            return Of(reference.Instance).Where(t => t.Check == null).Select(t => t.WithPath(WeightTrace.Parent(t.Path)));
+                        default:
+                            return Array.Empty<WeightTrace>();
+                    }
+                }
+
+                if (name is "WebRootPath" or "WebRootFileProvider" && type.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal))
+                {
+                    return new[] { new WeightTrace("wwwroot") };
+                }
+
+                if (name == "Value" && type.StartsWith("Microsoft.Extensions.Options", StringComparison.Ordinal))
+                {
+                    return Array.Empty<WeightTrace>(); // the options object itself: its members are traced where they are read
+                }
+
+                var traces = new List<WeightTrace>();
+                if (!member.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    string via = member.ContainingType?.Name + "." + name;
+                    traces.AddRange(owner.Summary(member.OriginalDefinition, this, walk => walk.MemberValues(member.OriginalDefinition)).Select(t => t.WithVia(via)));
+                }
+
+                // An element the code itself sorts out as weights (entry.Kind == "weights"): its path-like members are weights.
+                if (reference.Instance != null && IsPathLike(member))
+                {
+                    foreach (var trace in Of(reference.Instance))
+                    {
+                        if (trace.Check != null)
+                        {
+                            traces.Add(trace);
+                        }
+                    }
+
+                    if (Skip(reference.Instance) is ILocalReferenceOperation or IParameterReferenceOperation)
+                    {
+                        var symbol = Skip(reference.Instance) is ILocalReferenceOperation l ? (ISymbol)l.Local : ((IParameterReferenceOperation)Skip(reference.Instance)).Parameter;
+                        Refine(traces, Checks(Body(reference), symbol));
+                    }
+                }
+
+                return traces;
+            }
+
+            /// <summary>Everything a source field or property is given: its initializer, a record parameter, every assignment.</summary>
+            private IEnumerable<WeightTrace> MemberValues(ISymbol member)
+            {
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(CancellationToken);
+                    var model = Index.ModelFor(syntax.SyntaxTree);
+                    switch (syntax)
+                    {
+                        case VariableDeclaratorSyntax { Initializer: { } initializer }:
+                            foreach (var trace in Of(model.GetOperation(initializer.Value, CancellationToken)))
+                            {
+                                yield return trace;
+                            }
+
+                            break;
+                        case PropertyDeclarationSyntax property:
+                            var value = property.Initializer?.Value ?? property.ExpressionBody?.Expression
+                                ?? property.AccessorList?.Accessors.FirstOrDefault(a => a.Keyword.Text == "get")?.ExpressionBody?.Expression;
+                            if (value != null)
+                            {
+                                foreach (var trace in Of(model.GetOperation(value, CancellationToken)))
+                                {
+                                    yield return trace;
+                                }
+                            }
+
+                            break;
+                        case ParameterSyntax parameterSyntax when model.GetDeclaredSymbol(parameterSyntax, CancellationToken) is IParameterSymbol parameter:
+                            // A record's positional property: its default and what every creation passes.
+                            if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is string defaultPath)
+                            {
+                                yield return new WeightTrace(defaultPath);
+                            }
+
+                            if (parameter.ContainingSymbol is IMethodSymbol constructor)
+                            {
+                                foreach (var trace in Arguments(constructor.OriginalDefinition, parameter.Ordinal))
+                                {
+                                    yield return trace;
+                                }
+                            }
+
+                            break;
+                    }
+                }
+
+                foreach (var assignmentSyntax in Index.Assignments(member.Name))
+                {
+                    CancellationToken.ThrowIfCancellationRequested();
+                    if (Index.ModelFor(assignmentSyntax.SyntaxTree).GetOperation(assignmentSyntax, CancellationToken) is ISimpleAssignmentOperation assignment
+                        && assignment.Target is IMemberReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member))
+                    {
+                        foreach (var trace in Of(assignment.Value))
+                        {
+                            yield return trace;
+                        }
+                    }
+                }
+            }
+
+            // ---- calls and creations ------------------------------------------------------------------------------------
+
+            private IEnumerable<WeightTrace> Invocation(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+                string type = method.ContainingType?.ToDisplayString() ?? string.Empty;
+                var arguments = invocation.Arguments;
+                IOperation? Argument(int index) => index < arguments.Length ? arguments[index].Value : null;
+                IOperation? Named(string name) => arguments.FirstOrDefault(a => a.Parameter?.Name == name && a.ArgumentKind != ArgumentKind.DefaultValue)?.Value;
+
+                switch (type)
+                {
+                    case "System.IO.Path":
+                        return PathMethod(method.Name, arguments);
+                    case "System.Environment" when method.Name == "GetFolderPath":
+                        return new[] { new WeightTrace(SpecialFolder(Argument(0))) };
+                    case "System.Environment" when method.Name == "GetEnvironmentVariable":
+                        string variable = (Argument(0)?.ConstantValue.Value as string ?? string.Empty).ToUpperInvariant();
+                        return new[] { new WeightTrace(variable.Contains("CACHE") || variable.Contains("HF_HOME") ? WeightTrace.Cache : variable is "TEMP" or "TMP" or "TMPDIR" ? WeightTrace.Temp : WeightTrace.Unknown) };
+                    case "System.IO.Directory" when method.Name == "CreateTempSubdirectory":
+                        return new[] { new WeightTrace(WeightTrace.Temp + "/" + WeightTrace.Unknown) };
+                    case "System.IO.Directory" when method.Name.StartsWith("Enumerate", StringComparison.Ordinal) || method.Name.StartsWith("Get", StringComparison.Ordinal) && method.Name.EndsWith("s", StringComparison.Ordinal):
+                        return Enumerated(Argument(0), Named("searchPattern"));
+                    case "System.IO.DirectoryInfo" when method.Name.StartsWith("Enumerate", StringComparison.Ordinal) || method.Name.StartsWith("Get", StringComparison.Ordinal) && method.Name.EndsWith("s", StringComparison.Ordinal):
+                        return Enumerated(invocation.Instance, Named("searchPattern"));
+                    case "System.String" when invocation.Instance != null && method.ReturnType.SpecialType == SpecialType.System_String:
+                        return Of(invocation.Instance);
+                }
+
+                if (RunsOverElements(method))
+                {
+                    var source = invocation.Instance ?? Argument(0);
+                    var traces = new List<WeightTrace>();
+                    if (method.Name is "Select" or "SelectMany" or "SelectAwait")
+                    {
+                        traces.AddRange(LambdaResults(arguments.Skip(1).Select(a => a.Value)));
+                    }
+                    else
+                    {
+                        traces.AddRange(Of(source));
+                        foreach (var other in arguments.Skip(1))
+                        {
+                            if (Skip(other.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate })
+                            {
+                                var checks = PredicateChecks(predicate, traces).ToList();
+                                Refine(traces, checks);
+                            }
+                            else if (method.Name is "Concat" or "Union" or "Append" or "Prepend")
+                            {
+                                traces.AddRange(Of(other.Value));
+                            }
+                        }
+                    }
+
+                    return traces;
+                }
+
+                // Streams, bytes and file infos opened on or read from a weight file: System.IO, file providers, BinaryData.
+                if (CarriesContent(method.ReturnType) && (type.StartsWith("System.IO", StringComparison.Ordinal) || type.StartsWith("Microsoft.Extensions.FileProviders", StringComparison.Ordinal) || type == "System.BinaryData" || type == "System.MemoryExtensions"))
+                {
+                    if (method.Name == "GetFileInfo" && invocation.Instance != null)
+                    {
+                        string folder = FirstPath(invocation.Instance);
+                        return Of(Argument(0)).Select(t => t.WithPath(folder + "/" + t.Path)).DefaultIfEmpty(new WeightTrace(folder + "/" + WeightTrace.Unknown));
+                    }
+
+                    return Of(invocation.Instance).Concat(Of(arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type) || a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value));
+                }
+
+                // A static factory of a type that carries values (TarEntry.CreateEntryFromFile(path)): what a constructor would be given.
+                if (method.IsStatic && method.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(method.ReturnType, method.ContainingType) && IsCarrierOfOthers(method.ReturnType))
+                {
+                    return arguments.SelectMany(a => Of(a.Value));
+                }
+
+                // A method of this compilation: what it returns.
+                if (!method.DeclaringSyntaxReferences.IsEmpty && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction)
+                {
+                    var original = method.OriginalDefinition;
+                    return owner.Summary(original, this, walk => walk.Returns(original)).Select(t => t.WithVia(method.Name + "()"));
+                }
+
+                return Array.Empty<WeightTrace>();
+            }
+
+            private IEnumerable<WeightTrace> PathMethod(string name, ImmutableArray<IArgumentOperation> arguments)
+            {
+                switch (name)
+                {
+                    case "Combine":
+                    case "Join":
+                        var parts = arguments.SelectMany(a => Skip(a.Value) is IArrayCreationOperation { Initializer: { } items } ? items.ElementValues : ImmutableArray.Create(a.Value)).ToList();
+                        if (parts.Count == 0)
+                        {
+                            return Array.Empty<WeightTrace>();
+                        }
+
+                        // The last part decides what the path names; its own origins (a weight file found elsewhere) count as they are.
+                        string folder = string.Join("/", parts.Take(parts.Count - 1).Select(FirstPath));
+                        return Of(parts[parts.Count - 1]).Select(t => t.WithPath(folder.Length == 0 ? t.Path : folder + "/" + t.Path))
+                            .DefaultIfEmpty(new WeightTrace(folder + "/" + WeightTrace.Unknown));
+                    case "GetFullPath":
+                    case "TrimEndingDirectorySeparator":
+                        return Of(arguments.FirstOrDefault()?.Value);
+                    case "GetFileName":
+                        return Of(arguments.FirstOrDefault()?.Value).Select(t => t.WithPath(WeightTrace.LastSegment(t.Path)));
+                    case "GetDirectoryName":
+                        return Of(arguments.FirstOrDefault()?.Value).Where(t => t.Check == null).Select(t => t.WithPath(WeightTrace.Parent(t.Path)));
+                    case "ChangeExtension":
+                        string extension = arguments.Length > 1 ? arguments[1].Value.ConstantValue.Value as string ?? WeightTrace.Unknown : WeightTrace.Unknown;
+                        return Of(arguments.FirstOrDefault()?.Value).Where(t => t.Check == null)
+                            .Select(t => t.WithPath(System.IO.Path.ChangeExtension(t.Path.Replace("{}", "_"), extension.StartsWith(".", StringComparison.Ordinal) ? extension : "." + extension)));
+                    case "GetTempPath":
+                    case "GetTempFileName":
+                        return new[] { new WeightTrace(WeightTrace.Temp + (name == "GetTempFileName" ? "/{}.tmp" : string.Empty)) };
+                    default:
+                        return new[] { new WeightTrace(WeightTrace.Unknown) };
+                }
+            }
+
+            private static string SpecialFolder(IOperation? folder)
+            {
+                string name = folder is IFieldReferenceOperation field ? field.Field.Name : folder?.ConstantValue.Value?.ToString() ?? string.Empty;
+                return name is "LocalApplicationData" or "ApplicationData" or "InternetCache" ? WeightTrace.Cache : name == "UserProfile" ? "{home}" : "{" + name + "}";
+            }
+
+            /// <summary>Files a directory enumeration yields: the folder and the pattern (<c>models/*.gguf</c>; no pattern is every file).</summary>
+            private IEnumerable<WeightTrace> Enumerated(IOperation? folder, IOperation? pattern)
+            {
+                string files = pattern?.ConstantValue.Value as string ?? (pattern == null ? "*" : WeightTrace.Unknown);
+                return Of(folder).Where(t => t.Check == null).Select(t => t.WithPath(t.Path + "/" + files)).DefaultIfEmpty(new WeightTrace(WeightTrace.Unknown + "/" + files));
+            }
+
+            private IEnumerable<WeightTrace> LambdaResults(IEnumerable<IOperation> arguments)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (Skip(argument) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                    {
+                        foreach (var returned in lambda.Body.Descendants().OfType<IReturnOperation>())
+                        {
+                            foreach (var trace in Of(returned.ReturnedValue))
+                            {
+                                yield return trace;
+                            }
+                        }
+                    }
+                }
+            }
+
+            /// <summary>A filter's checks on its element (<c>f => f.EndsWith(".gguf")</c>): the elements that pass are weights.</summary>
+            private IEnumerable<WeightTrace> PredicateChecks(IAnonymousFunctionOperation predicate, List<WeightTrace> sources)
+            {
+                var parameter = predicate.Symbol.Parameters.FirstOrDefault();
+                if (parameter == null)
+                {
+                    yield break;
+                }
+
+                foreach (var check in Checks(predicate.Body, parameter))
+                {
+                    if (check.IsExcluded)
+                    {
+                        yield return check;
+                        continue;
+                    }
+
+                    // An enumeration of a folder (models/*) narrowed by extension is that folder's weight files.
+                    var folder = sources.FirstOrDefault(s => s.Check == null && s.Path.EndsWith("/*", StringComparison.Ordinal));
+                    yield return folder.Path != null ? folder.WithPath(folder.Path.Substring(0, folder.Path.Length - 1) + check.Check!.Split('"').ElementAtOrDefault(1)) : check;
+                }
+            }
+
+            /// <summary>Every value a method of this compilation returns (or yields).</summary>
+            private IEnumerable<WeightTrace> Returns(IMethodSymbol method)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(CancellationToken);
+                    var body = Index.ModelFor(syntax.SyntaxTree).GetOperation(syntax, CancellationToken);
+                    if (body == null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var returned in body.Descendants().OfType<IReturnOperation>())
+                    {
+                        if (!InsideNestedFunction(returned, body))
+                        {
+                            foreach (var trace in Of(returned.ReturnedValue))
+                            {
+                                yield return trace;
+                            }
+                        }
+                    }
+                }
+            }
+
+            private static bool InsideNestedFunction(IOperation operation, IOperation body)
+            {
+                for (var node = operation.Parent; node != null && node != body; node = node.Parent)
+                {
+                    if (node is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private IEnumerable<WeightTrace> Creation(IObjectCreationOperation creation)
+            {
+                var type = creation.Type as INamedTypeSymbol;
+                string typeName = type?.ToDisplayString() ?? string.Empty;
+                if (type != null && (typeName.StartsWith("System.IO", StringComparison.Ordinal) || typeName.StartsWith("Microsoft.Extensions.FileProviders", StringComparison.Ordinal) || typeName == "System.BinaryData"))
+                {
+                    var carried = creation.Arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type) || a.Parameter?.Type.SpecialType == SpecialType.System_String);
+                    return Of(carried?.Value);
+                }
+
+                if (type == null || !IsCarrierOfOthers(type))
+                {
+                    return Array.Empty<WeightTrace>();
+                }
+
+                // An object that carries values (a request with a file path, options with a file provider): what it is given.
+                var traces = new List<WeightTrace>();
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter != null && CarriesData(argument.Parameter.Name, argument.Parameter.Type))
+                    {
+                        traces.AddRange(Of(argument.Value));
+                    }
+                }
+
+                if (creation.Initializer != null)
+                {
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } assignment && CarriesData(member.Member.Name, member.Type))
+                        {
+                            traces.AddRange(Of(assignment.Value).Select(t => t.WithVia(type.Name + "." + member.Member.Name)));
+                        }
+                        else if (initializer is IInvocationOperation add)
+                        {
+                            traces.AddRange(add.Arguments.SelectMany(a => Of(a.Value)));
+                        }
+                    }
+                }
+
+                return traces;
+            }
+
+            // ---- the code's own checks ----------------------------------------------------------------------------------
+
+            /// <summary>
+            /// Checks in a body that sort a value (or a member of it) out as weights: <c>EndsWith(".gguf")</c>, <c>Extension == ".onnx"</c>,
+            /// <c>Kind == "weights"</c>, <c>is { Type: "gguf" }</c>. The value passing them is weights even when no name shows it.
+            /// </summary>
+            private IEnumerable<WeightTrace> Checks(IOperation body, ISymbol symbol)
+            {
+                foreach (var operation in body.Descendants())
+                {
+                    string? marker = null;
+                    IOperation? subject = null;
+                    switch (operation)
+                    {
+                        case IInvocationOperation call when call.TargetMethod.Name is "EndsWith" or "Equals" or "Contains" && call.Arguments.Length > 0:
+                            var constant = call.Arguments.Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault(s => s != null);
+                            subject = call.Instance ?? call.Arguments.FirstOrDefault(a => a.Value.ConstantValue.Value is not string)?.Value;
+                            marker = constant;
+                            break;
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                            marker = comparison.RightOperand.ConstantValue.Value as string ?? comparison.LeftOperand.ConstantValue.Value as string;
+                            subject = comparison.RightOperand.ConstantValue.HasValue ? comparison.LeftOperand : comparison.RightOperand;
+                            break;
+                        case IPropertySubpatternOperation subpattern:
+                            marker = new[] { subpattern.Pattern }.Concat(subpattern.Pattern.Descendants()).OfType<IConstantPatternOperation>()
+                                .Select(p => p.Value.ConstantValue.Value as string).FirstOrDefault(c => c != null && WeightTrace.IsWeightMarker(c));
+                            subject = subpattern.Parent is IRecursivePatternOperation recursive ? recursive.Parent : null;
+                            if (subject is IIsPatternOperation isPattern)
+                            {
+                                subject = isPattern.Value;
+                            }
+                            else if (subject is ISwitchExpressionArmOperation or ISwitchCaseOperation)
+                            {
+                                subject = null;
+                            }
+
+                            break;
+                    }
+
+                    if (marker == null || subject == null || !WeightTrace.IsWeightMarker(marker) || !Refers(subject, symbol))
+                    {
+                        continue;
+                    }
+
+                    if (ExcludesWeights(operation))
+                    {
+                        yield return WeightTrace.Excluded;
+                    }
+                    else
+                    {
+                        string check = (operation is IPropertySubpatternOperation ? operation.Parent!.Parent!.Syntax : operation.Syntax).ToString();
+                        yield return WeightTrace.Checked(check.Length > 80 ? check.Substring(0, 77) + "..." : check);
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Whether a check keeps weights out: negated (<c>!f.EndsWith(".gguf")</c>, <c>!=</c>, <c>is not</c>), unless it guards a
+            /// <c>continue</c>/<c>return</c> that skips everything else (<c>if (!f.EndsWith(".gguf")) continue;</c>).
+            /// </summary>
+            private static bool ExcludesWeights(IOperation check)
+            {
+                bool negated = check is IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals };
+                var node = check;
+                while (node.Parent is IUnaryOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } or IPatternOperation or IIsPatternOperation or IPropertySubpatternOperation)
+                {
+                    if (node.Parent is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or INegatedPatternOperation)
+                    {
+                        negated = !negated;
+                    }
+
+                    node = node.Parent;
+                }
+
+                if (node.Parent is IConditionalOperation { WhenFalse: null } guard && guard.Condition == node && SkipsTheRest(guard.WhenTrue))
+                {
+                    negated = !negated;
+                }
+
+                return negated;
+            }
+
+            private static bool SkipsTheRest(IOperation statement)
+            {
+                while (statement is IBlockOperation { Operations.Length: > 0 } block)
+                {
+                    statement = block.Operations[block.Operations.Length - 1];
+                }
+
+                return statement is IBranchOperation or IReturnOperation or IThrowOperation || (statement is IExpressionStatementOperation { Operation: IThrowOperation });
+            }
+
+            /// <summary>Whether an operation is the symbol, a member of it, or a value computed from it (<c>Path.GetExtension(x)</c>, <c>x.Name.ToLower()</c>).</summary>
+            private static bool Refers(IOperation operation, ISymbol symbol)
+            {
+                for (int depth = 0; depth < 4 && operation != null; depth++)
+                {
+                    operation = Skip(operation);
+                    switch (operation)
+                    {
+                        case ILocalReferenceOperation local:
+                            return SymbolEqualityComparer.Default.Equals(local.Local, symbol);
+                        case IParameterReferenceOperation parameter:
+                            return SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol);
+                        case IMemberReferenceOperation member when member.Instance != null:
+                            operation = member.Instance;
+                            break;
+                        case IInvocationOperation invocation:
+                            operation = invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value!;
+                            break;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            private static IOperation Body(IOperation operation)
+            {
+                var root = operation;
+                while (root.Parent != null)
+                {
+                    root = root.Parent;
+                }
+
+                return root;
+            }
+        }
+
+        /// <summary>Types whose values carry a file's content or name: streams, bytes, memory, file infos, BinaryData, HTTP content.</summary>
+        public static bool CarriesContent(ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte })
+            {
+                return true;
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true } generic)
+            {
+                string definition = generic.ConstructedFrom.ToDisplayString();
+                if (definition is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>" or "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.IAsyncEnumerable<T>")
+                {
+                    return CarriesContent(generic.TypeArguments[0]) || generic.TypeArguments[0].SpecialType == SpecialType.System_String;
+                }
+
+                if (definition is "System.Memory<T>" or "System.ReadOnlyMemory<T>")
+                {
+                    return true;
+                }
+            }
+
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                string name = current.ToDisplayString();
+                if (name is "System.IO.Stream" or "System.IO.FileSystemInfo" or "System.BinaryData" or "System.Net.Http.HttpContent" or "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider")
+                {
+                    return true;
+                }
+            }
+
+            return type.AllInterfaces.Any(i => i.ToDisplayString() is "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider");
+        }
+
+        private static bool IsFileInfoType(INamedTypeSymbol? type) =>
+            type != null && (CarriesContent(type) || type.ToDisplayString() is "Microsoft.Extensions.FileProviders.IFileInfo");
+
+        /// <summary>Classes and records of the user's or an SDK's that hold other values (requests, options); not strings, collections or the BCL's own values.</summary>
+        private static bool IsCarrierOfOthers(ITypeSymbol type) =>
+            type.TypeKind is TypeKind.Class or TypeKind.Struct && type.SpecialType == SpecialType.None && !CarriesContent(type)
+            && !(type.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System", StringComparison.Ordinal);
+
+        /// <summary>
+        /// Whether a member or parameter of an object that carries values holds the data it sends: content (a stream, bytes, a
+        /// file info or provider, an options object) or a string named for a path, file, folder or source — not a bucket, key,
+        /// content type or name of something remote.
+        /// </summary>
+        private static bool CarriesData(string name, ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (CarriesContent(type) || (type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None && IsCarrierOfOthers(type)))
+            {
+                return true;
+            }
+
+            if (type.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            foreach (string word in new[] { "path", "file", "dir", "folder", "source", "input", "local", "root" })
+            {
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return !name.EndsWith("Name", StringComparison.Ordinal) || name.Equals("FileName", StringComparison.OrdinalIgnoreCase) || name.Equals("fileName", StringComparison.Ordinal);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPathLike(ISymbol member)
+        {
+            var type = member is IPropertySymbol property ? property.Type : member is IFieldSymbol field ? field.Type : null;
+            if (type == null || !(type.SpecialType == SpecialType.System_String || CarriesContent(type)))
+            {
+                return false;
+            }
+
+            string name = member.Name;
+            return !(name.IndexOf("hash", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("sha", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("checksum", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("card", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("config", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("tokenizer", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("license", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("readme", StringComparison.OrdinalIgnoreCase) >= 0 || name is "Kind" or "Type" or "Id" or "Version");
+        }
+    }
+}

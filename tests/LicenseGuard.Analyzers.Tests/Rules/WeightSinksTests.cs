@@ -1,0 +1,249 @@
+using LicenseGuard.Analyzers.Tests.Harness;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = LicenseGuard.Analyzers.Tests.Harness.Verify<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer>;
+
+namespace LicenseGuard.Analyzers.Tests.Rules;
+
+/// <summary>
+/// LG2002 per sink category (rules/sinks.json) against the real SDK assemblies, with weights that reach the sink through
+/// data flow: options, helpers, file enumerations, streams, request objects, callbacks, folders served as static files.
+/// </summary>
+public class WeightSinksTests
+{
+    private static async Task RunAsync(string source, string? rulesFile, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = SdkPackages.Corpus,
+        };
+        test.TestState.AdditionalReferences.AddRange(SdkPackages.AspNetCoreReferences());
+        if (rulesFile != null)
+        {
+            test.TestState.AdditionalFiles.Add(("/0/licenseguard.json", rulesFile));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    private static DiagnosticResult At(int location) => Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(location);
+
+    [Fact]
+    public async Task CopyAWeightPathFromOptionsThroughAHelperToAShare()
+    {
+        const string source = """
+            using System.IO;
+            public sealed class ReleaseOptions
+            {
+                public string AdapterPath { get; set; } = "models/adapter.safetensors";
+            }
+
+            public sealed class Release(ReleaseOptions options)
+            {
+                public void Run() => Ship(options.AdapterPath, @"\\share\drops");
+
+                private static void Ship(string source, string share) => {|#0:File.Copy(source, Path.Combine(share, Path.GetFileName(source)))|};
+            }
+            """;
+        await RunAsync(source, null, At(0).WithArguments(
+            "File.Copy", "copies", "a .safetensors model-weight file", "'models/adapter.safetensors' (via ReleaseOptions.AdapterPath, parameter 'source' of Ship)", "to another location", "check their licence before you ship them"));
+    }
+
+    [Fact]
+    public async Task ArchiveEveryFileOfAWeightsFolderIntoATar()
+    {
+        const string source = """
+            using System.Formats.Tar;
+            using System.IO;
+            static class Bundle
+            {
+                public static void Write(Stream output)
+                {
+                    using var tar = new TarWriter(output);
+                    foreach (string file in Directory.GetFiles("weights"))
+                    {
+                        {|#0:tar.WriteEntry(file, Path.GetFileName(file))|};
+                    }
+
+                    foreach (string config in Directory.GetFiles("weights", "*.json"))
+                    {
+                        tar.WriteEntry(config, Path.GetFileName(config));
+                    }
+                }
+            }
+            """;
+        await RunAsync(source, null, At(0).WithArguments(
+            "TarWriter.WriteEntry", "archives", "every file of the 'weights' folder of model weights", "'weights/*'", "into a tar archive", "check their licence before you ship them"));
+    }
+
+    [Fact]
+    public async Task SendBytesInAMultipartFormAndOverSftp()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Renci.SshNet;
+            static class Push
+            {
+                public static async Task PostAsync(HttpClient http)
+                {
+                    byte[] bytes = await File.ReadAllBytesAsync("models/phi-3-mini.onnx");
+                    using var form = new MultipartFormDataContent();
+                    form.Add({|#0:new ByteArrayContent(bytes)|}, "model", "phi.onnx");
+                    await http.PostAsync("https://models.example.com/upload", form);
+                }
+
+                public static void Sftp(SftpClient sftp)
+                {
+                    using var weights = new FileInfo("checkpoints/model.ckpt").OpenRead();
+                    {|#1:sftp.UploadFile(weights, "/drop/model.ckpt")|};
+                }
+            }
+            """;
+        await RunAsync(source, null, At(0), At(1).WithArguments(
+            "SftpClient.UploadFile", "sends", "a .ckpt model-weight file", "'checkpoints/model.ckpt'", "over SFTP/SCP", "check their licence before you ship them"));
+    }
+
+    [Fact]
+    public async Task UploadThroughARequestObjectAndToGoogleCloudStorage()
+    {
+        const string source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Google.Cloud.Storage.V1;
+            static class Upload
+            {
+                public static Task S3Async(IAmazonS3 s3) =>
+                    {|#0:s3.PutObjectAsync(new PutObjectRequest { BucketName = "models", Key = "m.gguf", FilePath = "models/mistral-7b.Q4_K_M.gguf" })|};
+
+                public static void Gcs(StorageClient storage)
+                {
+                    using var stream = File.OpenRead(Path.Combine("weights", "model.safetensors"));
+                    {|#1:storage.UploadObject("bucket", "model.safetensors", null, stream)|};
+                }
+
+                public static Task CardAsync(IAmazonS3 s3) =>
+                    s3.PutObjectAsync(new PutObjectRequest { BucketName = "models", Key = "README.md", FilePath = "models/README.md" });
+            }
+            """;
+        await RunAsync(source, null, At(0), At(1));
+    }
+
+    [Fact]
+    public async Task ServeThroughAStreamCallbackAndAFileResult()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            static class Serve
+            {
+                public static IResult Callback() => Results.Stream(async body =>
+                {
+                    await using var weights = File.OpenRead("models/qwen2.5-0.5b-instruct-q8_0.gguf");
+                    await {|#0:weights.CopyToAsync(body)|};
+                });
+
+                public static IActionResult Result() => {|#1:new FileStreamResult(File.OpenRead("models/yolov8n.onnx"), "application/octet-stream")|};
+            }
+            """;
+        await RunAsync(source, null, At(0), At(1));
+    }
+
+    [Fact]
+    public async Task StaticFilesOverAWeightsFolderAndAMappingForAWeightExtension()
+    {
+        const string source = """
+            using System.IO;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.StaticFiles;
+            using Microsoft.Extensions.FileProviders;
+            static class Host
+            {
+                public static void Configure(WebApplication app)
+                {
+                    var types = new FileExtensionContentTypeProvider();
+                    {|#0:types.Mappings[".gguf"] = "application/octet-stream"|};
+                    types.Mappings[".webmanifest"] = "application/manifest+json";
+                    {|#1:app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "models")), ContentTypeProvider = types })|};
+                    app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "assets")) });
+                }
+            }
+            """;
+        await RunAsync(source, null, At(0), At(1));
+    }
+
+    [Fact]
+    public async Task AProjectsOwnUploadClientIsASinkFromItsRulesFile()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            namespace Contoso.Artifacts
+            {
+                public sealed class ArtifactClient
+                {
+                    public Task PushAsync(string file, string channel) => Task.CompletedTask;
+                }
+
+                static class Release
+                {
+                    public static Task RunAsync(ArtifactClient client) => {|#0:client.PushAsync("models/llama-3.2-1b-instruct-q4_k_m.gguf", "stable")|};
+                }
+            }
+            """;
+        const string rules = """
+            { "sinks": [ { "id": "contoso-artifacts", "category": "cloud", "members": ["M:Contoso.Artifacts.ArtifactClient.PushAsync"], "data": ["file"], "to": "to the Contoso artifact store" } ] }
+            """;
+        await RunAsync(source, rules, At(0).WithArguments(
+            "ArtifactClient.PushAsync", "uploads", "the Llama 3.2 weights", "'models/llama-3.2-1b-instruct-q4_k_m.gguf'", "to the Contoso artifact store", "Llama 3.2 is licensed LicenseRef-hf-llama3.2 (open-weights-restricted)"));
+        await RunAsync(source, null);
+    }
+
+    [Fact]
+    public async Task CachesHashesCompanionsAndExcludedWeightsAreNotRedistribution()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+            using System.Linq;
+            using System.Net.Http;
+            using System.Security.Cryptography;
+            using System.Threading.Tasks;
+            using Azure.Storage.Blobs;
+            static class NotShipped
+            {
+                public static async Task DownloadAsync(HttpClient http)
+                {
+                    string cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "models");
+                    string part = Path.Combine(Path.GetTempPath(), "llama.gguf");
+                    await File.WriteAllBytesAsync(part, await http.GetByteArrayAsync("https://huggingface.co/x/resolve/main/llama.gguf"));
+                    File.Move(part, Path.Combine(cache, "llama.gguf"));
+                }
+
+                public static async Task HashAsync(BlobClient blob)
+                {
+                    byte[] hash = SHA256.HashData(await File.ReadAllBytesAsync("models/llama.gguf"));
+                    string sumFile = Path.ChangeExtension("models/llama.gguf", ".sha256");
+                    await File.WriteAllBytesAsync(sumFile, hash);
+                    await blob.UploadAsync(sumFile);
+                }
+
+                public static void Companions(string output)
+                {
+                    foreach (string file in Directory.EnumerateFiles("models").Where(f => !f.EndsWith(".gguf")))
+                    {
+                        File.Copy(file, Path.Combine(output, Path.GetFileName(file)));
+                    }
+
+                    File.Copy("models/tokenizer.json", Path.Combine(output, "tokenizer.json"));
+                }
+            }
+            """;
+        await RunAsync(source, null);
+    }
+}
