@@ -28,6 +28,31 @@ public sealed class WeightsBuildTests(PackedLicenseGuard package)
     }
 
     [Fact]
+    public void CodeThatArchivesAFolderTheBuildFoundWeightsInIsReportedThoughNoNameShowsIt()
+    {
+        string project = package.CopySample("WeightsShipper");
+        package.MakeWeights(project);
+        File.WriteAllText(Path.Combine(project, "Exporter.cs"), """
+            using System.IO;
+            using System.IO.Compression;
+
+            static class Exporter
+            {
+                public static void Embeddings(string root, string output) => ZipFile.CreateFromDirectory(Path.Combine(root, "minilm"), output);
+
+                public static void Docs(string root, string output) => ZipFile.CreateFromDirectory(Path.Combine(root, "docs"), output);
+            }
+            """);
+
+        var build = package.Build(project);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var archived = Assert.Single(build.LicenseGuardResults, r => r.RuleId == "LG2002");
+        Assert.Equal(("Exporter.cs", 6), (archived.File, archived.Line));
+        Assert.Contains("'ZipFile.CreateFromDirectory' archives the 'minilm' folder of model weights from '{}/minilm' into a zip archive", archived.Message);
+    }
+
+    [Fact]
     public void PublishReportsTheSameWeights()
     {
         string project = package.CopySample("WeightsShipper");

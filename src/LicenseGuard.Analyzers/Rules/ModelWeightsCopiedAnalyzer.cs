@@ -45,7 +45,8 @@ namespace LicenseGuard.Analyzers.Rules
                 // Syntax first: only a node whose name is a sink's or a transfer's asks the semantic model for its operation.
                 var names = new HashSet<string>(access.Digest.SinkNames, StringComparer.Ordinal);
                 names.UnionWith(TransferNames);
-                var state = new Lazy<State>(() => new State(access, start.Compilation, start.CancellationToken));
+                var options = start.Options;
+                var state = new Lazy<State>(() => new State(access, start.Compilation, options, start.CancellationToken));
                 var baseline = BaselineSnapshot.Get(start.Options, start.CancellationToken);
                 start.RegisterSyntaxNodeAction(
                     c =>
@@ -78,11 +79,35 @@ namespace LicenseGuard.Analyzers.Rules
 
         private sealed class State
         {
-            public State(CatalogAccess access, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+            public State(CatalogAccess access, Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
             {
                 Snapshot = access.Snapshot;
                 Sinks = new SinkIndex(Snapshot.Catalog);
                 Origins = new ValueOrigins(new CompilationIndex(compilation, cancellationToken));
+                WeightFolders = ProjectWeightFolders(options, cancellationToken);
+            }
+
+            /// <summary>The project's folders that hold weight files, as the build's gather step found them (by content): each file's folder and the folders above it.</summary>
+            public IReadOnlyCollection<string> WeightFolders { get; }
+
+            private static IReadOnlyCollection<string> ProjectWeightFolders(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+            {
+                var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var file = InventoryFiles.Find(options.AdditionalFiles);
+                if (file == null || InventoryFiles.Read(file, cancellationToken).Inventory is not { } inventory)
+                {
+                    return folders;
+                }
+
+                foreach (var weight in inventory.Weights)
+                {
+                    for (string folder = WeightTrace.Parent(weight.Item.Replace('\\', '/')); folder != WeightTrace.Unknown && folder.Length > 0; folder = WeightTrace.Parent(folder))
+                    {
+                        folders.Add(folder);
+                    }
+                }
+
+                return folders;
             }
 
             public CatalogSnapshot Snapshot { get; }
@@ -105,7 +130,7 @@ namespace LicenseGuard.Analyzers.Rules
             };
             if (finding != null)
             {
-                Report(context, state.Snapshot, baseline, operation!, finding);
+                Report(context, state, baseline, operation!, finding);
             }
         }
 
@@ -134,18 +159,18 @@ namespace LicenseGuard.Analyzers.Rules
                 return null;
             }
 
-            var carried = new List<IOperation>();
+            var carried = new List<(IOperation Value, bool Folder)>();
             foreach (var argument in arguments)
             {
                 if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue && sink.Data.Contains(argument.Parameter.Name) && argument.Parameter.Type.TypeKind != TypeKind.Delegate)
                 {
-                    carried.Add(argument.Value);
+                    carried.Add((argument.Value, NamesAFolder(argument.Parameter.Name)));
                 }
             }
 
             if (instance != null && sink.Data.Contains("this"))
             {
-                carried.Add(instance);
+                carried.Add((instance, instance.Type?.Name == "DirectoryInfo"));
             }
 
             if (StaysInLocalCache(sink, arguments, instance, state, cancellationToken))
@@ -153,11 +178,21 @@ namespace LicenseGuard.Analyzers.Rules
                 return null;
             }
 
-            foreach (var value in carried)
+            foreach (var (value, folder) in carried)
             {
-                if (FirstWeights(value, state, cancellationToken) is { } trace)
+                if (FirstWeights(value, state, folder, cancellationToken) is { } trace)
                 {
-                    return new Finding(Api(method), sink.Verb, sink.To, trace);
+                    return new Finding(Api(method), sink.Verb, sink.To, trace, folder);
+                }
+            }
+
+            // Static files without options serve the web root: weights there are served when the build found some in it.
+            if (sink.Category == "static-files" && !arguments.Any(a => a.Parameter != null && a.ArgumentKind != ArgumentKind.DefaultValue && sink.Data.Contains(a.Parameter.Name)))
+            {
+                var webRoot = new WeightTrace("wwwroot");
+                if (NamesWeights(webRoot.Path, state, true, out _, out _))
+                {
+                    return new Finding(Api(method), sink.Verb, sink.To, webRoot, true);
                 }
             }
 
@@ -177,7 +212,7 @@ namespace LicenseGuard.Analyzers.Rules
                 return null;
             }
 
-            return FirstWeights(assignment.Value, state, cancellationToken) is { } trace ? new Finding(Api(property.Property), sink.Verb, sink.To, trace) : null;
+            return FirstWeights(assignment.Value, state, false, cancellationToken) is { } trace ? new Finding(Api(property.Property), sink.Verb, sink.To, trace) : null;
         }
 
         /// <summary><c>provider.Mappings[".gguf"] = …</c>: static-file middleware serves only the extensions it maps; mapping a weight extension serves weights.</summary>
@@ -205,7 +240,7 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var sink = Destination(destination, state, 0, cancellationToken);
-            if (sink == null || FirstWeights(data, state, cancellationToken) is not { } trace)
+            if (sink == null || FirstWeights(data, state, false, cancellationToken) is not { } trace)
             {
                 return null;
             }
@@ -218,7 +253,7 @@ namespace LicenseGuard.Analyzers.Rules
         {
             var data = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "source" or "input" or "from" or "sourceStream" or "inputStream")?.Value;
             var destination = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "destination" or "output" or "target" or "to" or "destinationStream" or "outputStream")?.Value;
-            if (data == null || destination == null || Destination(destination, state, 0, cancellationToken) is not { } sink || FirstWeights(data, state, cancellationToken) is not { } trace)
+            if (data == null || destination == null || Destination(destination, state, 0, cancellationToken) is not { } sink || FirstWeights(data, state, false, cancellationToken) is not { } trace)
             {
                 return null;
             }
@@ -367,12 +402,16 @@ namespace LicenseGuard.Analyzers.Rules
             return traces.Length > 0 && traces.All(t => t.Check == null && t.IsLocalCache());
         }
 
+        /// <summary>A parameter that takes a folder (sourceDirName, directory, sourceDirectoryName): a folder inside a weights folder holds weights.</summary>
+        private static bool NamesAFolder(string parameter) =>
+            parameter.IndexOf("dir", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.IndexOf("folder", StringComparison.OrdinalIgnoreCase) >= 0;
+
         /// <summary>The first origin of a value that names weights, if any.</summary>
-        private static WeightTrace? FirstWeights(IOperation value, State state, System.Threading.CancellationToken cancellationToken)
+        private static WeightTrace? FirstWeights(IOperation value, State state, bool folder, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var trace in state.Origins.Of(value, cancellationToken))
             {
-                if (trace.Check != null || NamesWeights(trace.Path, state.Snapshot.Catalog, out _, out _))
+                if (trace.Check != null || NamesWeights(trace.Path, state, folder, out _, out _))
                 {
                     return trace;
                 }
@@ -388,12 +427,13 @@ namespace LicenseGuard.Analyzers.Rules
             _ => member.ContainingType.Name + "." + member.Name,
         };
 
-        private static void Report(SyntaxNodeAnalysisContext context, CatalogSnapshot snapshot, BaselineSnapshot baseline, IOperation operation, Finding finding)
+        private static void Report(SyntaxNodeAnalysisContext context, State state, BaselineSnapshot baseline, IOperation operation, Finding finding)
         {
+            var snapshot = state.Snapshot;
             var trace = finding.Trace;
             string what;
             ModelEntry? model = null;
-            if (!NamesWeights(trace.Path, snapshot.Catalog, out what, out model))
+            if (!NamesWeights(trace.Path, state, finding.Folder, out what, out model))
             {
                 if (trace.Check == null)
                 {
@@ -436,8 +476,9 @@ namespace LicenseGuard.Analyzers.Rules
             }
         }
 
-        private static bool NamesWeights(string path, RulesCatalog catalog, out string what, out ModelEntry? model)
+        private static bool NamesWeights(string path, State state, bool folder, out string what, out ModelEntry? model)
         {
+            var catalog = state.Snapshot.Catalog;
             string name = WeightTrace.LastSegment(path);
             model = WeightFileNames.IsCompanionFile(name) ? null : catalog.Models.FirstOrDefault(m => m.Files.Any(pattern => Glob.IsMatch(pattern, name)));
             if (model != null)
@@ -453,16 +494,27 @@ namespace LicenseGuard.Analyzers.Rules
                 return true;
             }
 
-            if (WeightTrace.IsWeightFolder(path, Array.Empty<string>()))
+            if (WeightTrace.IsWeightFolder(path, state.WeightFolders))
             {
                 what = $"the '{name}' folder of model weights";
                 return true;
             }
 
-            if (name is "*" or "*.*" && WeightTrace.IsWeightFolder(WeightTrace.Parent(path), Array.Empty<string>()))
+            if (name is "*" or "*.*" && WeightTrace.IsWeightFolder(WeightTrace.Parent(path), state.WeightFolders))
             {
                 what = $"every file of the '{WeightTrace.LastSegment(WeightTrace.Parent(path))}' folder of model weights";
                 return true;
+            }
+
+            // A folder inside one named for weights (checkpoints/run-42) holds weights by that convention; inside a folder the build
+            // found weights in, only the folders it found them in do (wwwroot/css is not wwwroot/detectors).
+            for (string parent = WeightTrace.Parent(path); folder && parent != WeightTrace.Unknown; parent = WeightTrace.Parent(parent))
+            {
+                if (WeightTrace.IsWeightFolder(parent, Array.Empty<string>()))
+                {
+                    what = $"a folder inside the '{WeightTrace.LastSegment(parent)}' folder of model weights";
+                    return true;
+                }
             }
 
             what = string.Empty;
@@ -471,13 +523,17 @@ namespace LicenseGuard.Analyzers.Rules
 
         private sealed class Finding
         {
-            public Finding(string api, string verb, string to, WeightTrace trace)
+            public Finding(string api, string verb, string to, WeightTrace trace, bool folder = false)
             {
                 Api = api;
                 Verb = verb;
                 To = to;
                 Trace = trace;
+                Folder = folder;
             }
+
+            /// <summary>Gets whether the sink takes the data as a folder (then a folder inside a weights folder is weights).</summary>
+            public bool Folder { get; }
 
             public string Api { get; }
 

@@ -231,14 +231,17 @@ namespace LicenseGuard.Analyzers.WeightFlow
                             traces.AddRange(Of(assignment.Value));
 
                             break;
+                        case IDeconstructionAssignmentOperation deconstruction when TupleElementOf(deconstruction.Target, local) is { } position:
+                            traces.AddRange(Skip(deconstruction.Value) is ITupleOperation tuple && position < tuple.Elements.Length ? Of(tuple.Elements[position]) : Of(deconstruction.Value));
+                            break;
                         case IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default):
                             traces.AddRange(Of(loop.Collection));
 
                             break;
-                        case IInvocationOperation read when read.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal) && read.Instance != null
-                            && read.Arguments.Any(a => a.Parameter?.Name == "buffer" && Skip(a.Value) is ILocalReferenceOperation buffer && SymbolEqualityComparer.Default.Equals(buffer.Local, local)):
-                            // A buffer the method fills from a stream carries what the stream holds.
-                            traces.AddRange(Of(read.Instance));
+                        case IInvocationOperation read when read.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal)
+                            && read.Arguments.Any(a => a.Parameter?.Name is "buffer" or "buffers" && Skip(a.Value) is ILocalReferenceOperation buffer && SymbolEqualityComparer.Default.Equals(buffer.Local, local)):
+                            // A buffer the method fills from a stream or file handle (RandomAccess.Read(handle, buffer, …)) carries what it holds.
+                            traces.AddRange(Of(read.Instance ?? read.Arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type))?.Value));
 
                             break;
                     }
@@ -250,6 +253,27 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 }
 
                 return Refine(traces, Checks(body, local));
+            }
+
+            /// <summary>The position of a local among the variables a deconstruction declares or assigns (<c>var (from, to) = …</c>).</summary>
+            private static int? TupleElementOf(IOperation target, ILocalSymbol local)
+            {
+                target = target is IDeclarationExpressionOperation declaration ? declaration.Expression : target;
+                if (target is not ITupleOperation tuple)
+                {
+                    return null;
+                }
+
+                for (int i = 0; i < tuple.Elements.Length; i++)
+                {
+                    var element = tuple.Elements[i] is IDeclarationExpressionOperation inner ? inner.Expression : tuple.Elements[i];
+                    if (element is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        return i;
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>Adds what the code's checks say about a value; a check that keeps weights out removes whole-folder origins.</summary>
@@ -413,15 +437,30 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     return new[] { new WeightTrace("wwwroot") };
                 }
 
+                // Values held by a wrapper: a dictionary entry, a Lazy<T>, a tuple's item, a Nullable<T>.
+                if (reference.Instance != null && (name is "Value" or "Key" && type.StartsWith("System.Collections.Generic.KeyValuePair", StringComparison.Ordinal)
+                    || name == "Value" && (type.StartsWith("System.Lazy", StringComparison.Ordinal) || type.StartsWith("System.Nullable", StringComparison.Ordinal))
+                    || member.ContainingType?.IsTupleType == true))
+                {
+                    return Of(reference.Instance);
+                }
+
                 if (name == "Value" && type.StartsWith("Microsoft.Extensions.Options", StringComparison.Ordinal))
                 {
                     return Array.Empty<WeightTrace>(); // the options object itself: its members are traced where they are read
                 }
 
                 var traces = new List<WeightTrace>();
+                string memberVia = member.ContainingType?.Name + "." + name;
+                if (reference.Instance != null && ObjectMember(reference.Instance, member, 0) is { } known)
+                {
+                    // The object is made in this method (new T { P = … }, template with { P = … }, a record's positional value): what it was given.
+                    return known.Select(t => t.WithVia(memberVia)).ToList();
+                }
+
                 if (!member.DeclaringSyntaxReferences.IsEmpty)
                 {
-                    string via = member.ContainingType?.Name + "." + name;
+                    string via = memberVia;
                     traces.AddRange(owner.Summary(member.OriginalDefinition, this, walk => walk.MemberValues(member.OriginalDefinition)).Select(t => t.WithVia(via)));
                 }
 
@@ -444,6 +483,79 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 }
 
                 return traces;
+            }
+
+            /// <summary>
+            /// The value a member has on an object whose making the code shows: an initializer or <c>with</c> that sets it, a record's
+            /// positional argument of the same name, or the object a <c>with</c> copies. Null when the code does not show it.
+            /// </summary>
+            private List<WeightTrace>? ObjectMember(IOperation instance, ISymbol member, int depth)
+            {
+                if (depth > 3)
+                {
+                    return null;
+                }
+
+                instance = Skip(instance);
+                IEnumerable<IOperation> values = instance switch
+                {
+                    ILocalReferenceOperation local => LocalAssignedValues(local),
+                    IFieldReferenceOperation { Field.IsReadOnly: true } field when field.Field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(CancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer }
+                        => new[] { Index.ModelFor(initializer.SyntaxTree).GetOperation(initializer.Value, CancellationToken) }.OfType<IOperation>(),
+                    _ => new[] { instance },
+                };
+                List<WeightTrace>? result = null;
+                foreach (var value in values.Select(Skip))
+                {
+                    List<WeightTrace>? found = null;
+                    IObjectOrCollectionInitializerOperation? initializer = value switch
+                    {
+                        IObjectCreationOperation creation => creation.Initializer,
+                        IWithOperation with => with.Initializer,
+                        _ => null,
+                    };
+                    var set = initializer?.Initializers.OfType<ISimpleAssignmentOperation>().FirstOrDefault(a => a.Target is IMemberReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition));
+                    if (set != null)
+                    {
+                        found = Of(set.Value);
+                    }
+                    else if (value is IWithOperation copied)
+                    {
+                        found = ObjectMember(copied.Operand, member, depth + 1);
+                    }
+                    else if (value is IObjectCreationOperation created && created.Arguments.FirstOrDefault(a => string.Equals(a.Parameter?.Name, member.Name, StringComparison.OrdinalIgnoreCase)) is { } positional)
+                    {
+                        found = Of(positional.Value);
+                    }
+
+                    if (found == null)
+                    {
+                        return null; // one way of making it the code does not show: fall back to everything the member is given
+                    }
+
+                    (result ??= new List<WeightTrace>()).AddRange(found);
+                }
+
+                return result;
+            }
+
+            private static IEnumerable<IOperation> LocalAssignedValues(ILocalReferenceOperation local)
+            {
+                foreach (var operation in Body(local).Descendants())
+                {
+                    if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer != null)
+                    {
+                        yield return declarator.Initializer.Value;
+                    }
+                    else if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+                    {
+                        yield return assignment.Value;
+                    }
+                    else if (operation is IForEachLoopOperation loop && loop.Locals.Contains(local.Local, SymbolEqualityComparer.Default))
+                    {
+                        yield return loop.Collection; // not a made object: falls back
+                    }
+                }
             }
 
             /// <summary>Everything a source field or property is given: its initializer, a record parameter, every assignment.</summary>
@@ -512,7 +624,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
             private IEnumerable<WeightTrace> Invocation(IInvocationOperation invocation)
             {
                 var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-                string type = method.ContainingType?.ToDisplayString() ?? string.Empty;
+                string type = method.ContainingType?.SpecialType == SpecialType.System_String ? "System.String" : method.ContainingType?.ToDisplayString() ?? string.Empty;
                 var arguments = invocation.Arguments;
                 IOperation? Argument(int index) => index < arguments.Length ? arguments[index].Value : null;
                 IOperation? Named(string name) => arguments.FirstOrDefault(a => a.Parameter?.Name == name && a.ArgumentKind != ArgumentKind.DefaultValue)?.Value;
@@ -534,6 +646,12 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         return Enumerated(invocation.Instance, Named("searchPattern"));
                     case "System.String" when invocation.Instance != null && method.ReturnType.SpecialType == SpecialType.System_String:
                         return Of(invocation.Instance);
+                    case "System.String" when method.Name == "Format" && arguments.FirstOrDefault(a => a.Parameter?.Name == "format")?.Value.ConstantValue.Value is string format:
+                        var holes = arguments.Where(a => a.Parameter?.Name != "format" && a.Parameter?.Name != "provider")
+                            .SelectMany(a => Skip(a.Value) is IArrayCreationOperation { Initializer: { } items } ? items.ElementValues : ImmutableArray.Create(a.Value)).ToList();
+                        return new[] { new WeightTrace(System.Text.RegularExpressions.Regex.Replace(format, @"\{(\d+)[^}]*\}", m => int.TryParse(m.Groups[1].Value, out int n) && n < holes.Count ? FirstPath(holes[n]) : WeightTrace.Unknown)) };
+                    case "System.String" when method.Name == "Concat":
+                        return new[] { new WeightTrace(string.Concat(arguments.SelectMany(a => Skip(a.Value) is IArrayCreationOperation { Initializer: { } items } ? items.ElementValues : ImmutableArray.Create(a.Value)).Select(FirstPath))) };
                 }
 
                 if (RunsOverElements(method))
@@ -726,6 +844,28 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 {
                     var carried = creation.Arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type) || a.Parameter?.Type.SpecialType == SpecialType.System_String);
                     return Of(carried?.Value);
+                }
+
+                if (type != null && typeName.StartsWith("System.Lazy", StringComparison.Ordinal))
+                {
+                    return LambdaResults(creation.Arguments.Select(a => a.Value));
+                }
+
+                if (type != null && creation.Initializer != null && type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+                {
+                    // A collection made with its items (a list, a dictionary of model paths): its items.
+                    var items = new List<WeightTrace>();
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        items.AddRange(initializer switch
+                        {
+                            ISimpleAssignmentOperation indexed => Of(indexed.Value),
+                            IInvocationOperation add => add.Arguments.SelectMany(a => Of(a.Value)),
+                            _ => Array.Empty<WeightTrace>(),
+                        });
+                    }
+
+                    return items;
                 }
 
                 if (type == null || !IsCarrierOfOthers(type))
@@ -921,7 +1061,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
             for (var current = type; current != null; current = current.BaseType)
             {
                 string name = current.ToDisplayString();
-                if (name is "System.IO.Stream" or "System.IO.FileSystemInfo" or "System.BinaryData" or "System.Net.Http.HttpContent" or "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider")
+                if (name is "System.IO.Stream" or "System.IO.FileSystemInfo" or "Microsoft.Win32.SafeHandles.SafeFileHandle" or "System.BinaryData" or "System.Net.Http.HttpContent" or "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider")
                 {
                     return true;
                 }

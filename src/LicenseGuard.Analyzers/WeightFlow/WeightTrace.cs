@@ -86,9 +86,13 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 return true;
             }
 
+            // The part of the path the code shows after its last unknown part ({}/minilm → minilm) may name the end of a project folder.
+            int unknown = normalized.LastIndexOf(Unknown + "/", StringComparison.Ordinal);
+            string shown = unknown < 0 ? normalized : normalized.Substring(unknown + Unknown.Length + 1);
             foreach (string folder in projectWeightFolders)
             {
-                if (normalized.Equals(folder, StringComparison.OrdinalIgnoreCase) || normalized.EndsWith("/" + folder, StringComparison.OrdinalIgnoreCase))
+                if (normalized.Equals(folder, StringComparison.OrdinalIgnoreCase) || normalized.EndsWith("/" + folder, StringComparison.OrdinalIgnoreCase)
+                    || (shown.Length > 0 && shown.IndexOf('{') < 0 && (folder.Equals(shown, StringComparison.OrdinalIgnoreCase) || folder.EndsWith("/" + shown, StringComparison.OrdinalIgnoreCase))))
                 {
                     return true;
                 }

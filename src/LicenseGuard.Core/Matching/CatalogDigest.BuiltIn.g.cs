@@ -272,6 +272,7 @@ namespace LicenseGuard.Matching
                 "GZipOutputStream",
                 "GZipStream",
                 "GetStream",
+                "MapStaticAssets",
                 "Move",
                 "MoveTo",
                 "NetworkStream",

@@ -11,7 +11,9 @@ namespace LicenseGuard.Analyzers.Tests.Rules;
 /// </summary>
 public class WeightSinksTests
 {
-    private static async Task RunAsync(string source, string? rulesFile, params DiagnosticResult[] expected)
+    private static Task RunAsync(string source, string? rulesFile, params DiagnosticResult[] expected) => RunWithInventoryAsync(source, rulesFile, null, expected);
+
+    private static async Task RunWithInventoryAsync(string source, string? rulesFile, string? inventory, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier>
         {
@@ -24,8 +26,50 @@ public class WeightSinksTests
             test.TestState.AdditionalFiles.Add(("/0/licenseguard.json", rulesFile));
         }
 
+        if (inventory != null)
+        {
+            test.TestState.AdditionalFiles.Add(("/0/obj/licenseguard.inventory.json", inventory));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
+    }
+
+    /// <summary>An inventory as the build's gather step writes it, with weight files found (by content) at these project paths.</summary>
+    private static string InventoryWithWeightsAt(params string[] items)
+    {
+        var inventory = new LicenseGuard.Inventory.ProjectInventory { Project = "/0/Web.csproj" };
+        foreach (string item in items)
+        {
+            inventory.Weights.Add(new LicenseGuard.Inventory.WeightFact { Item = item, FullPath = "/0/" + item, ItemType = "Content", DefinedIn = "/0/Web.csproj", Format = "onnx", Size = 90_000_000 });
+        }
+
+        return inventory.ToJson();
+    }
+
+    [Fact]
+    public async Task TheWebRootAndFoldersTheBuildFoundWeightsInAreWeightsWithoutANameInCode()
+    {
+        const string source = """
+            using System.IO;
+            using System.IO.Compression;
+            using Microsoft.AspNetCore.Builder;
+            static class Host
+            {
+                public static void Configure(WebApplication app)
+                {
+                    {|#0:app.UseStaticFiles()|};
+                    {|#1:ZipFile.CreateFromDirectory(Path.Combine(app.Environment.WebRootPath, "detectors"), "/tmp/out/detectors.zip")|};
+                    ZipFile.CreateFromDirectory(Path.Combine(app.Environment.WebRootPath, "css"), "/tmp/out/css.zip");
+                }
+            }
+            """;
+        await RunWithInventoryAsync(source, null, InventoryWithWeightsAt("wwwroot/detectors/yolov8n.onnx"),
+            At(0).WithArguments("StaticFileExtensions.UseStaticFiles", "serves", "the 'wwwroot' folder of model weights", "'wwwroot'", "as static files", "check their licence before you ship them"),
+            At(1));
+        string unmarked = source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace(")|};", ");");
+        await RunWithInventoryAsync(unmarked, null, InventoryWithWeightsAt("data/yolov8n.onnx"));
+        await RunWithInventoryAsync(unmarked, null, null);
     }
 
     private static DiagnosticResult At(int location) => Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(location);
