@@ -173,7 +173,7 @@ namespace LicenseGuard.Analyzers.Rules
                 carried.Add((instance, instance.Type?.Name == "DirectoryInfo"));
             }
 
-            if (StaysInLocalCache(sink, arguments, instance, state, cancellationToken))
+            if (carried.Count > 0 && StaysInLocalCache(sink, arguments, instance, state, cancellationToken))
             {
                 return null;
             }
@@ -290,7 +290,7 @@ namespace LicenseGuard.Analyzers.Rules
             switch (stream)
             {
                 case ILocalReferenceOperation local:
-                    foreach (var value in LocalValues(local))
+                    foreach (var value in state.Origins.AssignedValues(local))
                     {
                         if (Destination(value, state, depth + 1, cancellationToken) is { } sink)
                         {
@@ -346,7 +346,7 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var index = state.Origins.Index;
-            foreach (var call in method.MethodKind == MethodKind.Constructor ? index.Creations(method.ContainingType.Name) : index.Invocations(method.Name))
+            foreach (var call in index.CallsOf(method))
             {
                 if (index.ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is IInvocationOperation invocation
                     && SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, method.OriginalDefinition))
@@ -360,27 +360,6 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             return null;
-        }
-
-        private static IEnumerable<IOperation> LocalValues(ILocalReferenceOperation local)
-        {
-            var root = (IOperation)local;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer != null)
-                {
-                    yield return declarator.Initializer.Value;
-                }
-                else if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
-                {
-                    yield return assignment.Value;
-                }
-            }
         }
 
         /// <summary>A copy or write whose destination lies in the temp folder or a per-user cache stays on the machine: not redistribution.</summary>

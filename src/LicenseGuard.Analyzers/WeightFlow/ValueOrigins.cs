@@ -20,7 +20,20 @@ namespace LicenseGuard.Analyzers.WeightFlow
     /// </summary>
     internal sealed class ValueOrigins
     {
-        private const int StepsPerWalk = 400;
+        /// <summary>The steps left to one question, shared by the walks it starts.</summary>
+        private sealed class Budget
+        {
+            private int left;
+
+            public Budget(int steps) => left = steps;
+
+            public bool Exhausted => left < 0;
+
+            public bool Take() => --left >= 0;
+        }
+
+        /// <summary>How many operations one question (the origins of one sink argument) may visit, summaries it computes included.</summary>
+        private const int StepsPerQuestion = 600;
         private const int MaxCallDepth = 3;
         private const int MaxTraces = 16;
 
@@ -31,9 +44,40 @@ namespace LicenseGuard.Analyzers.WeightFlow
 
         public CompilationIndex Index => index;
 
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, BodyFacts> facts = new System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, BodyFacts>();
+
+        /// <summary>What a body writes to its locals and checks, gathered in one pass over it (every trace through the body reuses it).</summary>
+        internal BodyFacts FactsOf(IOperation body) => facts.GetValue(body, b => new BodyFacts(b));
+
+        /// <summary>The values a local is given: its initializer, assignments, and the collection a <c>foreach</c> takes it from.</summary>
+        public IEnumerable<IOperation> AssignedValues(ILocalReferenceOperation local)
+        {
+            var root = (IOperation)local;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in FactsOf(root).WritesOf(local.Local))
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer: { } initializer }:
+                        yield return initializer.Value;
+                        break;
+                    case ISimpleAssignmentOperation assignment:
+                        yield return assignment.Value;
+                        break;
+                    case IForEachLoopOperation loop:
+                        yield return loop.Collection;
+                        break;
+                }
+            }
+        }
+
         /// <summary>The origins of a value, as far as the code shows them.</summary>
         public ImmutableArray<WeightTrace> Of(IOperation value, CancellationToken cancellationToken) =>
-            new Walk(this, cancellationToken, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), 0).Of(value).Distinct().Take(MaxTraces).ToImmutableArray();
+            new Walk(this, cancellationToken, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), 0, new Budget(StepsPerQuestion)).Of(value).Distinct().Take(MaxTraces).ToImmutableArray();
 
         private ImmutableArray<WeightTrace> Summary(ISymbol symbol, Walk caller, Func<Walk, IEnumerable<WeightTrace>> compute)
         {
@@ -47,20 +91,20 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 return ImmutableArray<WeightTrace>.Empty;
             }
 
-            var walk = new Walk(this, caller.CancellationToken, caller.InProgress.Add(symbol), caller.CallDepth + 1);
+            var walk = new Walk(this, caller.CancellationToken, caller.InProgress.Add(symbol), caller.CallDepth + 1, caller.Budget);
             var result = compute(walk).Distinct().Take(MaxTraces).ToImmutableArray();
-            return walk.Exhausted ? result : summaries.GetOrAdd(symbol, result);
+            // A summary cut short (the question's budget ran out, or a cycle left it empty) is used once, not kept.
+            return walk.Budget.Exhausted || (result.IsEmpty && caller.InProgress.Count > 0) ? result : summaries.GetOrAdd(symbol, result);
         }
 
         /// <summary>One backward walk: a step budget, the symbols being summarised above it (to cut cycles), how many calls up it is.</summary>
         private sealed class Walk
         {
             private readonly ValueOrigins owner;
-            private int steps = StepsPerWalk;
-
-            public Walk(ValueOrigins owner, CancellationToken cancellationToken, ImmutableHashSet<ISymbol> inProgress, int callDepth)
+            public Walk(ValueOrigins owner, CancellationToken cancellationToken, ImmutableHashSet<ISymbol> inProgress, int callDepth, Budget budget)
             {
                 this.owner = owner;
+                Budget = budget;
                 CancellationToken = cancellationToken;
                 InProgress = inProgress;
                 CallDepth = callDepth;
@@ -72,14 +116,14 @@ namespace LicenseGuard.Analyzers.WeightFlow
 
             public int CallDepth { get; }
 
-            public bool Exhausted => steps < 0;
+            public Budget Budget { get; }
 
             private CompilationIndex Index => owner.index;
 
             public List<WeightTrace> Of(IOperation? value)
             {
                 var result = new List<WeightTrace>();
-                if (value == null || --steps < 0)
+                if (value == null || !Budget.Take())
                 {
                     return result;
                 }
@@ -219,37 +263,33 @@ namespace LicenseGuard.Analyzers.WeightFlow
             {
                 var traces = new List<WeightTrace>();
                 var body = Body(at);
-                foreach (var operation in body.Descendants())
+                var facts = owner.FactsOf(body);
+                foreach (var operation in facts.WritesOf(local))
                 {
                     switch (operation)
                     {
-                        case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer != null:
-                            traces.AddRange(Of(declarator.Initializer.Value));
-
+                        case IVariableDeclaratorOperation declarator:
+                            traces.AddRange(Of(declarator.Initializer?.Value));
                             break;
-                        case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        case ISimpleAssignmentOperation assignment:
                             traces.AddRange(Of(assignment.Value));
-
                             break;
                         case IDeconstructionAssignmentOperation deconstruction when TupleElementOf(deconstruction.Target, local) is { } position:
                             traces.AddRange(Skip(deconstruction.Value) is ITupleOperation tuple && position < tuple.Elements.Length ? Of(tuple.Elements[position]) : Of(deconstruction.Value));
                             break;
-                        case IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default):
+                        case IForEachLoopOperation loop:
                             traces.AddRange(Of(loop.Collection));
-
                             break;
-                        case IInvocationOperation read when read.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal)
-                            && read.Arguments.Any(a => a.Parameter?.Name is "buffer" or "buffers" && Skip(a.Value) is ILocalReferenceOperation buffer && SymbolEqualityComparer.Default.Equals(buffer.Local, local)):
+                        case IInvocationOperation read:
                             // A buffer the method fills from a stream or file handle (RandomAccess.Read(handle, buffer, …)) carries what it holds.
                             traces.AddRange(Of(read.Instance ?? read.Arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type))?.Value));
-
                             break;
                     }
                 }
 
                 if (IsCarrierOfOthers(local.Type))
                 {
-                    traces.AddRange(MembersAssignedOn(body, local));
+                    traces.AddRange(MembersAssignedOn(facts, local));
                 }
 
                 return Refine(traces, Checks(body, local));
@@ -301,11 +341,12 @@ namespace LicenseGuard.Analyzers.WeightFlow
             }
 
             /// <summary><c>request.FilePath = path</c> on a local request object: what the object carries.</summary>
-            private IEnumerable<WeightTrace> MembersAssignedOn(IOperation body, ILocalSymbol local)
+            private IEnumerable<WeightTrace> MembersAssignedOn(BodyFacts facts, ILocalSymbol local)
             {
-                foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+                foreach (var assignment in facts.MemberWritesOn(local))
                 {
-                    if (assignment.Target is IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } member && SymbolEqualityComparer.Default.Equals(owner.Local, local) && CarriesData(member.Member.Name, member.Type))
+                    var member = (IMemberReferenceOperation)assignment.Target;
+                    if (CarriesData(member.Member.Name, member.Type))
                     {
                         foreach (var trace in Of(assignment.Value))
                         {
@@ -374,10 +415,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     yield break;
                 }
 
-                IEnumerable<SyntaxNode> calls = method.MethodKind == MethodKind.Constructor
-                    ? Index.Creations(method.ContainingType.Name)
-                    : Index.Invocations(method.Name);
-                foreach (var call in calls)
+                foreach (var call in Index.CallsOf(method))
                 {
                     CancellationToken.ThrowIfCancellationRequested();
                     var operation = Index.ModelFor(call.SyntaxTree).GetOperation(call, CancellationToken);
@@ -539,24 +577,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 return result;
             }
 
-            private static IEnumerable<IOperation> LocalAssignedValues(ILocalReferenceOperation local)
-            {
-                foreach (var operation in Body(local).Descendants())
-                {
-                    if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer != null)
-                    {
-                        yield return declarator.Initializer.Value;
-                    }
-                    else if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
-                    {
-                        yield return assignment.Value;
-                    }
-                    else if (operation is IForEachLoopOperation loop && loop.Locals.Contains(local.Local, SymbolEqualityComparer.Default))
-                    {
-                        yield return loop.Collection; // not a made object: falls back
-                    }
-                }
-            }
+            private IEnumerable<IOperation> LocalAssignedValues(ILocalReferenceOperation local) => owner.AssignedValues(local);
 
             /// <summary>Everything a source field or property is given: its initializer, a record parameter, every assignment.</summary>
             private IEnumerable<WeightTrace> MemberValues(ISymbol member)
@@ -605,7 +626,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     }
                 }
 
-                foreach (var assignmentSyntax in Index.Assignments(member.Name))
+                foreach (var assignmentSyntax in Index.AssignmentsOf(member))
                 {
                     CancellationToken.ThrowIfCancellationRequested();
                     if (Index.ModelFor(assignmentSyntax.SyntaxTree).GetOperation(assignmentSyntax, CancellationToken) is ISimpleAssignmentOperation assignment
@@ -909,50 +930,21 @@ namespace LicenseGuard.Analyzers.WeightFlow
             /// </summary>
             private IEnumerable<WeightTrace> Checks(IOperation body, ISymbol symbol)
             {
-                foreach (var operation in body.Descendants())
+                foreach (var check in owner.FactsOf(body).Checks)
                 {
-                    string? marker = null;
-                    IOperation? subject = null;
-                    switch (operation)
-                    {
-                        case IInvocationOperation call when call.TargetMethod.Name is "EndsWith" or "Equals" or "Contains" && call.Arguments.Length > 0:
-                            var constant = call.Arguments.Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault(s => s != null);
-                            subject = call.Instance ?? call.Arguments.FirstOrDefault(a => a.Value.ConstantValue.Value is not string)?.Value;
-                            marker = constant;
-                            break;
-                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                            marker = comparison.RightOperand.ConstantValue.Value as string ?? comparison.LeftOperand.ConstantValue.Value as string;
-                            subject = comparison.RightOperand.ConstantValue.HasValue ? comparison.LeftOperand : comparison.RightOperand;
-                            break;
-                        case IPropertySubpatternOperation subpattern:
-                            marker = new[] { subpattern.Pattern }.Concat(subpattern.Pattern.Descendants()).OfType<IConstantPatternOperation>()
-                                .Select(p => p.Value.ConstantValue.Value as string).FirstOrDefault(c => c != null && WeightTrace.IsWeightMarker(c));
-                            subject = subpattern.Parent is IRecursivePatternOperation recursive ? recursive.Parent : null;
-                            if (subject is IIsPatternOperation isPattern)
-                            {
-                                subject = isPattern.Value;
-                            }
-                            else if (subject is ISwitchExpressionArmOperation or ISwitchCaseOperation)
-                            {
-                                subject = null;
-                            }
-
-                            break;
-                    }
-
-                    if (marker == null || subject == null || !WeightTrace.IsWeightMarker(marker) || !Refers(subject, symbol))
+                    if (!Refers(check.Subject, symbol))
                     {
                         continue;
                     }
 
-                    if (ExcludesWeights(operation))
+                    if (ExcludesWeights(check.Operation))
                     {
                         yield return WeightTrace.Excluded;
                     }
                     else
                     {
-                        string check = (operation is IPropertySubpatternOperation ? operation.Parent!.Parent!.Syntax : operation.Syntax).ToString();
-                        yield return WeightTrace.Checked(check.Length > 80 ? check.Substring(0, 77) + "..." : check);
+                        string text = (check.Operation is IPropertySubpatternOperation ? check.Operation.Parent!.Parent!.Syntax : check.Operation.Syntax).ToString();
+                        yield return WeightTrace.Checked(text.Length > 80 ? text.Substring(0, 77) + "..." : text);
                     }
                 }
             }
