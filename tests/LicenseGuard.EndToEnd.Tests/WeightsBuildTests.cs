@@ -50,6 +50,7 @@ public sealed class WeightsBuildTests(PackedLicenseGuard package)
         var archived = Assert.Single(build.LicenseGuardResults, r => r.RuleId == "LG2002");
         Assert.Equal(("Exporter.cs", 6), (archived.File, archived.Line));
         Assert.Contains("'ZipFile.CreateFromDirectory' archives the 'minilm' folder of model weights from '{}/minilm' into a zip archive", archived.Message);
+        Assert.Contains("'models/minilm/all-MiniLM-L6-v2.onnx' is all-MiniLM-L6-v2, licence Apache-2.0 (permissive), from model card README.md", archived.Message);
     }
 
     [Fact]

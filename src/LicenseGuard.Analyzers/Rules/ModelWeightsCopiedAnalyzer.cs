@@ -5,7 +5,9 @@ using System.IO;
 using System.Linq;
 using LicenseGuard.Analyzers.WeightFlow;
 using LicenseGuard.Catalog;
+using LicenseGuard.Inventory;
 using LicenseGuard.Matching;
+using LicenseGuard.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -84,17 +86,23 @@ namespace LicenseGuard.Analyzers.Rules
                 Snapshot = access.Snapshot;
                 Sinks = new SinkIndex(Snapshot.Catalog);
                 Origins = new ValueOrigins(new CompilationIndex(compilation, cancellationToken));
-                WeightFolders = ProjectWeightFolders(options, cancellationToken);
+                var file = InventoryFiles.Find(options.AdditionalFiles);
+                var inventory = file == null ? null : InventoryFiles.Read(file, cancellationToken).Inventory;
+                WeightFolders = ProjectWeightFolders(inventory);
+                ProjectWeights = inventory == null ? Array.Empty<WeightFinding>()
+                    : InventoryFiles.Evaluate(inventory, Snapshot, "weights", () => WeightsEvaluator.Evaluate(inventory.Weights, Snapshot.Catalog));
             }
+
+            /// <summary>The project's weight files as the build judged them (licence from their metadata or model card, task, alternatives).</summary>
+            public IReadOnlyList<WeightFinding> ProjectWeights { get; }
 
             /// <summary>The project's folders that hold weight files, as the build's gather step found them (by content): each file's folder and the folders above it.</summary>
             public IReadOnlyCollection<string> WeightFolders { get; }
 
-            private static IReadOnlyCollection<string> ProjectWeightFolders(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+            private static IReadOnlyCollection<string> ProjectWeightFolders(ProjectInventory? inventory)
             {
                 var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                var file = InventoryFiles.Find(options.AdditionalFiles);
-                if (file == null || InventoryFiles.Read(file, cancellationToken).Inventory is not { } inventory)
+                if (inventory == null)
                 {
                     return folders;
                 }
@@ -382,6 +390,40 @@ namespace LicenseGuard.Analyzers.Rules
         }
 
         /// <summary>A parameter that takes a folder (sourceDirName, directory, sourceDirectoryName): a folder inside a weights folder holds weights.</summary>
+        /// <summary>
+        /// What the licence asks, as far as it is known: the build's verdict on the project's own weight file (from its metadata
+        /// or model card) when the path names one, else the catalog model's licence; then the redistributable open models of the
+        /// same task, as LG2001 and LG2003 offer them.
+        /// </summary>
+        private static string Condition(State state, string path, ModelEntry? model)
+        {
+            var catalog = state.Snapshot.Catalog;
+            string name = WeightTrace.LastSegment(path);
+            var judged = state.ProjectWeights.FirstOrDefault(w => string.Equals(w.Weight.FileName, name, StringComparison.OrdinalIgnoreCase))
+                ?? state.ProjectWeights.FirstOrDefault(w => WeightTrace.IsWeightFolder(path, new[] { WeightTrace.Parent(w.Weight.Item.Replace('\\', '/')) }));
+            string licence;
+            TaskEntry? task;
+            if (judged != null)
+            {
+                licence = $"'{judged.Weight.Item.Replace('\\', '/')}' is {judged.Model?.Name ?? "an unrecognised model"}, {judged.LicenseDescription}";
+                model = judged.Model ?? model;
+                task = judged.Task ?? catalog.FindTask(model?.Tasks.FirstOrDefault());
+            }
+            else if (model != null)
+            {
+                licence = $"{model.Name} is licensed {model.License} ({catalog.ClassOf(model.License)})";
+                task = catalog.FindTask(model.Tasks.FirstOrDefault());
+            }
+            else
+            {
+                return "check their licence before you ship them";
+            }
+
+            string licenseClass = judged?.LicenseClass ?? catalog.ClassOf(model!.License);
+            var alternatives = licenseClass == LicenseClasses.Permissive ? Array.Empty<ModelEntry>() : WeightsEvaluator.Alternatives(model, task, catalog);
+            return alternatives.Count == 0 ? licence : $"{licence}; open models of the same task that allow redistribution: {WeightsEvaluator.DescribeAlternatives(alternatives, task, catalog, string.Empty)}";
+        }
+
         private static bool NamesAFolder(string parameter) =>
             parameter.IndexOf("dir", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.IndexOf("folder", StringComparison.OrdinalIgnoreCase) >= 0;
 
@@ -439,9 +481,7 @@ namespace LicenseGuard.Analyzers.Rules
                 from += $" (via {trace.Via})";
             }
 
-            string condition = model == null
-                ? "check their licence before you ship them"
-                : $"{model.Name} is licensed {model.License} ({snapshot.Catalog.ClassOf(model.License)})";
+            string condition = Condition(state, trace.Path, model);
             var diagnostic = Diagnostic.Create(
                 Descriptors.ModelWeightsCopied,
                 operation.Syntax.GetLocation(),

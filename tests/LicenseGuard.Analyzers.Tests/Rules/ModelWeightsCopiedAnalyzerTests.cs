@@ -18,7 +18,7 @@ public class ModelWeightsCopiedAnalyzerTests
             }
             """;
         await Verify.AnalyzerAsync(source, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "File.Copy", "copies", "the Llama 3.1 8B weights", "'models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf'", "to another location", "Llama 3.1 8B is licensed LicenseRef-hf-llama3.1 (open-weights-restricted)"));
+            "File.Copy", "copies", "the Llama 3.1 8B weights", "'models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf'", "to another location", "Llama 3.1 8B is licensed LicenseRef-hf-llama3.1 (open-weights-restricted); open models of the same task that allow redistribution: Qwen2.5 7B (Apache-2.0, permissive), OLMo 2 7B (Apache-2.0, permissive), Mistral 7B (Apache-2.0, permissive)"));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class ModelWeightsCopiedAnalyzerTests
         var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.All, TestCode = source };
         test.TestState.AdditionalReferences.AddRange(SdkPackages.AspNetCoreReferences());
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "Results.File", "serves", "the Llama 2 weights", "'/srv/models/llama-2-7b-chat.Q4_K_M.gguf'", "in an HTTP response", "Llama 2 is licensed LicenseRef-hf-llama2 (open-weights-restricted)"));
+            "Results.File", "serves", "the Llama 2 weights", "'/srv/models/llama-2-7b-chat.Q4_K_M.gguf'", "in an HTTP response", "Llama 2 is licensed LicenseRef-hf-llama2 (open-weights-restricted); open models of the same task that allow redistribution: Qwen2.5 7B (Apache-2.0, permissive), gpt-oss-20b (Apache-2.0, permissive), Phi-3.5 mini (MIT, permissive)"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1));
         await test.RunAsync();
     }
@@ -111,7 +111,7 @@ public class ModelWeightsCopiedAnalyzerTests
             """;
         var test = new CSharpAnalyzerTest<LicenseGuard.Analyzers.Rules.ModelWeightsCopiedAnalyzer, DefaultVerifier> { ReferenceAssemblies = SdkPackages.Storage, TestCode = source };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0).WithArguments(
-            "BlobClient.UploadAsync", "uploads", "the Gemma weights", "'models/gemma-2-9b-it.Q4_K_M.gguf'", "to Azure Blob Storage", "Gemma is licensed LicenseRef-hf-gemma (open-weights-restricted)"));
+            "BlobClient.UploadAsync", "uploads", "the Gemma weights", "'models/gemma-2-9b-it.Q4_K_M.gguf'", "to Azure Blob Storage", "Gemma is licensed LicenseRef-hf-gemma (open-weights-restricted); open models of the same task that allow redistribution: Qwen2.5 7B (Apache-2.0, permissive), gpt-oss-20b (Apache-2.0, permissive), Phi-3.5 mini (MIT, permissive)"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(1));
         await test.RunAsync();
     }

@@ -244,7 +244,7 @@ public class WeightSinksTests
             { "sinks": [ { "id": "contoso-artifacts", "category": "cloud", "members": ["M:Contoso.Artifacts.ArtifactClient.PushAsync"], "data": ["file"], "to": "to the Contoso artifact store" } ] }
             """;
         await RunAsync(source, rules, At(0).WithArguments(
-            "ArtifactClient.PushAsync", "uploads", "the Llama 3.2 weights", "'models/llama-3.2-1b-instruct-q4_k_m.gguf'", "to the Contoso artifact store", "Llama 3.2 is licensed LicenseRef-hf-llama3.2 (open-weights-restricted)"));
+            "ArtifactClient.PushAsync", "uploads", "the Llama 3.2 weights", "'models/llama-3.2-1b-instruct-q4_k_m.gguf'", "to the Contoso artifact store", "Llama 3.2 is licensed LicenseRef-hf-llama3.2 (open-weights-restricted); open models of the same task that allow redistribution: Qwen2.5 7B (Apache-2.0, permissive), gpt-oss-20b (Apache-2.0, permissive), Phi-3.5 mini (MIT, permissive)"));
         await RunAsync(source, null);
     }
 
