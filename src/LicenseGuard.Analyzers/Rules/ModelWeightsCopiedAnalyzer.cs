@@ -188,23 +188,85 @@ namespace LicenseGuard.Analyzers.Rules
 
             foreach (var (value, folder) in carried)
             {
-                if (FirstWeights(value, state, folder, cancellationToken) is { } trace)
+                if (FirstWeights(value, state, folder, cancellationToken) is { } trace && !(sink.Category == "static-files" && ServesOnlyOtherTypes(value, trace, state)))
                 {
                     return new Finding(Api(method), sink.Verb, sink.To, trace, folder);
+                }
+            }
+
+            // The code names what it writes: an upload to "…/model.onnx" or a download named "detector.onnx" sends weights.
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue && sink.Names.Contains(argument.Parameter.Name)
+                    && FirstWeights(argument.Value, state, false, cancellationToken) is { } named && named.Check == null)
+                {
+                    return new Finding(Api(method), sink.Verb, sink.To, named.WithVia("the name it is " + (sink.Category == "http" ? "served" : "stored") + " under"));
                 }
             }
 
             // Static files without options serve the web root: weights there are served when the build found some in it.
             if (sink.Category == "static-files" && !arguments.Any(a => a.Parameter != null && a.ArgumentKind != ArgumentKind.DefaultValue && sink.Data.Contains(a.Parameter.Name)))
             {
-                var webRoot = new WeightTrace("wwwroot");
-                if (NamesWeights(webRoot.Path, state, true, out _, out _))
+                // UseStaticFiles serves only extensions its content-type map knows: of weight files, .bin by default (a mapping
+                // for another weight extension is its own finding); MapStaticAssets serves the build's whole asset manifest.
+                var served = state.ProjectWeights.FirstOrDefault(w => w.Weight.Item.Replace('\\', '/').StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase)
+                    && (method.Name == "MapStaticAssets" || Path.GetExtension(w.Weight.FileName).Equals(".bin", StringComparison.OrdinalIgnoreCase)));
+                if (served != null)
                 {
-                    return new Finding(Api(method), sink.Verb, sink.To, webRoot, true);
+                    return new Finding(Api(method), sink.Verb, sink.To, new WeightTrace(served.Weight.Item.Replace('\\', '/'), "the web root"));
                 }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Static files over a folder that only its name (<c>models</c>) calls weights, with a content-type provider the method
+        /// maps only other types for (<c>.glb</c>, <c>.gltf</c>) and no <c>ServeUnknownFileTypes</c>: the code says what the folder
+        /// serves, and static files never serve an unmapped extension. Folders the build found weights in stay findings.
+        /// </summary>
+        private static bool ServesOnlyOtherTypes(IOperation options, WeightTrace trace, State state)
+        {
+            if (trace.Check != null || WeightTrace.IsWeightFolder(trace.Path, state.WeightFolders) && !WeightTrace.IsWeightFolder(trace.Path, Array.Empty<string>()))
+            {
+                return false;
+            }
+
+            var creation = Unwrap(options) is ILocalReferenceOperation local ? state.Origins.AssignedValues(local).Select(Unwrap).OfType<IObjectCreationOperation>().FirstOrDefault() : Unwrap(options) as IObjectCreationOperation;
+            var settings = creation?.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().ToList();
+            if (settings == null || settings.Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "ServeUnknownFileTypes" } && a.Value.ConstantValue.Value is not false))
+            {
+                return false;
+            }
+
+            var provider = settings.FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "ContentTypeProvider" })?.Value;
+            if (provider == null || Unwrap(provider) is not ILocalReferenceOperation providerLocal)
+            {
+                return false;
+            }
+
+            var root = (IOperation)providerLocal;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            var mapped = root.Descendants().OfType<ISimpleAssignmentOperation>()
+                .Where(a => a.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "Mappings", Instance: var owner } }
+                    && Unwrap(owner!) is ILocalReferenceOperation mappedOn && SymbolEqualityComparer.Default.Equals(mappedOn.Local, providerLocal.Local))
+                .Select(a => ((IPropertyReferenceOperation)a.Target).Arguments.FirstOrDefault()?.Value.ConstantValue.Value as string)
+                .ToList();
+            return mapped.Count > 0 && mapped.All(extension => extension != null && !WeightFileNames.HasWeightExtension("x" + extension));
+        }
+
+        private static IOperation Unwrap(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value;
         }
 
         /// <summary><c>entry.DataStream = weights</c> for a property sink whose data is the value.</summary>

@@ -16,6 +16,8 @@ namespace LicenseGuard.Analyzers.WeightFlow
     {
         private static readonly IReadOnlyList<IOperation> None = Array.Empty<IOperation>();
         private readonly Dictionary<ILocalSymbol, List<IOperation>> writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<IOperation>> writtenInto = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, ILocalSymbol> wrapped = new Dictionary<ILocalSymbol, ILocalSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> memberWrites = new Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>>(SymbolEqualityComparer.Default);
 
         public BodyFacts(IOperation body)
@@ -52,6 +54,17 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         }
 
                         break;
+                    case IInvocationOperation call when call.Arguments.Any(a => a.Parameter?.RefKind == RefKind.Out):
+                        foreach (var argument in call.Arguments)
+                        {
+                            var value = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+                            if (argument.Parameter?.RefKind == RefKind.Out && value is ILocalReferenceOperation local)
+                            {
+                                Add(local.Local, operation);
+                            }
+                        }
+
+                        break;
                     case IInvocationOperation read when read.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal):
                         foreach (var argument in read.Arguments)
                         {
@@ -59,16 +72,93 @@ namespace LicenseGuard.Analyzers.WeightFlow
                             {
                                 Add(buffer.Local, operation);
                             }
+                            else if (argument.Parameter?.Name is "buffer" or "buffers" && Unwrap(argument.Value) is IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan" } view
+                                && view.Arguments.FirstOrDefault()?.Value is { } viewed && Unwrap(viewed) is ILocalReferenceOperation viewedBuffer)
+                            {
+                                Add(viewedBuffer.Local, operation);
+                            }
                         }
 
                         break;
                 }
 
+                NoteWriteInto(operation);
                 if (CheckOf(operation) is { } check)
                 {
                     Checks.Add(check);
                 }
             }
+        }
+
+        /// <summary>The data the body writes into a local stream or archive, or into a stream or archive made over it.</summary>
+        public IEnumerable<IOperation> WrittenInto(ILocalSymbol local)
+        {
+            if (writtenInto.TryGetValue(local, out var direct))
+            {
+                foreach (var data in direct)
+                {
+                    yield return data;
+                }
+            }
+
+            foreach (var pair in wrapped)
+            {
+                if (SymbolEqualityComparer.Default.Equals(pair.Value, local) && !SymbolEqualityComparer.Default.Equals(pair.Key, local) && writtenInto.TryGetValue(pair.Key, out var through))
+                {
+                    foreach (var data in through)
+                    {
+                        yield return data;
+                    }
+                }
+            }
+        }
+
+        // stream.Write(data) / source.CopyTo(stream) / archive.CreateEntryFromFile(file, …), and `var zip = new ZipArchive(stream, …)`.
+        private void NoteWriteInto(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { Instance: { } instance } write when write.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) && Unwrap(instance) is ILocalReferenceOperation target && write.Arguments.Length > 0:
+                    AddWrite(target.Local, write.Arguments[0].Value);
+                    break;
+                case IInvocationOperation { Instance: { } source } copy when copy.TargetMethod.Name.StartsWith("CopyTo", StringComparison.Ordinal)
+                    && copy.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value is { } destination && Unwrap(destination) is ILocalReferenceOperation into:
+                    AddWrite(into.Local, source);
+                    break;
+                case IInvocationOperation entry when entry.TargetMethod.Name.StartsWith("CreateEntryFromFile", StringComparison.Ordinal)
+                    && entry.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value is { } archive && Unwrap(archive) is ILocalReferenceOperation zip
+                    && entry.Arguments.FirstOrDefault(a => a.Parameter?.Name == "sourceFileName")?.Value is { } file:
+                    AddWrite(zip.Local, file);
+                    break;
+                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when Unwrap(value) is IObjectCreationOperation creation
+                    && creation.Arguments.FirstOrDefault()?.Value is { } inner && Unwrap(inner) is ILocalReferenceOperation stream && IsWrittenTo(stream.Local.Type):
+                    wrapped[declarator.Symbol] = stream.Local;
+                    break;
+            }
+        }
+
+        /// <summary>A stream or archive: what is written into it (or into a stream or archive made over it) is what it holds.</summary>
+        public static bool IsWrittenTo(ITypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.ToDisplayString() is "System.IO.Stream" or "System.IO.Compression.ZipArchive" or "System.Formats.Tar.TarWriter")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddWrite(ILocalSymbol local, IOperation data)
+        {
+            if (!writtenInto.TryGetValue(local, out var list))
+            {
+                writtenInto[local] = list = new List<IOperation>();
+            }
+
+            list.Add(data);
         }
 
         /// <summary>Gets the comparisons of a value (or a member of it) with a weight marker, in body order.</summary>

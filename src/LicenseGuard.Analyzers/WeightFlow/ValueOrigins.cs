@@ -275,10 +275,15 @@ namespace LicenseGuard.Analyzers.WeightFlow
                             traces.AddRange(Of(assignment.Value));
                             break;
                         case IDeconstructionAssignmentOperation deconstruction when TupleElementOf(deconstruction.Target, local) is { } position:
-                            traces.AddRange(Skip(deconstruction.Value) is ITupleOperation tuple && position < tuple.Elements.Length ? Of(tuple.Elements[position]) : Of(deconstruction.Value));
+                            traces.AddRange(TupleElement(deconstruction.Value, position));
                             break;
                         case IForEachLoopOperation loop:
                             traces.AddRange(Of(loop.Collection));
+                            break;
+                        case IInvocationOperation call when call.Arguments.FirstOrDefault(a => a.Parameter?.RefKind == RefKind.Out && Skip(a.Value) is ILocalReferenceOperation or IDeclarationExpressionOperation && RefersToLocal(a.Value, local)) is { Parameter: { } outParameter }:
+                            // An out argument: what the method of this compilation assigns to the parameter.
+                            var target = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
+                            traces.AddRange(OutAssignments(target, outParameter.Ordinal));
                             break;
                         case IInvocationOperation read:
                             // A buffer the method fills from a stream or file handle (RandomAccess.Read(handle, buffer, …)) carries what it holds.
@@ -292,7 +297,73 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     traces.AddRange(MembersAssignedOn(facts, local));
                 }
 
+                // A stream (or archive over it) the method writes weights into carries them: a zip built in memory, then served.
+                if (BodyFacts.IsWrittenTo(local.Type))
+                {
+                    foreach (var written in facts.WrittenInto(local))
+                    {
+                        traces.AddRange(Of(written));
+                    }
+                }
+
                 return Refine(traces, Checks(body, local));
+            }
+
+            /// <summary>One element of a tuple: of a tuple literal, or of the tuples a method of this compilation returns.</summary>
+            private IEnumerable<WeightTrace> TupleElement(IOperation value, int position)
+            {
+                value = Skip(value);
+                if (value is ITupleOperation tuple)
+                {
+                    return position < tuple.Elements.Length ? Of(tuple.Elements[position]) : Array.Empty<WeightTrace>();
+                }
+
+                if (value is IInvocationOperation call && !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    var results = new List<WeightTrace>();
+                    foreach (var reference in call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences)
+                    {
+                        var syntax = reference.GetSyntax(CancellationToken);
+                        var body = Index.ModelFor(syntax.SyntaxTree).GetOperation(syntax, CancellationToken);
+                        foreach (var returned in body?.Descendants().OfType<IReturnOperation>() ?? Enumerable.Empty<IReturnOperation>())
+                        {
+                            if (returned.ReturnedValue != null && Skip(returned.ReturnedValue) is ITupleOperation)
+                            {
+                                results.AddRange(TupleElement(returned.ReturnedValue, position));
+                            }
+                        }
+                    }
+
+                    return results;
+                }
+
+                return Of(value);
+            }
+
+            private static bool RefersToLocal(IOperation value, ILocalSymbol local)
+            {
+                var operation = value is IDeclarationExpressionOperation declaration ? declaration.Expression : value;
+                return operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+            }
+
+            /// <summary>Every value a method of this compilation assigns to one of its out parameters.</summary>
+            private IEnumerable<WeightTrace> OutAssignments(IMethodSymbol method, int ordinal)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(CancellationToken);
+                    var body = Index.ModelFor(syntax.SyntaxTree).GetOperation(syntax, CancellationToken);
+                    foreach (var assignment in body?.Descendants().OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+                    {
+                        if (assignment.Target is IParameterReferenceOperation parameter && parameter.Parameter.Ordinal == ordinal && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method))
+                        {
+                            foreach (var trace in Of(assignment.Value))
+                            {
+                                yield return trace;
+                            }
+                        }
+                    }
+                }
             }
 
             /// <summary>The position of a local among the variables a deconstruction declares or assigns (<c>var (from, to) = …</c>).</summary>
@@ -480,7 +551,10 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     || name == "Value" && (type.StartsWith("System.Lazy", StringComparison.Ordinal) || type.StartsWith("System.Nullable", StringComparison.Ordinal))
                     || member.ContainingType?.IsTupleType == true))
                 {
-                    return Of(reference.Instance);
+                    return member is IFieldSymbol { CorrespondingTupleField: { } tupleField } && tupleField.Name.StartsWith("Item", StringComparison.Ordinal)
+                        && int.TryParse(tupleField.Name.Substring(4), out int item)
+                        ? TupleElement(reference.Instance, item - 1)
+                        : Of(reference.Instance);
                 }
 
                 if (name == "Value" && type.StartsWith("Microsoft.Extensions.Options", StringComparison.Ordinal))
@@ -659,6 +733,8 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     case "System.Environment" when method.Name == "GetEnvironmentVariable":
                         string variable = (Argument(0)?.ConstantValue.Value as string ?? string.Empty).ToUpperInvariant();
                         return new[] { new WeightTrace(variable.Contains("CACHE") || variable.Contains("HF_HOME") ? WeightTrace.Cache : variable is "TEMP" or "TMP" or "TMPDIR" ? WeightTrace.Temp : WeightTrace.Unknown) };
+                    case "System.Reflection.Assembly" when method.Name == "GetManifestResourceStream" && arguments.Length > 0 && arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String:
+                        return Of(Argument(0)); // an embedded resource's name ends with its file's name (Models.detector.onnx)
                     case "System.IO.Directory" when method.Name == "CreateTempSubdirectory":
                         return new[] { new WeightTrace(WeightTrace.Temp + "/" + WeightTrace.Unknown) };
                     case "System.IO.Directory" when method.Name.StartsWith("Enumerate", StringComparison.Ordinal) || method.Name.StartsWith("Get", StringComparison.Ordinal) && method.Name.EndsWith("s", StringComparison.Ordinal):
@@ -775,7 +851,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
             /// <summary>Files a directory enumeration yields: the folder and the pattern (<c>models/*.gguf</c>; no pattern is every file).</summary>
             private IEnumerable<WeightTrace> Enumerated(IOperation? folder, IOperation? pattern)
             {
-                string files = pattern?.ConstantValue.Value as string ?? (pattern == null ? "*" : WeightTrace.Unknown);
+                string files = pattern == null ? "*" : pattern.ConstantValue.Value as string ?? FirstPath(pattern);
                 return Of(folder).Where(t => t.Check == null).Select(t => t.WithPath(t.Path + "/" + files)).DefaultIfEmpty(new WeightTrace(WeightTrace.Unknown + "/" + files));
             }
 
@@ -863,8 +939,10 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 string typeName = type?.ToDisplayString() ?? string.Empty;
                 if (type != null && (typeName.StartsWith("System.IO", StringComparison.Ordinal) || typeName.StartsWith("Microsoft.Extensions.FileProviders", StringComparison.Ordinal) || typeName == "System.BinaryData"))
                 {
-                    var carried = creation.Arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type) || a.Parameter?.Type.SpecialType == SpecialType.System_String);
-                    return Of(carried?.Value);
+                    // What it is made from: the path or content it opens, or every provider a composite combines.
+                    var carried = creation.Arguments.Where(a => CarriesContent(a.Parameter?.Type) || a.Parameter?.Type.SpecialType == SpecialType.System_String
+                        || (a.Parameter?.Type is IArrayTypeSymbol array && CarriesContent(array.ElementType))).ToList();
+                    return carried.Count > 0 && carried[0].Parameter?.Type is not IArrayTypeSymbol ? Of(carried[0].Value) : carried.SelectMany(a => Of(a.Value));
                 }
 
                 if (type != null && typeName.StartsWith("System.Lazy", StringComparison.Ordinal))
@@ -1053,7 +1131,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
             for (var current = type; current != null; current = current.BaseType)
             {
                 string name = current.ToDisplayString();
-                if (name is "System.IO.Stream" or "System.IO.FileSystemInfo" or "Microsoft.Win32.SafeHandles.SafeFileHandle" or "System.BinaryData" or "System.Net.Http.HttpContent" or "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider")
+                if (name is "System.IO.Stream" or "System.IO.Pipelines.PipeReader" or "System.IO.FileSystemInfo" or "Microsoft.Win32.SafeHandles.SafeFileHandle" or "System.BinaryData" or "System.Net.Http.HttpContent" or "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider")
                 {
                     return true;
                 }

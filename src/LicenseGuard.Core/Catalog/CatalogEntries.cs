@@ -236,6 +236,9 @@ namespace LicenseGuard.Catalog
         /// <summary>Gets the names of the parameters that say where the data goes, when the sink has one (a copy's destination path).</summary>
         public IReadOnlyList<string> Destination { get; internal set; } = System.Array.Empty<string>();
 
+        /// <summary>Gets the parameters that name what is written (a blob's or object's name, a download's file name): a weight file's name there says the data is weights.</summary>
+        public IReadOnlyList<string> Names { get; internal set; } = System.Array.Empty<string>();
+
         /// <summary>Gets where the data goes, in words ("to another folder", "to Azure Blob Storage").</summary>
         public string To { get; internal set; } = string.Empty;
 

@@ -66,7 +66,7 @@ namespace LicenseGuard.Catalog
         private static readonly Dictionary<string, FieldKind> SinkFields = new Dictionary<string, FieldKind>
         {
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["category"] = FieldKind.String, ["members"] = FieldKind.StringArray,
-            ["data"] = FieldKind.StringArray, ["destination"] = FieldKind.StringArray, ["to"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
+            ["data"] = FieldKind.StringArray, ["destination"] = FieldKind.StringArray, ["names"] = FieldKind.StringArray, ["to"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
         };
 
         private static readonly Dictionary<string, FieldKind> RuleFields = new Dictionary<string, FieldKind>
@@ -369,6 +369,7 @@ namespace LicenseGuard.Catalog
                 sink.Members = ValidItems(entry, "members", SinkMemberPattern, "a documentation-comment id without parameters such as 'M:System.IO.File.Copy', 'M:System.Net.Http.StreamContent.#ctor' or 'P:Amazon.S3.Model.PutObjectRequest.FilePath'");
                 sink.Data = ValidItems(entry, "data", ParameterPattern, "a parameter name, or this, value or return");
                 sink.Destination = ValidItems(entry, "destination", ParameterPattern, "a parameter name");
+                sink.Names = ValidItems(entry, "names", ParameterPattern, "a parameter name");
                 sink.To = StringField(entry, "to") ?? string.Empty;
                 if (sink.Members.Count == 0 || sink.Data.Count == 0)
                 {
