@@ -86,18 +86,22 @@ namespace LicenseGuard.Analyzers.Rules
                 Snapshot = access.Snapshot;
                 Sinks = new SinkIndex(Snapshot.Catalog);
                 Origins = new ValueOrigins(new CompilationIndex(compilation, cancellationToken));
-                var file = InventoryFiles.Find(options.AdditionalFiles);
-                var inventory = file == null ? null : InventoryFiles.Read(file, cancellationToken).Inventory;
-                WeightFolders = ProjectWeightFolders(inventory);
-                ProjectWeights = inventory == null ? Array.Empty<WeightFinding>()
-                    : InventoryFiles.Evaluate(inventory, Snapshot, "weights", () => WeightsEvaluator.Evaluate(inventory.Weights, Snapshot.Catalog));
+                // The inventory is read only when a candidate's data or path is being judged, not for every Write or Add.
+                var inventory = new Lazy<ProjectInventory?>(() => InventoryFiles.Find(options.AdditionalFiles) is { } file ? InventoryFiles.Read(file, cancellationToken).Inventory : null);
+                weightFolders = new Lazy<IReadOnlyCollection<string>>(() => ProjectWeightFolders(inventory.Value));
+                projectWeights = new Lazy<IReadOnlyList<WeightFinding>>(() => inventory.Value is { } read
+                    ? InventoryFiles.Evaluate(read, Snapshot, "weights", () => WeightsEvaluator.Evaluate(read.Weights, Snapshot.Catalog))
+                    : Array.Empty<WeightFinding>());
             }
 
+            private readonly Lazy<IReadOnlyCollection<string>> weightFolders;
+            private readonly Lazy<IReadOnlyList<WeightFinding>> projectWeights;
+
             /// <summary>The project's weight files as the build judged them (licence from their metadata or model card, task, alternatives).</summary>
-            public IReadOnlyList<WeightFinding> ProjectWeights { get; }
+            public IReadOnlyList<WeightFinding> ProjectWeights => projectWeights.Value;
 
             /// <summary>The project's folders that hold weight files, as the build's gather step found them (by content): each file's folder and the folders above it.</summary>
-            public IReadOnlyCollection<string> WeightFolders { get; }
+            public IReadOnlyCollection<string> WeightFolders => weightFolders.Value;
 
             private static IReadOnlyCollection<string> ProjectWeightFolders(ProjectInventory? inventory)
             {
@@ -232,7 +236,7 @@ namespace LicenseGuard.Analyzers.Rules
                 return false;
             }
 
-            var creation = Unwrap(options) is ILocalReferenceOperation local ? state.Origins.AssignedValues(local).Select(Unwrap).OfType<IObjectCreationOperation>().FirstOrDefault() : Unwrap(options) as IObjectCreationOperation;
+            var creation = IntraMethod.Unwrap(options) is ILocalReferenceOperation local ? state.Origins.AssignedValues(local).Select(IntraMethod.Unwrap).OfType<IObjectCreationOperation>().FirstOrDefault() : IntraMethod.Unwrap(options) as IObjectCreationOperation;
             var settings = creation?.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().ToList();
             if (settings == null || settings.Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "ServeUnknownFileTypes" } && a.Value.ConstantValue.Value is not false))
             {
@@ -240,33 +244,17 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             var provider = settings.FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "ContentTypeProvider" })?.Value;
-            if (provider == null || Unwrap(provider) is not ILocalReferenceOperation providerLocal)
+            if (provider == null || IntraMethod.Unwrap(provider) is not ILocalReferenceOperation providerLocal)
             {
                 return false;
             }
 
-            var root = (IOperation)providerLocal;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            var mapped = root.Descendants().OfType<ISimpleAssignmentOperation>()
+            var mapped = IntraMethod.Body(providerLocal).Descendants().OfType<ISimpleAssignmentOperation>()
                 .Where(a => a.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "Mappings", Instance: var owner } }
-                    && Unwrap(owner!) is ILocalReferenceOperation mappedOn && SymbolEqualityComparer.Default.Equals(mappedOn.Local, providerLocal.Local))
+                    && IntraMethod.Unwrap(owner!) is ILocalReferenceOperation mappedOn && SymbolEqualityComparer.Default.Equals(mappedOn.Local, providerLocal.Local))
                 .Select(a => ((IPropertyReferenceOperation)a.Target).Arguments.FirstOrDefault()?.Value.ConstantValue.Value as string)
                 .ToList();
             return mapped.Count > 0 && mapped.All(extension => extension != null && !WeightFileNames.HasWeightExtension("x" + extension));
-        }
-
-        private static IOperation Unwrap(IOperation value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value;
         }
 
         /// <summary><c>entry.DataStream = weights</c> for a property sink whose data is the value.</summary>

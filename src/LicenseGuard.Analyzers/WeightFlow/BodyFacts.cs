@@ -68,12 +68,12 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     case IInvocationOperation read when read.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal):
                         foreach (var argument in read.Arguments)
                         {
-                            if (argument.Parameter?.Name is "buffer" or "buffers" && Unwrap(argument.Value) is ILocalReferenceOperation buffer)
+                            if (argument.Parameter?.Name is "buffer" or "buffers" && IntraMethod.Unwrap(argument.Value) is ILocalReferenceOperation buffer)
                             {
                                 Add(buffer.Local, operation);
                             }
-                            else if (argument.Parameter?.Name is "buffer" or "buffers" && Unwrap(argument.Value) is IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan" } view
-                                && view.Arguments.FirstOrDefault()?.Value is { } viewed && Unwrap(viewed) is ILocalReferenceOperation viewedBuffer)
+                            else if (argument.Parameter?.Name is "buffer" or "buffers" && IntraMethod.Unwrap(argument.Value) is IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan" } view
+                                && view.Arguments.FirstOrDefault()?.Value is { } viewed && IntraMethod.Unwrap(viewed) is ILocalReferenceOperation viewedBuffer)
                             {
                                 Add(viewedBuffer.Local, operation);
                             }
@@ -118,20 +118,20 @@ namespace LicenseGuard.Analyzers.WeightFlow
         {
             switch (operation)
             {
-                case IInvocationOperation { Instance: { } instance } write when write.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) && Unwrap(instance) is ILocalReferenceOperation target && write.Arguments.Length > 0:
+                case IInvocationOperation { Instance: { } instance } write when write.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) && IntraMethod.Unwrap(instance) is ILocalReferenceOperation target && write.Arguments.Length > 0:
                     AddWrite(target.Local, write.Arguments[0].Value);
                     break;
                 case IInvocationOperation { Instance: { } source } copy when copy.TargetMethod.Name.StartsWith("CopyTo", StringComparison.Ordinal)
-                    && copy.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value is { } destination && Unwrap(destination) is ILocalReferenceOperation into:
+                    && copy.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value is { } destination && IntraMethod.Unwrap(destination) is ILocalReferenceOperation into:
                     AddWrite(into.Local, source);
                     break;
                 case IInvocationOperation entry when entry.TargetMethod.Name.StartsWith("CreateEntryFromFile", StringComparison.Ordinal)
-                    && entry.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value is { } archive && Unwrap(archive) is ILocalReferenceOperation zip
+                    && entry.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value is { } archive && IntraMethod.Unwrap(archive) is ILocalReferenceOperation zip
                     && entry.Arguments.FirstOrDefault(a => a.Parameter?.Name == "sourceFileName")?.Value is { } file:
                     AddWrite(zip.Local, file);
                     break;
-                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when Unwrap(value) is IObjectCreationOperation creation
-                    && creation.Arguments.FirstOrDefault()?.Value is { } inner && Unwrap(inner) is ILocalReferenceOperation stream && IsWrittenTo(stream.Local.Type):
+                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when IntraMethod.Unwrap(value) is IObjectCreationOperation creation
+                    && creation.Arguments.FirstOrDefault()?.Value is { } inner && IntraMethod.Unwrap(inner) is ILocalReferenceOperation stream && IsWrittenTo(stream.Local.Type):
                     wrapped[declarator.Symbol] = stream.Local;
                     break;
             }
@@ -177,16 +177,6 @@ namespace LicenseGuard.Analyzers.WeightFlow
             }
 
             list.Add(operation);
-        }
-
-        private static IOperation Unwrap(IOperation value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value;
         }
 
         /// <summary>A comparison with a weight marker and what it compares, or null.</summary>

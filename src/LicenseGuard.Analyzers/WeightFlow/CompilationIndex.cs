@@ -37,8 +37,6 @@ namespace LicenseGuard.Analyzers.WeightFlow
             models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
 
-        public bool Contains(SyntaxTree tree) => compilation.ContainsSyntaxTree(tree);
-
         /// <summary>How many places of another method a trace looks at for one parameter or member: beyond that it gives up on them (a bound on the cost, not a verdict).</summary>
         public const int MaxSites = 48;
 

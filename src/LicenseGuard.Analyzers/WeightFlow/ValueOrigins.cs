@@ -52,13 +52,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
         /// <summary>The values a local is given: its initializer, assignments, and the collection a <c>foreach</c> takes it from.</summary>
         public IEnumerable<IOperation> AssignedValues(ILocalReferenceOperation local)
         {
-            var root = (IOperation)local;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in FactsOf(root).WritesOf(local.Local))
+            foreach (var operation in FactsOf(IntraMethod.Body(local)).WritesOf(local.Local))
             {
                 switch (operation)
                 {
@@ -262,7 +256,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
             private List<WeightTrace> Local(ILocalSymbol local, IOperation at)
             {
                 var traces = new List<WeightTrace>();
-                var body = Body(at);
+                var body = IntraMethod.Body(at);
                 var facts = owner.FactsOf(body);
                 foreach (var operation in facts.WritesOf(local))
                 {
@@ -448,7 +442,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         .Select(t => t.WithVia($"parameter '{parameter.Name}' of {method.Name}")));
                 }
 
-                return Refine(traces, Checks(Body(at), parameter));
+                return Refine(traces, Checks(IntraMethod.Body(at), parameter));
             }
 
             /// <summary>A lambda's parameter: the elements of what LINQ or <c>Parallel.ForEach</c> runs it over.</summary>
@@ -590,7 +584,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     if (Skip(reference.Instance) is ILocalReferenceOperation or IParameterReferenceOperation)
                     {
                         var symbol = Skip(reference.Instance) is ILocalReferenceOperation l ? (ISymbol)l.Local : ((IParameterReferenceOperation)Skip(reference.Instance)).Parameter;
-                        Refine(traces, Checks(Body(reference), symbol));
+                        Refine(traces, Checks(IntraMethod.Body(reference), symbol));
                     }
                 }
 
@@ -1089,16 +1083,6 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 return false;
             }
 
-            private static IOperation Body(IOperation operation)
-            {
-                var root = operation;
-                while (root.Parent != null)
-                {
-                    root = root.Parent;
-                }
-
-                return root;
-            }
         }
 
         /// <summary>Types whose values carry a file's content or name: streams, bytes, memory, file infos, BinaryData, HTTP content.</summary>

@@ -45,7 +45,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
         /// <summary>Whether the path stands for every file of a folder (<c>models/*</c>), which a check that keeps weights out narrows away.</summary>
         public bool IsWholeFolder => Check == null && (Path.EndsWith("/*", StringComparison.Ordinal) || Path.EndsWith("/*.*", StringComparison.Ordinal));
 
-        public static WeightTrace Checked(string check, string? via = null) => new WeightTrace(Unknown, via, check);
+        public static WeightTrace Checked(string check) => new WeightTrace(Unknown, null, check);
 
         public WeightTrace WithPath(string path) => new WeightTrace(path, Via, Check);
 
