@@ -47,7 +47,7 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Sp
 int dirIndex = Array.IndexOf(args, "--dir");
 var trees = dirIndex >= 0 && dirIndex + 1 < args.Length
     ? Directory.GetFiles(args[dirIndex + 1], "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList()
-    : Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(Corpus.File(i), path: $"/bench/File{i}.cs")).ToList();
+    : Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(Corpus.File(i, args.Contains("--sinks")), path: $"/bench/File{i}.cs")).ToList();
 files = trees.Count;
 var compilation = CSharpCompilation.Create("Bench", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -301,10 +301,15 @@ internal static class WeightsBenchmark
 /// <summary>Generates realistic files: most code is plain business logic, some of it calls OpenAI or Anthropic.</summary>
 internal static class Corpus
 {
-    public static string File(int i)
+    /// <param name="sinks">
+    /// A third of the files also move data the way business code does (file copies, stream copies, HTTP posts and sends,
+    /// events) and one in a hundred copies a model file: the code LG2002 judges, for <c>--sinks</c>.
+    /// </param>
+    public static string File(int i, bool sinks = false)
     {
         var code = new StringBuilder();
         code.AppendLine("using System; using System.Collections.Generic; using System.Linq; using System.Threading.Tasks;");
+        code.AppendLine("using System.IO; using System.Net.Http;");
         code.AppendLine("using OpenAI; using OpenAI.Chat; using Anthropic; using Microsoft.Extensions.AI;");
         code.AppendLine($"namespace Bench.Module{i % 20};");
         code.AppendLine($"public sealed class Service{i}");
@@ -336,6 +341,29 @@ internal static class Corpus
         {
             code.AppendLine("    public Task<ChatResponse> AskClaudeAsync(string question) => new AnthropicClient().AsIChatClient(\"claude-3-5-sonnet-20241022\").GetResponseAsync(question);");
             code.AppendLine("    public Uri Raw => new Uri(\"https://api.anthropic.com/v1/messages\");");
+        }
+
+        if (sinks && i % 3 == 0)
+        {
+            code.AppendLine("    public event EventHandler? Exported;");
+            code.AppendLine("    public async Task ExportAsync(HttpClient http, string folder)");
+            code.AppendLine("    {");
+            code.AppendLine($"        var report = Path.Combine(folder, \"report{i}.csv\");");
+            code.AppendLine($"        File.Copy(report, Path.Combine(folder, \"archive\", \"report{i}.csv\"), overwrite: true);");
+            code.AppendLine("        await using (var source = File.OpenRead(report))");
+            code.AppendLine($"        await using (var target = File.Create(Path.Combine(folder, \"out\", \"report{i}.csv\")))");
+            code.AppendLine("        {");
+            code.AppendLine("            await source.CopyToAsync(target);");
+            code.AppendLine("        }");
+            code.AppendLine($"        using var posted = await http.PostAsync(Endpoint, new StringContent(\"{{\\\"id\\\":{i}}}\"));");
+            code.AppendLine("        using var sent = await http.SendAsync(new HttpRequestMessage(HttpMethod.Put, Endpoint) { Content = new ByteArrayContent(await File.ReadAllBytesAsync(report)) });");
+            code.AppendLine("        Exported?.Invoke(this, EventArgs.Empty);");
+            if (i % 100 == 0)
+            {
+                code.AppendLine($"        File.Copy(\"models/detector{i}.onnx\", Path.Combine(folder, \"drop\", \"detector.onnx\"));");
+            }
+
+            code.AppendLine("    }");
         }
 
         code.AppendLine("}");

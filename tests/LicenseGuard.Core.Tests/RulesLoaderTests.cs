@@ -104,7 +104,31 @@ public class RulesLoaderTests
                 Assert.Equal(4, p.Span.Line);
                 Assert.StartsWith("Invalid value 'Contoso.Copy' in \"members\" of 'b'", p.Message, StringComparison.Ordinal);
             },
-            p => Assert.Equal("Sink 'b' needs \"members\" and \"data\" (the parameters that carry what is sent); it finds nothing without them.", p.Message));
+            p => Assert.Equal("Sink 'b' needs \"members\" and \"data\" (the parameters that carry what is sent), or \"namespaces\" and \"verbs\"; it finds nothing without them.", p.Message));
+    }
+
+    [Fact]
+    public void ASinkCanNameALibraryByNamespaceAndTheVerbsOfItsMembers()
+    {
+        var catalog = Load("""
+            {
+              "sinks": [
+                { "id": "contoso-transfer", "category": "network", "namespaces": ["Contoso.Transfer"], "verbs": ["Ship", "Mirror"], "to": "to Contoso Transfer" },
+                { "id": "bad", "category": "network", "namespaces": ["Contoso..Bad"], "verbs": ["ship files"] }
+              ]
+            }
+            """);
+
+        var own = Assert.Single(catalog.Sinks, s => s.Id == "contoso-transfer");
+        Assert.Equal(new[] { "Contoso.Transfer" }, own.Namespaces);
+        Assert.Equal(new[] { "Ship", "Mirror" }, own.Verbs);
+        Assert.Contains(catalog.Sinks, s => s.Id == "network-libraries" && s.Namespaces.Contains("Renci.SshNet") && s.Verbs.Contains("Synchronize"));
+        Assert.Collection(
+            catalog.Problems,
+            p => Assert.StartsWith("Invalid value 'Contoso..Bad' in \"namespaces\" of 'bad'", p.Message, StringComparison.Ordinal),
+            p => Assert.StartsWith("Invalid value 'ship files' in \"verbs\" of 'bad'", p.Message, StringComparison.Ordinal),
+            p => Assert.StartsWith("Sink 'bad' needs", p.Message, StringComparison.Ordinal));
+        Assert.All(catalog.Problems, p => Assert.Equal(4, p.Span.Line));
     }
 
     [Fact]

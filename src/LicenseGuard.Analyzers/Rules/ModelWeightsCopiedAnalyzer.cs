@@ -45,15 +45,16 @@ namespace LicenseGuard.Analyzers.Rules
                 }
 
                 // Syntax first: only a node whose name is a sink's or a transfer's asks the semantic model for its operation.
-                var names = new HashSet<string>(access.Digest.SinkNames, StringComparer.Ordinal);
+                var names = new HashSet<string>(access.Digest.SinkNames.Where(n => !n.EndsWith("*", StringComparison.Ordinal)), StringComparer.Ordinal);
                 names.UnionWith(TransferNames);
+                var verbs = access.Digest.SinkNames.Where(n => n.EndsWith("*", StringComparison.Ordinal)).Select(n => n.TrimEnd('*')).ToArray();
                 var options = start.Options;
                 var state = new Lazy<State>(() => new State(access, start.Compilation, options, start.CancellationToken));
                 var baseline = BaselineSnapshot.Get(start.Options, start.CancellationToken);
                 start.RegisterSyntaxNodeAction(
                     c =>
                     {
-                        if (IsCandidate(c.Node, names))
+                        if (IsCandidate(c.Node, names, verbs))
                         {
                             Analyze(c, state.Value, baseline);
                         }
@@ -65,16 +66,30 @@ namespace LicenseGuard.Analyzers.Rules
             });
         }
 
-        private static bool IsCandidate(SyntaxNode node, HashSet<string> names) => node switch
+        private static bool IsCandidate(SyntaxNode node, HashSet<string> names, string[] verbs) => node switch
         {
             InvocationExpressionSyntax invocation => CompilationIndex.LastName(invocation.Expression) is { } name
-                && (names.Contains(name) || name.IndexOf("Copy", StringComparison.Ordinal) >= 0 || (name == "Add" && IsMappings(invocation.Expression))),
+                && (names.Contains(name) || name.IndexOf("Copy", StringComparison.Ordinal) >= 0 || HasWord(name, verbs) || (name == "Add" && IsMappings(invocation.Expression))),
             ObjectCreationExpressionSyntax creation => CompilationIndex.LastName(creation.Type) is { } type && names.Contains(type),
             ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Arguments.Count > 0,
             AssignmentExpressionSyntax assignment => (CompilationIndex.LastName(assignment.Left) is { } target && names.Contains(target))
                 || (assignment.Left is ElementAccessExpressionSyntax element && IsMappings(element.Expression)),
             _ => false,
         };
+
+        /// <summary>Whether a name starts with a verb as a word (<c>SendAsync</c>, <c>StartCopyFromUri</c>; not <c>Sender</c>): see <see cref="SinkIndex.SendingWord"/>.</summary>
+        private static bool HasWord(string name, string[] verbs)
+        {
+            foreach (string verb in verbs)
+            {
+                if (SinkIndex.SendingWord(name, verb))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsMappings(ExpressionSyntax expression) =>
             expression is MemberAccessExpressionSyntax { Expression: var owner } access && (CompilationIndex.LastName(owner) == "Mappings" || access.Name.Identifier.ValueText == "Mappings");
@@ -127,6 +142,25 @@ namespace LicenseGuard.Analyzers.Rules
             public SinkIndex Sinks { get; }
 
             public ValueOrigins Origins { get; }
+
+            /// <summary>Where a stream parameter leads, per parameter and walk depth (<see cref="Destination"/>).</summary>
+            public System.Collections.Concurrent.ConcurrentDictionary<(IParameterSymbol, int), Box> ParameterDestinations { get; } =
+                new System.Collections.Concurrent.ConcurrentDictionary<(IParameterSymbol, int), Box>(new ParameterDepthComparer());
+        }
+
+        private sealed class Box
+        {
+            public Box(SinkEntry? sink) => Sink = sink;
+
+            public SinkEntry? Sink { get; }
+        }
+
+        private sealed class ParameterDepthComparer : IEqualityComparer<(IParameterSymbol Parameter, int Depth)>
+        {
+            public bool Equals((IParameterSymbol Parameter, int Depth) x, (IParameterSymbol Parameter, int Depth) y) =>
+                x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter);
+
+            public int GetHashCode((IParameterSymbol Parameter, int Depth) key) => (SymbolEqualityComparer.Default.GetHashCode(key.Parameter) * 31) + key.Depth;
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, State state, BaselineSnapshot baseline)
@@ -168,7 +202,7 @@ namespace LicenseGuard.Analyzers.Rules
             var sink = state.Sinks.Find(method);
             if (sink == null)
             {
-                return null;
+                return state.Sinks.FindByVerb(method) is { } byVerb ? VerbCall(method, arguments, byVerb, state, cancellationToken) : null;
             }
 
             var carried = new List<(IOperation Value, bool Folder)>();
@@ -185,16 +219,12 @@ namespace LicenseGuard.Analyzers.Rules
                 carried.Add((instance, instance.Type?.Name == "DirectoryInfo"));
             }
 
-            if (carried.Count > 0 && StaysInLocalCache(sink, arguments, instance, state, cancellationToken))
-            {
-                return null;
-            }
-
+            // What is sent first, then where it goes: most copies move no weights, and then the destination is never traced.
             foreach (var (value, folder) in carried)
             {
                 if (FirstWeights(value, state, folder, cancellationToken) is { } trace && !(sink.Category == "static-files" && ServesOnlyOtherTypes(value, trace, state)))
                 {
-                    return new Finding(Api(method), sink.Verb, sink.To, trace, folder);
+                    return StaysInLocalCache(sink, arguments, instance, state, cancellationToken) ? null : new Finding(Api(method), sink.Verb, sink.To, trace, folder);
                 }
             }
 
@@ -297,13 +327,7 @@ namespace LicenseGuard.Analyzers.Rules
                 return null;
             }
 
-            var sink = Destination(destination, state, 0, cancellationToken);
-            if (sink == null || FirstWeights(data, state, false, cancellationToken) is not { } trace)
-            {
-                return null;
-            }
-
-            return new Finding(Api(method), sink.Verb, sink.To, trace);
+            return Moved(data, destination, method, state, cancellationToken);
         }
 
         /// <summary>A library's stream copy (<c>StreamUtils.Copy(source, destination, buffer)</c>): a stream parameter named for where data comes from and one for where it goes.</summary>
@@ -311,13 +335,198 @@ namespace LicenseGuard.Analyzers.Rules
         {
             var data = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "source" or "input" or "from" or "sourceStream" or "inputStream")?.Value;
             var destination = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "destination" or "output" or "target" or "to" or "destinationStream" or "outputStream")?.Value;
-            if (data == null || destination == null || Destination(destination, state, 0, cancellationToken) is not { } sink || FirstWeights(data, state, false, cancellationToken) is not { } trace)
+            return data == null || destination == null ? null : Moved(data, destination, invocation.TargetMethod, state, cancellationToken);
+        }
+
+        /// <summary>
+        /// Data moved into a destination stream: weights when both the data is weights and the stream leads to a sink. The
+        /// cheaper question goes first: where a local stream leads (usually a creation in the same method), or, for a stream
+        /// parameter (whose answer walks every caller), what the data is (most writes move no weights).
+        /// </summary>
+        private static Finding? Moved(IOperation data, IOperation destination, IMethodSymbol method, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            SinkEntry? sink = null;
+            WeightTrace? trace = null;
+            if (IntraMethod.Unwrap(destination) is IParameterReferenceOperation)
             {
-                return null;
+                trace = FirstWeights(data, state, false, cancellationToken);
+                sink = trace == null ? null : Destination(destination, state, 0, cancellationToken);
+            }
+            else
+            {
+                sink = Destination(destination, state, 0, cancellationToken);
+                trace = sink == null ? null : FirstWeights(data, state, false, cancellationToken);
             }
 
-            return new Finding(Api(invocation.TargetMethod), sink.Verb, sink.To, trace);
+            return sink != null && trace is { } moved ? new Finding(Api(method), sink.Verb, sink.To, moved) : null;
         }
+
+        /// <summary>
+        /// A library member whose name says it sends, copies or uploads (a namespace sink): what its arguments carry — content
+        /// (streams, bytes, files), a string given to a parameter named for a file or folder — looking into the objects made
+        /// for the call (a mail's attachments, a stream reference, a copy request's source key) and into encodings of content
+        /// (base64 in a JSON body). A folder narrowed by a search pattern sends what the pattern says.
+        /// </summary>
+        private static Finding? VerbCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, SinkEntry sink, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            var finding = VerbCallSends(method, arguments, sink, state, cancellationToken);
+            return finding != null && !StaysInLocalCache(sink, arguments, null, state, cancellationToken) ? finding : null;
+        }
+
+        private static Finding? VerbCallSends(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, SinkEntry sink, State state, System.Threading.CancellationToken cancellationToken)
+        {
+            string? pattern = arguments.FirstOrDefault(a => a.Parameter != null && (a.Parameter.Name.IndexOf("pattern", StringComparison.OrdinalIgnoreCase) >= 0 || a.Parameter.Name.IndexOf("filter", StringComparison.OrdinalIgnoreCase) >= 0))?.Value.ConstantValue.Value as string;
+            var sent = new List<(IOperation Value, bool Folder)>();
+            var seen = new HashSet<IOperation>();
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue && !IsDestination(argument.Parameter.Name, sink))
+                {
+                    SentValues(argument.Value, argument.Parameter.Name, argument.Parameter.Type, true, state, 0, sent, seen);
+                }
+            }
+
+            foreach (var (value, folder) in sent)
+            {
+                if (pattern != null && value.Type?.SpecialType == SpecialType.System_String)
+                {
+                    // A folder with a search pattern sends what the pattern selects: every *.gguf of any folder, no *.log of a weights folder.
+                    if (WeightFileNames.IsWeightFileName(pattern))
+                    {
+                        var origins = state.Origins.Of(value, cancellationToken);
+                        var origin = origins.IsDefaultOrEmpty ? new WeightTrace(WeightTrace.Unknown) : origins[0];
+                        return new Finding(Api(method), sink.Verb, sink.To, origin.WithPath(origin.Path.TrimEnd('/') + "/" + pattern));
+                    }
+
+                    continue;
+                }
+
+                if (FirstWeights(value, state, folder, cancellationToken) is { } trace)
+                {
+                    return new Finding(Api(method), sink.Verb, sink.To, trace, folder);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsDestination(string parameter, SinkEntry sink) =>
+            sink.Destination.Contains(parameter) || parameter.StartsWith("dest", StringComparison.OrdinalIgnoreCase) || parameter.StartsWith("target", StringComparison.OrdinalIgnoreCase)
+            || parameter.StartsWith("remote", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The values an argument sends: itself when it carries content, or the parts of the objects and encodings made from content.</summary>
+        private static void SentValues(IOperation value, string name, ITypeSymbol? declared, bool stringsCount, State state, int depth, List<(IOperation Value, bool Folder)> sent, HashSet<IOperation> seen)
+        {
+            value = IntraMethod.Unwrap(value);
+            var type = value.Type ?? declared;
+            // Each node once, and a bound on how much of a call's arguments is looked into (a long StringBuilder chain, a loop's x = x + …).
+            if (depth > 8 || sent.Count > 16 || seen.Count > MaxSentNodes || !seen.Add(value) || type == null || type.TypeKind == TypeKind.Delegate || IsDestination(name, EmptySink))
+            {
+                return;
+            }
+
+            // Content made here by a library type the origins do not open (a StringContent of text built from bytes) is looked into.
+            bool looksInto = value is IObjectCreationOperation { Constructor: { } made } && made.DeclaringSyntaxReferences.IsEmpty && state.Sinks.Find(made) == null
+                && !(made.ContainingType.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System.IO", StringComparison.Ordinal);
+            if (!looksInto && ValueOrigins.CarriesContent(type) || (type.SpecialType == SpecialType.System_String || type.ToDisplayString() == "System.Uri") && stringsCount && ValueOrigins.NamedForData(name))
+            {
+                sent.Add((value, NamesAFolder(name) || type.Name == "DirectoryInfo"));
+                return;
+            }
+
+            switch (value)
+            {
+                case IArrayCreationOperation { Initializer: { } items }:
+                    foreach (var item in items.ElementValues)
+                    {
+                        SentValues(item, name, null, stringsCount, state, depth + 1, sent, seen);
+                    }
+
+                    break;
+                case IArrayElementReferenceOperation element:
+                    SentValues(element.ArrayReference, name, null, stringsCount, state, depth + 1, sent, seen);
+                    break;
+                case IObjectCreationOperation creation when creation.Constructor != null && state.Sinks.Find(creation.Constructor) == null:
+                    if (creation.Constructor.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        foreach (var argument in creation.Arguments)
+                        {
+                            if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                            {
+                                SentValues(argument.Value, argument.Parameter.Name, argument.Parameter.Type, true, state, depth + 1, sent, seen);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        sent.Add((value, false));
+                    }
+
+                    foreach (var initializer in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+                    {
+                        switch (initializer)
+                        {
+                            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation member } assignment:
+                                SentValues(assignment.Value, member.Member.Name, null, true, state, depth + 1, sent, seen);
+                                break;
+                            case IMemberInitializerOperation { Initializer: var nested }:
+                                foreach (var add in nested.Initializers.OfType<IInvocationOperation>())
+                                {
+                                    foreach (var argument in add.Arguments)
+                                    {
+                                        SentValues(argument.Value, argument.Parameter?.Name ?? string.Empty, argument.Parameter?.Type, false, state, depth + 1, sent, seen);
+                                    }
+                                }
+
+                                break;
+                        }
+                    }
+
+                    break;
+                case IAnonymousObjectCreationOperation anonymous:
+                    foreach (var assignment in anonymous.Initializers.OfType<ISimpleAssignmentOperation>())
+                    {
+                        SentValues(assignment.Value, string.Empty, null, false, state, depth + 1, sent, seen);
+                    }
+
+                    break;
+                case IInvocationOperation invocation when (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).DeclaringSyntaxReferences.IsEmpty && state.Sinks.Find(invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod) == null:
+                    // An encoding or serialisation of content (Convert.ToBase64String, JsonSerializer.Serialize, a StringBuilder's text) sends that content.
+                    if (invocation.Instance != null)
+                    {
+                        SentValues(invocation.Instance, string.Empty, null, false, state, depth + 1, sent, seen);
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        SentValues(argument.Value, string.Empty, argument.Parameter?.Type, false, state, depth + 1, sent, seen);
+                    }
+
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts.OfType<IInterpolationOperation>())
+                    {
+                        SentValues(part.Expression, string.Empty, null, false, state, depth + 1, sent, seen);
+                    }
+
+                    break;
+                case IBinaryOperation binary:
+                    SentValues(binary.LeftOperand, string.Empty, null, false, state, depth + 1, sent, seen);
+                    SentValues(binary.RightOperand, string.Empty, null, false, state, depth + 1, sent, seen);
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var assigned in state.Origins.AssignedValues(local))
+                    {
+                        SentValues(assigned, name, null, stringsCount, state, depth + 1, sent, seen);
+                    }
+
+                    break;
+            }
+        }
+
+        private static readonly SinkEntry EmptySink = new SinkEntry();
+
+        private const int MaxSentNodes = 96;
 
         private static bool IsStreamLike(ITypeSymbol? type)
         {
@@ -358,16 +567,21 @@ namespace LicenseGuard.Analyzers.Rules
 
                     return null;
                 case IParameterReferenceOperation parameter:
-                    return ParameterDestination(parameter, state, depth, cancellationToken);
+                    // Once per parameter and depth: a stream helper called from many places is walked once, not once per write in it.
+                    return state.ParameterDestinations.GetOrAdd((parameter.Parameter, depth), _ => new Box(ParameterDestination(parameter, state, depth, cancellationToken))).Sink;
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
                     return ReturnedSink(method, invocation.Arguments, invocation.Instance, state, cancellationToken)
+                        ?? (IsStreamLike(method.ReturnType) ? state.Sinks.FindBoundary(method.ContainingType) : null)
                         ?? (invocation.Instance != null && IsStreamLike(method.ReturnType) ? Destination(invocation.Instance, state, depth + 1, cancellationToken) : null);
                 case IObjectCreationOperation creation when creation.Constructor != null:
                     return ReturnedSink(creation.Constructor, creation.Arguments, null, state, cancellationToken)
+                        ?? (IsStreamLike(creation.Type) ? state.Sinks.FindBoundary(creation.Constructor.ContainingType) : null)
                         ?? creation.Arguments.Where(a => IsStreamLike(a.Parameter?.Type)).Select(a => Destination(a.Value, state, depth + 1, cancellationToken)).FirstOrDefault(s => s != null);
                 case IPropertyReferenceOperation property:
-                    return state.Sinks.Find(property.Property) is { } propertySink && propertySink.Data.Contains("return") ? propertySink : null;
+                    // A library's stream that leads out of the process: an HttpListener response's OutputStream, a request stream.
+                    return state.Sinks.Find(property.Property) is { } propertySink && propertySink.Data.Contains("return") ? propertySink
+                        : IsStreamLike(property.Type) ? state.Sinks.FindBoundary(property.Property.ContainingType) : null;
                 default:
                     return null;
             }
@@ -394,13 +608,22 @@ namespace LicenseGuard.Analyzers.Rules
                         _ => null,
                     };
                     var sink = target == null ? null : state.Sinks.Find(target);
-                    return sink != null && argument!.Parameter != null && sink.Data.Contains(argument.Parameter.Name) ? sink : null;
+                    return sink != null && argument!.Parameter != null && sink.Data.Contains(argument.Parameter.Name) ? sink : state.Sinks.FindBoundary(target?.ContainingType);
                 }
             }
 
             if (parameter.Parameter.ContainingSymbol is not IMethodSymbol method || method.DeclaringSyntaxReferences.IsEmpty || depth > 3)
             {
                 return null;
+            }
+
+            // An override of a library member that hands it a stream (HttpContent.SerializeToStreamAsync): the stream goes where the library sends it.
+            for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                if (state.Sinks.FindBoundary(overridden.ContainingType) is { } boundary)
+                {
+                    return boundary;
+                }
             }
 
             var index = state.Origins.Index;

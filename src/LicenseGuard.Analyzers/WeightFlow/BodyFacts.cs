@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -64,6 +65,9 @@ namespace LicenseGuard.Analyzers.WeightFlow
                             }
                         }
 
+                        break;
+                    case IInvocationOperation copy when copy.TargetMethod.Name is "BlockCopy" or "Copy" or "CopyTo" or "TryCopyTo" && CopyTarget(copy) is { } copiedInto:
+                        Add(copiedInto, operation);
                         break;
                     case IInvocationOperation read when read.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal):
                         foreach (var argument in read.Arguments)
@@ -179,6 +183,67 @@ namespace LicenseGuard.Analyzers.WeightFlow
             list.Add(operation);
         }
 
+        /// <summary>The local buffer a copy writes into (<c>Buffer.BlockCopy(src, 0, datagram, 4, n)</c>, <c>chunk.CopyTo(datagram.AsSpan(4))</c>), or null.</summary>
+        private static ILocalSymbol? CopyTarget(IInvocationOperation copy)
+        {
+            var destination = copy.Arguments.FirstOrDefault(a => a.Parameter?.Name is "dst" or "destinationArray" or "destination")?.Value;
+            if (destination == null || copy.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() != "System")
+            {
+                return null;
+            }
+
+            destination = IntraMethod.Unwrap(destination);
+            while (destination is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "Slice" } view)
+            {
+                destination = IntraMethod.Unwrap(view.Instance ?? view.Arguments.FirstOrDefault()?.Value);
+            }
+
+            return destination is ILocalReferenceOperation local && local.Type is IArrayTypeSymbol ? local.Local : null;
+        }
+
+        /// <summary>A regular expression's pattern when it names a weight extension (<c>\.(gguf|onnx)$</c>): the marker it checks for, or null.</summary>
+        private static string? RegexMarker(IInvocationOperation match)
+        {
+            var patterns = new List<string>();
+            if (match.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern")?.Value.ConstantValue.Value is string direct)
+            {
+                patterns.Add(direct);
+            }
+
+            switch (match.Instance == null ? null : IntraMethod.Unwrap(match.Instance))
+            {
+                case IMemberReferenceOperation member:
+                    foreach (var reference in member.Member.DeclaringSyntaxReferences)
+                    {
+                        patterns.AddRange(reference.GetSyntax().DescendantTokens().Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken)).Select(t => t.ValueText));
+                    }
+
+                    break;
+                case IInvocationOperation generated:
+                    // A [GeneratedRegex("…")] method.
+                    patterns.AddRange(generated.TargetMethod.GetAttributes().SelectMany(a => a.ConstructorArguments).Select(c => c.Value as string).Where(p => p != null)!);
+                    break;
+                case IObjectCreationOperation created:
+                    patterns.AddRange(created.Arguments.Select(a => a.Value.ConstantValue.Value as string).Where(p => p != null)!);
+                    break;
+            }
+
+            foreach (string pattern in patterns)
+            {
+                string text = pattern.Replace("\\.", ".").ToLowerInvariant();
+                foreach (string extension in WeightFileNames.Extensions)
+                {
+                    int at = text.IndexOf(extension.TrimStart('.').ToLowerInvariant(), StringComparison.Ordinal);
+                    if (at > 0 && !char.IsLetterOrDigit(text[at - 1]) && (at + extension.Length - 1 >= text.Length || !char.IsLetterOrDigit(text[at + extension.Length - 1])))
+                    {
+                        return extension;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>A comparison with a weight marker and what it compares, or null.</summary>
         private static (IOperation Operation, IOperation Subject)? CheckOf(IOperation operation)
         {
@@ -189,6 +254,10 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 case IInvocationOperation call when call.TargetMethod.Name is "EndsWith" or "Equals" or "Contains" && call.Arguments.Length > 0:
                     marker = call.Arguments.Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault(s => s != null);
                     subject = call.Instance ?? call.Arguments.FirstOrDefault(a => a.Value.ConstantValue.Value is not string)?.Value;
+                    break;
+                case IInvocationOperation match when match.TargetMethod.Name is "IsMatch" or "Match" && match.TargetMethod.ContainingType?.ToDisplayString() == "System.Text.RegularExpressions.Regex":
+                    marker = RegexMarker(match);
+                    subject = match.Arguments.FirstOrDefault(a => a.Parameter?.Name == "input")?.Value;
                     break;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     marker = comparison.RightOperand.ConstantValue.Value as string ?? comparison.LeftOperand.ConstantValue.Value as string;

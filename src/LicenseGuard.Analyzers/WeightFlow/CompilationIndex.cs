@@ -95,6 +95,10 @@ namespace LicenseGuard.Analyzers.WeightFlow
         public IReadOnlyList<SyntaxNode> Creations(string typeName) =>
             Find("creation:" + typeName, typeName, node => (node is ObjectCreationExpressionSyntax creation && LastName(creation.Type) == typeName) || node is ImplicitObjectCreationExpressionSyntax);
 
+        /// <summary>Property declarations named <paramref name="name"/>: the implementations an interface or abstract property may have.</summary>
+        public IReadOnlyList<SyntaxNode> PropertyDeclarations(string name) =>
+            Find("property:" + name, name, node => node is PropertyDeclarationSyntax property && property.Identifier.ValueText == name);
+
         /// <summary>Assignments (and object-initializer members) whose target's name is <paramref name="name"/>.</summary>
         public IReadOnlyList<SyntaxNode> Assignments(string name) =>
             Find("assignment:" + name, name, node => node is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && LastName(assignment.Left) == name);

@@ -1,14 +1,25 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LicenseGuard.Catalog;
 using Microsoft.CodeAnalysis;
 
 namespace LicenseGuard.Analyzers.WeightFlow
 {
-    /// <summary>The catalog's sinks keyed by member (<c>M:System.IO.File.Copy</c>, <c>M:System.Net.Http.StreamContent.#ctor</c>).</summary>
+    /// <summary>
+    /// The catalog's sinks keyed by member (<c>M:System.IO.File.Copy</c>, <c>M:System.Net.Http.StreamContent.#ctor</c>), and
+    /// the namespace sinks: a library member whose name says it sends (<c>SynchronizeDirectories</c>, <c>SendAsync</c>).
+    /// </summary>
     internal sealed class SinkIndex
     {
+        /// <summary>Words that say a member brings data in or only manages it: <c>DownloadAndCopy</c> or <c>GetCopyStatus</c> is not a send.</summary>
+        private static readonly HashSet<string> InboundWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Download", "Get", "Read", "Receive", "Fetch", "Pull", "Load", "Abort", "Cancel", "Delete", "List", "Exists", "Dispose",
+        };
+
         private readonly Dictionary<string, SinkEntry> byMember = new Dictionary<string, SinkEntry>(StringComparer.Ordinal);
+        private readonly List<SinkEntry> byNamespace = new List<SinkEntry>();
 
         public SinkIndex(RulesCatalog catalog)
         {
@@ -17,6 +28,11 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 foreach (string member in sink.Members)
                 {
                     byMember[member] = sink;
+                }
+
+                if (sink.Namespaces.Count > 0 && sink.Verbs.Count > 0)
+                {
+                    byNamespace.Add(sink);
                 }
             }
         }
@@ -33,6 +49,114 @@ namespace LicenseGuard.Analyzers.WeightFlow
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A library method (not the project's own) of a namespace sink whose name has one of its verbs and no word of bringing
+        /// data in: <c>SftpClient.SynchronizeDirectories</c>, <c>BlobBaseClient.StartCopyFromUriAsync</c>, <c>SmtpClient.Send</c>.
+        /// </summary>
+        public SinkEntry? FindByVerb(IMethodSymbol method)
+        {
+            if (byNamespace.Count == 0 || method.MethodKind != MethodKind.Ordinary || !method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType == null)
+            {
+                return null;
+            }
+
+            if (Words(method.Name).Exists(InboundWords.Contains))
+            {
+                return null;
+            }
+
+            foreach (var sink in InNamespace(method.ContainingType))
+            {
+                if (sink.Verbs.Any(verb => SendingWord(method.Name, verb)))
+                {
+                    return sink;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Words a member name may start with before its verb: <c>StartCopyFromUri</c>, <c>BeginUploadFile</c>, <c>TrySend</c>.</summary>
+        private static readonly string[] Openers = { "Start", "Begin", "Try", "Queue", "Schedule" };
+
+        /// <summary>
+        /// Whether a member name starts with the verb as a whole word, or with an opener and then the verb:
+        /// <c>SendMailAsync</c>, <c>SynchronizeDirectories</c>, <c>StartCopyFromUriAsync</c>; not <c>Sender</c> or <c>GetCopyStatus</c>.
+        /// </summary>
+        public static bool SendingWord(string name, string verb)
+        {
+            int at = 0;
+            foreach (string opener in Openers)
+            {
+                if (IsWordAt(name, opener, 0))
+                {
+                    at = opener.Length;
+                    break;
+                }
+            }
+
+            return IsWordAt(name, verb, at);
+        }
+
+        private static bool IsWordAt(string name, string word, int at) =>
+            string.CompareOrdinal(name, at, word, 0, word.Length) == 0 && (at + word.Length == name.Length || !char.IsLower(name[at + word.Length]));
+
+        /// <summary>The first namespace sink of another kind than a local copy whose namespaces hold the type: where a library's stream or callback leads.</summary>
+        public SinkEntry? FindBoundary(INamedTypeSymbol? type)
+        {
+            if (type == null || !type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            foreach (var sink in InNamespace(type))
+            {
+                if (sink.Category != "copy")
+                {
+                    return sink;
+                }
+            }
+
+            return null;
+        }
+
+        private IEnumerable<SinkEntry> InNamespace(INamedTypeSymbol type)
+        {
+            string name = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            foreach (var sink in byNamespace)
+            {
+                foreach (string prefix in sink.Namespaces)
+                {
+                    if (name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '.'))
+                    {
+                        yield return sink;
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The capitalised words of a member name: <c>StartCopyFromUriAsync</c> is Start, Copy, From, Uri, Async.</summary>
+        public static List<string> Words(string name)
+        {
+            var words = new List<string>();
+            int start = 0;
+            for (int i = 1; i <= name.Length; i++)
+            {
+                if (i == name.Length || char.IsUpper(name[i]) || name[i] == '_')
+                {
+                    if (i > start)
+                    {
+                        words.Add(name.Substring(start, i - start).TrimStart('_'));
+                    }
+
+                    start = i;
+                }
+            }
+
+            return words;
         }
 
         private static ISymbol? Overridden(ISymbol symbol) => symbol switch

@@ -277,11 +277,15 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         case IInvocationOperation call when call.Arguments.FirstOrDefault(a => a.Parameter?.RefKind == RefKind.Out && Skip(a.Value) is ILocalReferenceOperation or IDeclarationExpressionOperation && RefersToLocal(a.Value, local)) is { Parameter: { } outParameter }:
                             // An out argument: what the method of this compilation assigns to the parameter.
                             var target = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
-                            traces.AddRange(OutAssignments(target, outParameter.Ordinal));
+                            traces.AddRange(target.DeclaringSyntaxReferences.IsEmpty && call.Instance != null && target.Name.StartsWith("TryGet", StringComparison.Ordinal)
+                                ? Of(call.Instance) // a library collection's TryGetValue: one of the values it holds
+                                : OutAssignments(target, outParameter.Ordinal));
                             break;
                         case IInvocationOperation read:
-                            // A buffer the method fills from a stream or file handle (RandomAccess.Read(handle, buffer, …)) carries what it holds.
-                            traces.AddRange(Of(read.Instance ?? read.Arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type))?.Value));
+                            // A buffer the method fills from a stream or file handle (RandomAccess.Read(handle, buffer, …)) or copies
+                            // into from another buffer (Buffer.BlockCopy, Array.Copy, span.CopyTo) carries what it holds.
+                            traces.AddRange(Of(read.Instance ?? read.Arguments.FirstOrDefault(a => a.Parameter?.Name is "src" or "sourceArray" or "source")?.Value
+                                ?? read.Arguments.FirstOrDefault(a => CarriesContent(a.Parameter?.Type))?.Value));
                             break;
                     }
                 }
@@ -469,6 +473,8 @@ namespace LicenseGuard.Analyzers.WeightFlow
             {
                 string type = method.ContainingType?.ToDisplayString() ?? string.Empty;
                 return type is "System.Linq.Enumerable" or "System.Linq.Queryable" or "System.Linq.ParallelEnumerable" or "System.Linq.AsyncEnumerable" or "System.Threading.Tasks.Parallel"
+                    || (method.IsStatic && (type.StartsWith("System.Collections.Frozen.", StringComparison.Ordinal) || type.StartsWith("System.Collections.Immutable.", StringComparison.Ordinal))
+                        && (method.Name.StartsWith("To", StringComparison.Ordinal) || method.Name.StartsWith("Create", StringComparison.Ordinal)))
                     || (method.Name == "ForEach" && (type == "System.Array" || type.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal)));
             }
 
@@ -648,6 +654,20 @@ namespace LicenseGuard.Analyzers.WeightFlow
             private IEnumerable<IOperation> LocalAssignedValues(ILocalReferenceOperation local) => owner.AssignedValues(local);
 
             /// <summary>Everything a source field or property is given: its initializer, a record parameter, every assignment.</summary>
+            private static bool Implements(IPropertySymbol implementation, IPropertySymbol member)
+            {
+                for (var overridden = implementation.OverriddenProperty; overridden != null; overridden = overridden.OverriddenProperty)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+
+                return member.ContainingType.TypeKind == TypeKind.Interface
+                    && SymbolEqualityComparer.Default.Equals(implementation.ContainingType.FindImplementationForInterfaceMember(member), implementation);
+            }
+
             private IEnumerable<WeightTrace> MemberValues(ISymbol member)
             {
                 foreach (var reference in member.DeclaringSyntaxReferences)
@@ -691,6 +711,22 @@ namespace LicenseGuard.Analyzers.WeightFlow
                             }
 
                             break;
+                    }
+                }
+
+                // An interface or abstract property (a static abstract FileName read through a type parameter): what its implementations hold.
+                if (member is IPropertySymbol { ContainingType: { } declaring } contract && (contract.IsAbstract || declaring.TypeKind == TypeKind.Interface) && !contract.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    foreach (var declaration in Index.PropertyDeclarations(contract.Name).Take(CompilationIndex.MaxSites))
+                    {
+                        if (Index.ModelFor(declaration.SyntaxTree).GetDeclaredSymbol(declaration, CancellationToken) is IPropertySymbol implementation
+                            && !SymbolEqualityComparer.Default.Equals(implementation, contract) && Implements(implementation, contract))
+                        {
+                            foreach (var trace in MemberValues(implementation))
+                            {
+                                yield return trace.WithVia(implementation.ContainingType.Name + "." + implementation.Name);
+                            }
+                        }
                     }
                 }
 
@@ -885,7 +921,8 @@ namespace LicenseGuard.Analyzers.WeightFlow
 
                     // An enumeration of a folder (models/*) narrowed by extension is that folder's weight files.
                     var folder = sources.FirstOrDefault(s => s.Check == null && s.Path.EndsWith("/*", StringComparison.Ordinal));
-                    yield return folder.Path != null ? folder.WithPath(folder.Path.Substring(0, folder.Path.Length - 1) + check.Check!.Split('"').ElementAtOrDefault(1)) : check;
+                    string? marker = check.Check!.Split('"').ElementAtOrDefault(1);
+                    yield return folder.Path != null && marker != null ? folder.WithPath(folder.Path.Substring(0, folder.Path.Length - 1) + marker) : check;
                 }
             }
 
@@ -931,7 +968,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
             {
                 var type = creation.Type as INamedTypeSymbol;
                 string typeName = type?.ToDisplayString() ?? string.Empty;
-                if (type != null && (typeName.StartsWith("System.IO", StringComparison.Ordinal) || typeName.StartsWith("Microsoft.Extensions.FileProviders", StringComparison.Ordinal) || typeName == "System.BinaryData"))
+                if (type != null && (typeName.StartsWith("System.IO", StringComparison.Ordinal) || typeName.StartsWith("Microsoft.Extensions.FileProviders", StringComparison.Ordinal) || typeName is "System.BinaryData" or "System.Uri"))
                 {
                     // What it is made from: the path or content it opens, or every provider a composite combines.
                     var carried = creation.Arguments.Where(a => CarriesContent(a.Parameter?.Type) || a.Parameter?.Type.SpecialType == SpecialType.System_String
@@ -1115,7 +1152,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
             for (var current = type; current != null; current = current.BaseType)
             {
                 string name = current.ToDisplayString();
-                if (name is "System.IO.Stream" or "System.IO.Pipelines.PipeReader" or "System.IO.FileSystemInfo" or "Microsoft.Win32.SafeHandles.SafeFileHandle" or "System.BinaryData" or "System.Net.Http.HttpContent" or "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider")
+                if (name is "System.IO.Stream" or "System.IO.Pipelines.PipeReader" or "System.IO.MemoryMappedFiles.MemoryMappedFile" or "System.IO.FileSystemInfo" or "Microsoft.Win32.SafeHandles.SafeFileHandle" or "System.BinaryData" or "System.Net.Http.HttpContent" or "Microsoft.Extensions.FileProviders.IFileInfo" or "Microsoft.Extensions.FileProviders.IFileProvider")
                 {
                     return true;
                 }
@@ -1137,28 +1174,20 @@ namespace LicenseGuard.Analyzers.WeightFlow
         /// file info or provider, an options object) or a string named for a path, file, folder or source — not a bucket, key,
         /// content type or name of something remote.
         /// </summary>
-        private static bool CarriesData(string name, ITypeSymbol? type)
+        private static bool CarriesData(string name, ITypeSymbol? type) =>
+            type != null && (CarriesContent(type) || (type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None && IsCarrierOfOthers(type))
+                || (type.SpecialType == SpecialType.System_String && NamedForData(name)));
+
+        /// <summary>Whether a string member or parameter is named for a path, file, folder or source — not a bucket, key, content type or name of something remote.</summary>
+        public static bool NamedForData(string name)
         {
-            if (type == null)
-            {
-                return false;
-            }
-
-            if (CarriesContent(type) || (type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None && IsCarrierOfOthers(type)))
-            {
-                return true;
-            }
-
-            if (type.SpecialType != SpecialType.System_String)
-            {
-                return false;
-            }
-
             foreach (string word in new[] { "path", "file", "dir", "folder", "source", "input", "local", "root" })
             {
                 if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
-                    return !name.EndsWith("Name", StringComparison.Ordinal) || name.Equals("FileName", StringComparison.OrdinalIgnoreCase) || name.Equals("fileName", StringComparison.Ordinal);
+                    // A bucket's, blob's or container's name is not a path; a file's or folder's name (sourceDirectoryName) is.
+                    return !name.EndsWith("Name", StringComparison.Ordinal) || name.EndsWith("FileName", StringComparison.OrdinalIgnoreCase)
+                        || name.EndsWith("DirectoryName", StringComparison.OrdinalIgnoreCase) || name.EndsWith("DirName", StringComparison.OrdinalIgnoreCase);
                 }
             }
 

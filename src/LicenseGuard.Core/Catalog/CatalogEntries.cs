@@ -228,6 +228,15 @@ namespace LicenseGuard.Catalog
         public IReadOnlyList<string> Members { get; internal set; } = System.Array.Empty<string>();
 
         /// <summary>
+        /// Gets namespaces (each with the namespaces under it) whose members are sinks by what their name says they do: with
+        /// <see cref="Verbs"/>, a library's <c>SynchronizeDirectories</c> or <c>SendAsync</c> is a sink without being listed.
+        /// </summary>
+        public IReadOnlyList<string> Namespaces { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets the words of a member name that make a member of <see cref="Namespaces"/> a sink (<c>Upload</c>, <c>Send</c>, <c>Copy</c>).</summary>
+        public IReadOnlyList<string> Verbs { get; internal set; } = System.Array.Empty<string>();
+
+        /// <summary>
         /// Gets the names of the parameters that carry the data; <c>this</c> is the receiver, <c>value</c> the value a property is
         /// set to, <c>return</c> the stream or writer the member returns (data written into it goes to the sink).
         /// </summary>

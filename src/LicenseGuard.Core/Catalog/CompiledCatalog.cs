@@ -80,7 +80,7 @@ namespace LicenseGuard.Catalog
                         }, f));
                         break;
                     case "sink":
-                        sinks.Add(Entry(new SinkEntry { Category = f[4], Members = List(f[5]), Data = List(f[6]), Destination = List(f[7]), To = f[8], Names = List(f[9]) }, f));
+                        sinks.Add(Entry(new SinkEntry { Category = f[4], Members = List(f[5]), Data = List(f[6]), Destination = List(f[7]), To = f[8], Names = List(f[9]), Namespaces = List(f[10]), Verbs = List(f[11]) }, f));
                         break;
                     case "rule":
                         rules[f[1]] = new RuleSettings { Enabled = f[2] == "1", Severity = Nullable(f[3]), Ignore = List(f[4]) };
@@ -172,7 +172,7 @@ namespace LicenseGuard.Catalog
 
             foreach (var sink in catalog.Sinks)
             {
-                Line(text, "sink", sink, sink.Category, List(sink.Members), List(sink.Data), List(sink.Destination), sink.To, List(sink.Names));
+                Line(text, "sink", sink, sink.Category, List(sink.Members), List(sink.Data), List(sink.Destination), sink.To, List(sink.Names), List(sink.Namespaces), List(sink.Verbs));
             }
 
             foreach (var rule in catalog.Rules)

@@ -67,6 +67,7 @@ namespace LicenseGuard.Catalog
         {
             ["id"] = FieldKind.String, ["name"] = FieldKind.String, ["category"] = FieldKind.String, ["members"] = FieldKind.StringArray,
             ["data"] = FieldKind.StringArray, ["destination"] = FieldKind.StringArray, ["names"] = FieldKind.StringArray, ["to"] = FieldKind.String, ["enabled"] = FieldKind.Boolean,
+            ["namespaces"] = FieldKind.StringArray, ["verbs"] = FieldKind.StringArray,
         };
 
         private static readonly Dictionary<string, FieldKind> RuleFields = new Dictionary<string, FieldKind>
@@ -99,6 +100,8 @@ namespace LicenseGuard.Catalog
         private static readonly Regex SymbolPattern = new Regex(@"^[NTMPFE]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_][A-Za-z0-9_`]*)*$", RegexOptions.CultureInvariant);
         private static readonly Regex HostPattern = new Regex(@"^[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?(\.[a-z0-9*]([a-z0-9*-]*[a-z0-9*])?)+$", RegexOptions.CultureInvariant);
         private static readonly Regex SinkMemberPattern = new Regex(@"^[MP]:[A-Za-z_][A-Za-z0-9_`]*(\.[A-Za-z_#][A-Za-z0-9_`]*)+$", RegexOptions.CultureInvariant);
+        private static readonly Regex NamespacePattern = new Regex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant);
+        private static readonly Regex VerbPattern = new Regex(@"^[A-Z][a-z0-9]+$", RegexOptions.CultureInvariant);
         private static readonly Regex ParameterPattern = new Regex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
         private static readonly Regex PackagePattern = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]*\*?$", RegexOptions.CultureInvariant);
 
@@ -367,13 +370,15 @@ namespace LicenseGuard.Catalog
 
                 sink.Category = category ?? "copy";
                 sink.Members = ValidItems(entry, "members", SinkMemberPattern, "a documentation-comment id without parameters such as 'M:System.IO.File.Copy', 'M:System.Net.Http.StreamContent.#ctor' or 'P:Amazon.S3.Model.PutObjectRequest.FilePath'");
+                sink.Namespaces = ValidItems(entry, "namespaces", NamespacePattern, "a namespace such as 'Renci.SshNet' (the namespaces under it are included)");
+                sink.Verbs = ValidItems(entry, "verbs", VerbPattern, "one capitalised word of a member name such as 'Upload' or 'Send'");
                 sink.Data = ValidItems(entry, "data", ParameterPattern, "a parameter name, or this, value or return");
                 sink.Destination = ValidItems(entry, "destination", ParameterPattern, "a parameter name");
                 sink.Names = ValidItems(entry, "names", ParameterPattern, "a parameter name");
                 sink.To = StringField(entry, "to") ?? string.Empty;
-                if (sink.Members.Count == 0 || sink.Data.Count == 0)
+                if ((sink.Members.Count == 0 || sink.Data.Count == 0) && (sink.Namespaces.Count == 0 || sink.Verbs.Count == 0))
                 {
-                    Problem(entry.IdSpan, $"Sink '{entry.Id}' needs \"members\" and \"data\" (the parameters that carry what is sent); it finds nothing without them.");
+                    Problem(entry.IdSpan, $"Sink '{entry.Id}' needs \"members\" and \"data\" (the parameters that carry what is sent), or \"namespaces\" and \"verbs\"; it finds nothing without them.");
                 }
             }
 

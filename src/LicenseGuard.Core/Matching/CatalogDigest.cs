@@ -35,7 +35,7 @@ namespace LicenseGuard.Matching
         /// <summary>Gets the file-name patterns of catalogued models' weights (LG2002 names a model by them).</summary>
         public IReadOnlyList<string> ModelFiles { get; }
 
-        /// <summary>Gets the simple names of LG2002's sink members (a method's name, a constructor's type name, a property's name): the syntax-level filter.</summary>
+        /// <summary>Gets the simple names of LG2002's sink members (a method's name, a constructor's type name, a property's name), and each verb of a namespace sink followed by <c>*</c>: the syntax-level filter.</summary>
         public IReadOnlyList<string> SinkNames { get; }
 
         /// <summary>Gets LG1002's pre-check.</summary>
@@ -56,7 +56,7 @@ namespace LicenseGuard.Matching
             var ignoredServices = new HashSet<string>(catalog.GetRule("LG1001").Ignore, StringComparer.OrdinalIgnoreCase);
             var symbols = catalog.Services.Where(s => !ignoredServices.Contains(s.Id)).SelectMany(s => s.Symbols).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
             var files = catalog.Models.SelectMany(m => m.Files).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            var sinkNames = catalog.Sinks.SelectMany(s => s.Members).Select(SinkName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var sinkNames = catalog.Sinks.SelectMany(s => s.Members).Select(SinkName).Concat(catalog.Sinks.SelectMany(s => s.Verbs).Select(v => v + "*")).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
             return new CatalogDigest(symbols, hosts.PreCheck, models.PreCheck, files, sinkNames);
         }
 

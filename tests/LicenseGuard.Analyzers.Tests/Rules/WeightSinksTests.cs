@@ -293,4 +293,135 @@ public class WeightSinksTests
             """;
         await RunAsync(source, null);
     }
+
+    [Fact]
+    public async Task LibraryMembersWhoseNamesSayTheySendAreSinksWithoutBeingListed()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+            using Renci.SshNet;
+            sealed class Release(HttpClient http, SmtpClient smtp, SftpClient sftp)
+            {
+                public async Task ShipAsync(string exportDir)
+                {
+                    var quantized = File.OpenRead(Path.Combine(exportDir, "phi-3-mini.Q4_K_M.gguf"));
+                    await {|#0:smtp.SendMailAsync(new MailMessage("ml@contoso.com", "qa@contoso.com") { Attachments = { new Attachment(quantized, "phi.gguf") } })|};
+                    await {|#1:http.PostAsJsonAsync("https://devices.contoso.com/api/push", new { name = "detector", blob = Convert.ToBase64String(File.ReadAllBytes("export/detector.onnx")) })|};
+                    {|#2:sftp.SynchronizeDirectories(exportDir, "/srv/models", "*.safetensors")|};
+
+                    // Only the path text, a card and a folder narrowed to logs: not weights.
+                    await http.PostAsJsonAsync("https://devices.contoso.com/api/announce", new { path = "export/detector.onnx" });
+                    await smtp.SendMailAsync(new MailMessage("ml@contoso.com", "qa@contoso.com") { Attachments = { new Attachment(Path.Combine(exportDir, "README.md")) } });
+                    sftp.SynchronizeDirectories(exportDir, "/srv/logs", "*.log");
+                    SendModel(Path.Combine(exportDir, "phi-3-mini.Q4_K_M.gguf"));
+                }
+
+                // The project's own method with a sending name: its body decides, and it only logs.
+                private static void SendModel(string path) => Console.WriteLine($"would send {path}");
+            }
+            """;
+        await RunAsync(source, null,
+            At(0),
+            At(1),
+            At(2).WithArguments("SftpClient.SynchronizeDirectories", "sends", ".safetensors model-weight files", "'{}/*.safetensors'", "over the network", "check their licence before you ship them"));
+    }
+
+    [Fact]
+    public async Task StreamsOfNetworkLibrariesAndContentTheyAskForCarryWhatIsWrittenIntoThem()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+            using System.Net;
+            using System.Net.Http;
+            using System.Net.Sockets;
+            using System.Threading.Tasks;
+            sealed class CheckpointContent(string checkpoint) : HttpContent
+            {
+                protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+                {
+                    await using var file = File.OpenRead(checkpoint);
+                    await {|#0:file.CopyToAsync(stream)|};
+                }
+
+                protected override bool TryComputeLength(out long length) { length = -1; return false; }
+            }
+
+            static class Lan
+            {
+                public static Task Offer(HttpClient http) => http.PostAsync("https://market.contoso.com/upload", new CheckpointContent("runs/42/checkpoints/last.ckpt"));
+
+                public static void Serve(HttpListenerContext context)
+                {
+                    using var model = File.OpenRead("assets/face_landmarks.tflite");
+                    {|#1:model.CopyTo(context.Response.OutputStream)|};
+                }
+
+                public static void Beam(UdpClient udp, IPEndPoint group)
+                {
+                    byte[] weights = File.ReadAllBytes("assets/kws.tflite");
+                    var datagram = new byte[1028];
+                    Buffer.BlockCopy(weights, 0, datagram, 4, 1024);
+                    {|#2:udp.Send(datagram, datagram.Length, group)|};
+
+                    var hello = new byte[16];
+                    udp.Send(hello, hello.Length, group);
+                }
+            }
+            """;
+        await RunAsync(source, null, At(0), At(1), At(2));
+    }
+
+    [Fact]
+    public async Task RegexFiltersFrozenCataloguesInterfaceMembersAndMappedFilesCarryWeightPaths()
+    {
+        const string source = """
+            using System.Collections.Frozen;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.IO.MemoryMappedFiles;
+            using System.Linq;
+            using System.Text.RegularExpressions;
+            interface IShippedModel { static abstract string File { get; } }
+            sealed class Segmenter : IShippedModel { public static string File => "models/sam_vit_b.onnx"; }
+            sealed class Tokenizer : IShippedModel { public static string File => "models/tokenizer.json"; }
+            static partial class Drop
+            {
+                private static readonly Regex WeightFile = new(@"\.(gguf|safetensors)$", RegexOptions.IgnoreCase);
+                private static readonly FrozenDictionary<string, string> Models = new Dictionary<string, string> { ["small"] = "models/whisper-small.bin" }.ToFrozenDictionary();
+
+                public static void Publish(string exportDir, string share, string size)
+                {
+                    foreach (var file in new DirectoryInfo(exportDir).EnumerateFiles().Where(f => WeightFile.IsMatch(f.Name)))
+                    {
+                        {|#0:file.CopyTo(Path.Combine(share, file.Name))|};
+                    }
+
+                    if (Models.TryGetValue(size, out var path))
+                    {
+                        {|#1:File.Copy(path, Path.Combine(share, Path.GetFileName(path)))|};
+                    }
+
+                    Ship<Segmenter>(share);
+                    using var mapped = MemoryMappedFile.CreateFromFile("models/llama-3-8b.Q4_0.gguf", FileMode.Open);
+                    using var view = mapped.CreateViewStream();
+                    using var target = File.Create(Path.Combine(share, "llama.gguf"));
+                    {|#2:view.CopyTo(target)|};
+
+                    foreach (var file in new DirectoryInfo(exportDir).EnumerateFiles().Where(f => !WeightFile.IsMatch(f.Name)))
+                    {
+                        file.CopyTo(Path.Combine(share, file.Name));
+                    }
+                }
+
+                private static void Ship<T>(string share) where T : IShippedModel => {|#3:File.Copy(T.File, Path.Combine(share, "model"))|};
+            }
+            """;
+        await RunAsync(source, null, At(0), At(1), At(3), At(2));
+    }
 }

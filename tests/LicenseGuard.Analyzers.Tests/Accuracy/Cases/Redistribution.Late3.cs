@@ -38,7 +38,7 @@ public static class FtpModelDrop
         request.UseBinary = true;
         using var source = File.OpenRead(weights);
         using var target = request.GetRequestStream();
-        source.CopyTo(target); // miss: LG2002 — first run on HEAD d4ca942 (third late set): an FTP request stream (FtpWebRequest.GetRequestStream) is not a catalogued destination
+        source.CopyTo(target); // expect: LG2002
         using var response = (FtpWebResponse)request.GetResponse();
     }
 }
@@ -59,7 +59,7 @@ public sealed class LanModelListener
             ctx.Response.ContentType = "application/octet-stream";
             await using var fs = new FileStream(_modelPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
             ctx.Response.ContentLength64 = fs.Length;
-            await fs.CopyToAsync(ctx.Response.OutputStream, ct); // miss: LG2002 — first run on HEAD d4ca942 (third late set): HttpListenerResponse.OutputStream is not a catalogued destination
+            await fs.CopyToAsync(ctx.Response.OutputStream, ct); // expect: LG2002
             ctx.Response.Close();
         }
     }
@@ -96,7 +96,7 @@ public sealed class HubCommitPublisher(HttpClient http)
             .AppendLine("{\"key\":\"header\",\"value\":{\"summary\":\"Upload LoRA adapter\"}}")
             .AppendLine("{\"key\":\"file\",\"value\":{\"path\":\"adapter_model.safetensors\",\"encoding\":\"base64\",\"content\":\"" + content + "\"}}")
             .ToString();
-        using var response = await http.PostAsync($"https://huggingface.co/api/models/{repoId}/commit/main", new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"), ct); // miss: LG2002 — first run on HEAD d4ca942 (third late set): weights base64-encoded into a JSON string: text built from weight bytes is not followed
+        using var response = await http.PostAsync($"https://huggingface.co/api/models/{repoId}/commit/main", new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"), ct); // expect: LG2002
         response.EnsureSuccessStatusCode();
     }
 }
@@ -106,7 +106,7 @@ public sealed class FieldTeamMailer(SmtpClient smtp)
 {
     private const string MobileModel = "export/mobilenet_v3_small_int8.tflite";
 
-    public void SendBuild(string to) => smtp.Send(new MailMessage("ml-builds@contoso.com", to, "New on-device model", "Attached is tonight's quantized model.") { Attachments = { new Attachment(MobileModel, "application/octet-stream") } }); // miss: LG2002 — first run on HEAD d4ca942 (third late set): mail attachments (SmtpClient.Send of a MailMessage with an Attachment) are not a catalogued sink
+    public void SendBuild(string to) => smtp.Send(new MailMessage("ml-builds@contoso.com", to, "New on-device model", "Attached is tonight's quantized model.") { Attachments = { new Attachment(MobileModel, "application/octet-stream") } }); // expect: LG2002
 }
 
 // case: Visual Basic's FileSystem.CopyDirectory copying the checkpoints folder onto a UNC share — a weights folder copied by the VB runtime helper
@@ -115,7 +115,7 @@ public static class VbShareMirror
     public static void Mirror(string runDir)
     {
         string checkpoints = Path.Combine(runDir, "checkpoints");
-        Microsoft.VisualBasic.FileIO.FileSystem.CopyDirectory(checkpoints, @"\\fileserver\ml-share\runs\latest\checkpoints", overwrite: true); // miss: LG2002 — first run on HEAD d4ca942 (third late set): Microsoft.VisualBasic.FileIO.FileSystem.CopyDirectory is not a catalogued sink
+        Microsoft.VisualBasic.FileIO.FileSystem.CopyDirectory(checkpoints, @"\\fileserver\ml-share\runs\latest\checkpoints", overwrite: true); // expect: LG2002
     }
 }
 
@@ -127,7 +127,7 @@ public sealed class ModelDownloadButton(IJSRuntime js)
     public async Task DownloadAsync()
     {
         await using var stream = File.OpenRead(ModelFile);
-        await js.InvokeVoidAsync("downloadFileFromStream", "face_detector_int8.onnx", new DotNetStreamReference(stream)); // miss: LG2002 — first run on HEAD d4ca942 (third late set): a Blazor DotNetStreamReference handed to JS interop is not a catalogued sink
+        await js.InvokeVoidAsync("downloadFileFromStream", "face_detector_int8.onnx", new DotNetStreamReference(stream)); // expect: LG2002
     }
 }
 
@@ -141,7 +141,7 @@ public sealed class ModelSyncHub : Hub
         int read;
         while ((read = await gguf.ReadAsync(buffer, ct)) > 0)
         {
-            await Clients.Caller.SendAsync("ModelChunk", buffer[..read], ct); // miss: LG2002 — first run on HEAD d4ca942 (third late set): SignalR SendAsync of chunks is not a catalogued sink
+            await Clients.Caller.SendAsync("ModelChunk", buffer[..read], ct); // expect: LG2002
         }
     }
 }
@@ -153,7 +153,7 @@ public sealed class HubToBlobMirror(BlobContainerClient container)
     {
         var source = new Uri($"https://huggingface.co/{repoId}/resolve/{revision}/model.safetensors");
         BlobClient target = container.GetBlobClient($"{repoId}/{revision}/model.safetensors");
-        await target.StartCopyFromUriAsync(source, cancellationToken: ct); // miss: LG2002 — first run on HEAD d4ca942 (third late set): a server-side copy from a URL (StartCopyFromUriAsync): the source is a URL, not a path the rule follows
+        await target.StartCopyFromUriAsync(source, cancellationToken: ct); // expect: LG2002
     }
 }
 
@@ -161,7 +161,7 @@ public sealed class HubToBlobMirror(BlobContainerClient container)
 public sealed class PublicBucketPromoter(IAmazonS3 s3)
 {
     public Task PromoteAsync(string version, CancellationToken ct) =>
-        s3.CopyObjectAsync(new CopyObjectRequest { SourceBucket = "acme-training", SourceKey = $"runs/{version}/llama-3-8b-acme.Q4_K_M.gguf", DestinationBucket = "acme-public-downloads", DestinationKey = $"models/{version}/llama-3-8b-acme.Q4_K_M.gguf" }, ct); // miss: LG2002 — first run on HEAD d4ca942 (third late set): a server-side S3 copy (CopyObjectAsync) is not a catalogued sink
+        s3.CopyObjectAsync(new CopyObjectRequest { SourceBucket = "acme-training", SourceKey = $"runs/{version}/llama-3-8b-acme.Q4_K_M.gguf", DestinationBucket = "acme-public-downloads", DestinationKey = $"models/{version}/llama-3-8b-acme.Q4_K_M.gguf" }, ct); // expect: LG2002
 }
 
 // case: SftpClient.SynchronizeDirectories pushing every *.gguf of the local models folder to an edge box — SFTP directory sync of weights
@@ -170,7 +170,7 @@ public static class EdgeModelSync
     public static void Sync(SftpClient sftp, string modelsDir)
     {
         sftp.Connect();
-        var uploaded = sftp.SynchronizeDirectories(modelsDir, "/opt/edge/models", "*.gguf"); // miss: LG2002 — first run on HEAD d4ca942 (third late set): SftpClient.SynchronizeDirectories is not a catalogued sink
+        var uploaded = sftp.SynchronizeDirectories(modelsDir, "/opt/edge/models", "*.gguf"); // expect: LG2002
         Console.WriteLine($"synced {uploaded.Count()} files");
     }
 }
@@ -186,7 +186,7 @@ public sealed class ProgressFileContent(string path, IProgress<long> progress) :
         int n;
         while ((n = await file.ReadAsync(buffer)) > 0)
         {
-            await stream.WriteAsync(buffer.AsMemory(0, n));
+            await stream.WriteAsync(buffer.AsMemory(0, n)); // expect: LG2002
             progress.Report(sent += n);
         }
     }
@@ -203,7 +203,7 @@ public sealed class MarketplacePublisher(HttpClient http)
     public async Task ListAsync(string listingId, IProgress<long> progress)
     {
         string ckpt = Path.Combine("checkpoints", "sdxl-finetune-v2.ckpt");
-        var response = await http.PostAsync($"https://market.example.com/api/listings/{listingId}/file", new ProgressFileContent(ckpt, progress)); // miss: LG2002 — first run on HEAD d4ca942 (third late set): a custom HttpContent subclass made from a path is not a catalogued sink
+        var response = await http.PostAsync($"https://market.example.com/api/listings/{listingId}/file", new ProgressFileContent(ckpt, progress));
         response.EnsureSuccessStatusCode();
     }
 }
