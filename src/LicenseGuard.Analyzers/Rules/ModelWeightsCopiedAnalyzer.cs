@@ -672,7 +672,10 @@ namespace LicenseGuard.Analyzers.Rules
         {
             var catalog = state.Snapshot.Catalog;
             string name = WeightTrace.LastSegment(path);
+            // The file the path names; else a file its pattern selects in the folder it names (models/llama/*.gguf); else one in the folder.
             var judged = state.ProjectWeights.FirstOrDefault(w => string.Equals(w.Weight.FileName, name, StringComparison.OrdinalIgnoreCase))
+                ?? state.ProjectWeights.FirstOrDefault(w => name.IndexOf('*') >= 0 && Glob.IsMatch(name, w.Weight.FileName)
+                    && WeightTrace.IsWeightFolder(WeightTrace.Parent(path), new[] { WeightTrace.Parent(w.Weight.Item.Replace('\\', '/')) }))
                 ?? state.ProjectWeights.FirstOrDefault(w => WeightTrace.IsWeightFolder(path, new[] { WeightTrace.Parent(w.Weight.Item.Replace('\\', '/')) }));
             string licence;
             TaskEntry? task;
