@@ -333,8 +333,8 @@ namespace LicenseGuard.Analyzers.Rules
         /// <summary>A library's stream copy (<c>StreamUtils.Copy(source, destination, buffer)</c>): a stream parameter named for where data comes from and one for where it goes.</summary>
         private static Finding? StreamToStream(IInvocationOperation invocation, State state, System.Threading.CancellationToken cancellationToken)
         {
-            var data = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "source" or "input" or "from" or "sourceStream" or "inputStream")?.Value;
-            var destination = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "destination" or "output" or "target" or "to" or "destinationStream" or "outputStream")?.Value;
+            var data = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "source" or "input" or "from" or "sourceStream" or "inputStream" or "inStream" or "instream")?.Value;
+            var destination = invocation.Arguments.FirstOrDefault(a => IsStreamLike(a.Parameter?.Type) && a.Parameter!.Name is "destination" or "output" or "target" or "to" or "destinationStream" or "outputStream" or "outStream" or "outstream")?.Value;
             return data == null || destination == null ? null : Moved(data, destination, invocation.TargetMethod, state, cancellationToken);
         }
 

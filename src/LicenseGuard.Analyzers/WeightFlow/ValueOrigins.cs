@@ -781,6 +781,13 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         return new[] { new WeightTrace(string.Concat(arguments.SelectMany(a => Skip(a.Value) is IArrayCreationOperation { Initializer: { } items } ? items.ElementValues : ImmutableArray.Create(a.Value)).Select(FirstPath))) };
                 }
 
+                // A concurrent cache's GetOrAdd/AddOrUpdate: the values its factories make or it is given, and the values it already holds.
+                if (method.Name is "GetOrAdd" or "AddOrUpdate" && type.StartsWith("System.Collections.", StringComparison.Ordinal) && invocation.Instance != null)
+                {
+                    return Of(invocation.Instance).Concat(LambdaResults(arguments.Skip(1).Select(a => a.Value)))
+                        .Concat(arguments.Skip(1).Where(a => a.Parameter?.Type.TypeKind != TypeKind.Delegate).SelectMany(a => Of(a.Value)));
+                }
+
                 if (RunsOverElements(method))
                 {
                     var source = invocation.Instance ?? Argument(0);
@@ -976,6 +983,12 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     return carried.Count > 0 && carried[0].Parameter?.Type is not IArrayTypeSymbol ? Of(carried[0].Value) : carried.SelectMany(a => Of(a.Value));
                 }
 
+                // A span, memory or segment over bytes (new ReadOnlySpan<byte>(weights)): the bytes it views.
+                if (type != null && CarriesContent(type) && type.ContainingNamespace?.ToDisplayString() == "System" && creation.Arguments.Length > 0)
+                {
+                    return Of(creation.Arguments[0].Value);
+                }
+
                 if (type != null && typeName.StartsWith("System.Lazy", StringComparison.Ordinal))
                 {
                     return LambdaResults(creation.Arguments.Select(a => a.Value));
@@ -1146,6 +1159,11 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 if (definition is "System.Memory<T>" or "System.ReadOnlyMemory<T>")
                 {
                     return true;
+                }
+
+                if (definition is "System.Span<T>" or "System.ReadOnlySpan<T>")
+                {
+                    return generic.TypeArguments[0].SpecialType == SpecialType.System_Byte;
                 }
             }
 

@@ -255,6 +255,7 @@ namespace LicenseGuard.Matching
                 "BrotliStream",
                 "ByteArrayContent",
                 "Bytes",
+                "Compress*",
                 "Copy",
                 "Copy*",
                 "CopyTo",

@@ -424,4 +424,41 @@ public class WeightSinksTests
             """;
         await RunAsync(source, null, At(0), At(1), At(3), At(2));
     }
+
+    [Fact]
+    public async Task CacheFactoriesSpansAndCompressionLibrariesCarryAndTakeWeights()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Concurrent;
+            using System.IO;
+            using ICSharpCode.SharpZipLib.BZip2;
+            static class Packs
+            {
+                private static readonly ConcurrentDictionary<string, string> ModelFor = new();
+
+                public static void Ship(string deviceClass, string share)
+                {
+                    string model = ModelFor.GetOrAdd(deviceClass, c => $"models/{c}-int8.tflite");
+                    using var target = File.Create(Path.Combine(share, "model.bin"));
+                    using (var source = File.OpenRead(model))
+                    {
+                        {|#0:source.CopyTo(target)|};
+                    }
+
+                    using (var input = File.OpenRead("export/best_model.h5"))
+                    using (var output = File.Create(Path.Combine(share, "best_model.h5.bz2")))
+                    {
+                        {|#1:BZip2.Compress(input, output, true, 9)|};
+                    }
+
+                    byte[] weights = File.ReadAllBytes("models/tinyllama.Q4_0.gguf");
+                    using var writer = new BinaryWriter(File.Create(Path.Combine(share, "pack.bin")));
+                    {|#2:writer.Write(new ReadOnlySpan<byte>(weights))|};
+                    writer.Write(new ReadOnlySpan<byte>(new byte[] { 1, 2, 3 }));
+                }
+            }
+            """;
+        await RunAsync(source, null, At(0), At(1), At(2));
+    }
 }
