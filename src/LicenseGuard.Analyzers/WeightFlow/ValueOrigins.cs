@@ -277,7 +277,9 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         case IInvocationOperation call when call.Arguments.FirstOrDefault(a => a.Parameter?.RefKind == RefKind.Out && Skip(a.Value) is ILocalReferenceOperation or IDeclarationExpressionOperation && RefersToLocal(a.Value, local)) is { Parameter: { } outParameter }:
                             // An out argument: what the method of this compilation assigns to the parameter.
                             var target = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
-                            traces.AddRange(target.DeclaringSyntaxReferences.IsEmpty && call.Instance != null && target.Name.StartsWith("TryGet", StringComparison.Ordinal)
+                            traces.AddRange(target.DeclaringSyntaxReferences.IsEmpty && call.Instance != null && QueueReads.Contains(target.Name) && IsQueueType(target.ContainingType) && QueueField(call.Instance) is { } queue
+                                ? owner.Summary(queue.OriginalDefinition, this, walk => walk.QueueWrites(queue.OriginalDefinition)) // TryRead/TryDequeue out of a queue
+                                : target.DeclaringSyntaxReferences.IsEmpty && call.Instance != null && target.Name.StartsWith("TryGet", StringComparison.Ordinal)
                                 ? Of(call.Instance) // a library collection's TryGetValue: one of the values it holds
                                 : OutAssignments(target, outParameter.Ordinal));
                             break;
@@ -456,6 +458,12 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 {
                     if (node is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
                     {
+                        // A FileSystemWatcher's handler: its event arguments name the files the watcher reports.
+                        if (node.Parent is IDelegateCreationOperation { Parent: IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation { Event.ContainingType.Name: "FileSystemWatcher", Instance: { } watcher } } })
+                        {
+                            return Of(watcher);
+                        }
+
                         var invocation = node.Parent?.Parent?.Parent as IInvocationOperation ?? node.Parent?.Parent as IInvocationOperation;
                         if (invocation != null && RunsOverElements(invocation.TargetMethod))
                         {
@@ -544,6 +552,12 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 if (name is "WebRootPath" or "WebRootFileProvider" && type.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal))
                 {
                     return new[] { new WeightTrace("wwwroot") };
+                }
+
+                // The file a FileSystemWatcher event is about.
+                if (reference.Instance != null && name is "FullPath" or "Name" or "OldFullPath" && type is "System.IO.FileSystemEventArgs" or "System.IO.RenamedEventArgs")
+                {
+                    return Of(reference.Instance);
                 }
 
                 // Values held by a wrapper: a dictionary entry, a Lazy<T>, a tuple's item, a Nullable<T>.
@@ -654,6 +668,62 @@ namespace LicenseGuard.Analyzers.WeightFlow
             private IEnumerable<IOperation> LocalAssignedValues(ILocalReferenceOperation local) => owner.AssignedValues(local);
 
             /// <summary>Everything a source field or property is given: its initializer, a record parameter, every assignment.</summary>
+            private static readonly HashSet<string> QueueReads = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "ReadAsync", "ReadAllAsync", "TryRead", "TryPeek", "TryDequeue", "Dequeue", "Take", "TryTake", "GetConsumingEnumerable", "ReceiveAsync", "Receive", "TryReceive", "ReceiveAllAsync",
+            };
+
+            private static readonly string[] QueueWriteNames = { "TryWrite", "WriteAsync", "Enqueue", "Add", "TryAdd", "Post", "SendAsync" };
+
+            private static bool IsQueueType(INamedTypeSymbol? type)
+            {
+                string ns = type?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+                return ns is "System.Threading.Channels" or "System.Collections.Concurrent" or "System.Threading.Tasks.Dataflow"
+                    || (ns == "System.Collections.Generic" && type!.Name is "Queue" or "Stack");
+            }
+
+            /// <summary>The field or property a queue operation works on: <c>pending.Reader</c> and <c>pending.Writer</c> are <c>pending</c>.</summary>
+            private static ISymbol? QueueField(IOperation? instance)
+            {
+                for (var current = instance == null ? null : IntraMethod.Unwrap(instance); current != null;)
+                {
+                    switch (current)
+                    {
+                        case IPropertyReferenceOperation { Property.Name: "Reader" or "Writer", Instance: { } channel } when IsQueueType(((IPropertyReferenceOperation)current).Property.ContainingType):
+                            current = IntraMethod.Unwrap(channel);
+                            continue;
+                        case IFieldReferenceOperation field when !field.Field.DeclaringSyntaxReferences.IsEmpty:
+                            return field.Field;
+                        case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty:
+                            return property.Property;
+                        default:
+                            return null;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>Every value the project writes into a queue field: <c>pending.Writer.TryWrite(path)</c>, <c>queue.Enqueue(path)</c>.</summary>
+            private IEnumerable<WeightTrace> QueueWrites(ISymbol queue)
+            {
+                foreach (string name in QueueWriteNames)
+                {
+                    foreach (var call in Index.Invocations(name).Take(CompilationIndex.MaxSites))
+                    {
+                        CancellationToken.ThrowIfCancellationRequested();
+                        if (Index.ModelFor(call.SyntaxTree).GetOperation(call, CancellationToken) is IInvocationOperation write && IsQueueType(write.TargetMethod.ContainingType)
+                            && QueueField(write.Instance) is { } written && SymbolEqualityComparer.Default.Equals(written.OriginalDefinition, queue) && write.Arguments.Length > 0)
+                        {
+                            foreach (var trace in Of(write.Arguments[0].Value))
+                            {
+                                yield return trace.WithVia(queue.Name);
+                            }
+                        }
+                    }
+                }
+            }
+
             private static bool Implements(IPropertySymbol implementation, IPropertySymbol member)
             {
                 for (var overridden = implementation.OverriddenProperty; overridden != null; overridden = overridden.OverriddenProperty)
@@ -779,6 +849,13 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         return new[] { new WeightTrace(System.Text.RegularExpressions.Regex.Replace(format, @"\{(\d+)[^}]*\}", m => int.TryParse(m.Groups[1].Value, out int n) && n < holes.Count ? FirstPath(holes[n]) : WeightTrace.Unknown)) };
                     case "System.String" when method.Name == "Concat":
                         return new[] { new WeightTrace(string.Concat(arguments.SelectMany(a => Skip(a.Value) is IArrayCreationOperation { Initializer: { } items } ? items.ElementValues : ImmutableArray.Create(a.Value)).Select(FirstPath))) };
+                }
+
+                // A queue between methods (a Channel's reader, a ConcurrentQueue, a BlockingCollection, a Dataflow buffer): what a read
+                // takes out is what any method of the project puts into the same field or property.
+                if (QueueReads.Contains(method.Name) && IsQueueType(method.ContainingType) && QueueField(invocation.Instance) is { } queue)
+                {
+                    return owner.Summary(queue.OriginalDefinition, this, walk => walk.QueueWrites(queue.OriginalDefinition));
                 }
 
                 // A concurrent cache's GetOrAdd/AddOrUpdate: the values its factories make or it is given, and the values it already holds.
@@ -975,6 +1052,14 @@ namespace LicenseGuard.Analyzers.WeightFlow
             {
                 var type = creation.Type as INamedTypeSymbol;
                 string typeName = type?.ToDisplayString() ?? string.Empty;
+                if (typeName == "System.IO.FileSystemWatcher" && creation.Arguments.Length > 0)
+                {
+                    // A watcher reports the files of its folder its filter selects, like an enumeration of them over time.
+                    var filter = creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "filter")?.Value
+                        ?? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "Filter" })?.Value;
+                    return Enumerated(creation.Arguments[0].Value, filter);
+                }
+
                 if (type != null && (typeName.StartsWith("System.IO", StringComparison.Ordinal) || typeName.StartsWith("Microsoft.Extensions.FileProviders", StringComparison.Ordinal) || typeName is "System.BinaryData" or "System.Uri"))
                 {
                     // What it is made from: the path or content it opens, or every provider a composite combines.

@@ -461,4 +461,52 @@ public class WeightSinksTests
             """;
         await RunAsync(source, null, At(0), At(1), At(2));
     }
+
+    [Fact]
+    public async Task APathThatCrossesAQueueBetweenMethodsIsFollowedToWhatWasPutIn()
+    {
+        const string source = """
+            using System.Collections.Concurrent;
+            using System.IO;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+            sealed class Mirror
+            {
+                private readonly Channel<string> pending = Channel.CreateUnbounded<string>();
+                private readonly ConcurrentQueue<string> reports = new();
+
+                public Mirror(string outputs)
+                {
+                    var watcher = new FileSystemWatcher(outputs, "*.gguf") { EnableRaisingEvents = true };
+                    watcher.Created += (_, e) => pending.Writer.TryWrite(e.FullPath);
+                    var logs = new FileSystemWatcher(outputs) { Filter = "*.log", EnableRaisingEvents = true };
+                    logs.Created += (_, e) => reports.Enqueue(e.FullPath);
+                }
+
+                public void Found(string runDir)
+                {
+                    foreach (string checkpoint in Directory.EnumerateFiles(runDir, "*.safetensors"))
+                    {
+                        pending.Writer.TryWrite(checkpoint);
+                    }
+
+                    reports.Enqueue(Path.Combine(runDir, "metrics.csv"));
+                }
+
+                public async Task RunAsync(string share)
+                {
+                    await foreach (string checkpoint in pending.Reader.ReadAllAsync())
+                    {
+                        {|#0:File.Copy(checkpoint, Path.Combine(share, Path.GetFileName(checkpoint)))|};
+                    }
+
+                    while (reports.TryDequeue(out var report))
+                    {
+                        File.Copy(report, Path.Combine(share, "metrics.csv"));
+                    }
+                }
+            }
+            """;
+        await RunAsync(source, null, At(0).WithArguments("File.Copy", "copies", ".gguf model-weight files", "'{}/*.gguf' (via pending)", "to another location", "check their licence before you ship them"));
+    }
 }
