@@ -77,12 +77,13 @@ namespace LicenseGuard.Analyzers.Rules
             _ => false,
         };
 
-        /// <summary>Whether a name starts with a verb as a word (<c>SendAsync</c>, <c>StartCopyFromUri</c>; not <c>Sender</c>): see <see cref="SinkIndex.SendingWord"/>.</summary>
+        /// <summary>Whether a name starts with a verb as a word (<c>SendAsync</c>, <c>StartCopyFromUri</c>; not <c>Sender</c>): see <see cref="SinkIndex.VerbStart"/>.</summary>
         private static bool HasWord(string name, string[] verbs)
         {
+            int at = SinkIndex.VerbStart(name);
             foreach (string verb in verbs)
             {
-                if (SinkIndex.SendingWord(name, verb))
+                if (SinkIndex.IsWordAt(name, verb, at))
                 {
                     return true;
                 }
@@ -144,15 +145,8 @@ namespace LicenseGuard.Analyzers.Rules
             public ValueOrigins Origins { get; }
 
             /// <summary>Where a stream parameter leads, per parameter and walk depth (<see cref="Destination"/>).</summary>
-            public System.Collections.Concurrent.ConcurrentDictionary<(IParameterSymbol, int), Box> ParameterDestinations { get; } =
-                new System.Collections.Concurrent.ConcurrentDictionary<(IParameterSymbol, int), Box>(new ParameterDepthComparer());
-        }
-
-        private sealed class Box
-        {
-            public Box(SinkEntry? sink) => Sink = sink;
-
-            public SinkEntry? Sink { get; }
+            public System.Collections.Concurrent.ConcurrentDictionary<(IParameterSymbol, int), SinkEntry?> ParameterDestinations { get; } =
+                new System.Collections.Concurrent.ConcurrentDictionary<(IParameterSymbol, int), SinkEntry?>(new ParameterDepthComparer());
         }
 
         private sealed class ParameterDepthComparer : IEqualityComparer<(IParameterSymbol Parameter, int Depth)>
@@ -243,11 +237,11 @@ namespace LicenseGuard.Analyzers.Rules
             {
                 // UseStaticFiles serves only extensions its content-type map knows: of weight files, .bin by default (a mapping
                 // for another weight extension is its own finding); MapStaticAssets serves the build's whole asset manifest.
-                var served = state.ProjectWeights.FirstOrDefault(w => w.Weight.Item.Replace('\\', '/').StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase)
+                var served = state.ProjectWeights.FirstOrDefault(w => ItemPath(w).StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase)
                     && (method.Name == "MapStaticAssets" || Path.GetExtension(w.Weight.FileName).Equals(".bin", StringComparison.OrdinalIgnoreCase)));
                 if (served != null)
                 {
-                    return new Finding(Api(method), sink.Verb, sink.To, new WeightTrace(served.Weight.Item.Replace('\\', '/'), "the web root"));
+                    return new Finding(Api(method), sink.Verb, sink.To, new WeightTrace(ItemPath(served), "the web root"));
                 }
             }
 
@@ -410,9 +404,10 @@ namespace LicenseGuard.Analyzers.Rules
             return null;
         }
 
-        private static bool IsDestination(string parameter, SinkEntry sink) =>
-            sink.Destination.Contains(parameter) || parameter.StartsWith("dest", StringComparison.OrdinalIgnoreCase) || parameter.StartsWith("target", StringComparison.OrdinalIgnoreCase)
-            || parameter.StartsWith("remote", StringComparison.OrdinalIgnoreCase);
+        private static bool IsDestination(string parameter, SinkEntry sink) => sink.Destination.Contains(parameter) || NamedForDestination(parameter);
+
+        private static bool NamedForDestination(string name) =>
+            name.StartsWith("dest", StringComparison.OrdinalIgnoreCase) || name.StartsWith("target", StringComparison.OrdinalIgnoreCase) || name.StartsWith("remote", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The values an argument sends: itself when it carries content, or the parts of the objects and encodings made from content.</summary>
         private static void SentValues(IOperation value, string name, ITypeSymbol? declared, bool stringsCount, State state, int depth, List<(IOperation Value, bool Folder)> sent, HashSet<IOperation> seen)
@@ -420,7 +415,7 @@ namespace LicenseGuard.Analyzers.Rules
             value = IntraMethod.Unwrap(value);
             var type = value.Type ?? declared;
             // Each node once, and a bound on how much of a call's arguments is looked into (a long StringBuilder chain, a loop's x = x + …).
-            if (depth > 8 || sent.Count > 16 || seen.Count > MaxSentNodes || !seen.Add(value) || type == null || type.TypeKind == TypeKind.Delegate || IsDestination(name, EmptySink))
+            if (depth > 8 || sent.Count > 16 || seen.Count > MaxSentNodes || !seen.Add(value) || type == null || type.TypeKind == TypeKind.Delegate || NamedForDestination(name))
             {
                 return;
             }
@@ -524,8 +519,6 @@ namespace LicenseGuard.Analyzers.Rules
             }
         }
 
-        private static readonly SinkEntry EmptySink = new SinkEntry();
-
         private const int MaxSentNodes = 96;
 
         private static bool IsStreamLike(ITypeSymbol? type)
@@ -568,7 +561,7 @@ namespace LicenseGuard.Analyzers.Rules
                     return null;
                 case IParameterReferenceOperation parameter:
                     // Once per parameter and depth: a stream helper called from many places is walked once, not once per write in it.
-                    return state.ParameterDestinations.GetOrAdd((parameter.Parameter, depth), _ => new Box(ParameterDestination(parameter, state, depth, cancellationToken))).Sink;
+                    return state.ParameterDestinations.GetOrAdd((parameter.Parameter, depth), _ => ParameterDestination(parameter, state, depth, cancellationToken));
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
                     return ReturnedSink(method, invocation.Arguments, invocation.Instance, state, cancellationToken)
@@ -662,7 +655,6 @@ namespace LicenseGuard.Analyzers.Rules
             return traces.Length > 0 && traces.All(t => t.Check == null && t.IsLocalCache());
         }
 
-        /// <summary>A parameter that takes a folder (sourceDirName, directory, sourceDirectoryName): a folder inside a weights folder holds weights.</summary>
         /// <summary>
         /// What the licence asks, as far as it is known: the build's verdict on the project's own weight file (from its metadata
         /// or model card) when the path names one, else the catalog model's licence; then the redistributable open models of the
@@ -675,13 +667,13 @@ namespace LicenseGuard.Analyzers.Rules
             // The file the path names; else a file its pattern selects in the folder it names (models/llama/*.gguf); else one in the folder.
             var judged = state.ProjectWeights.FirstOrDefault(w => string.Equals(w.Weight.FileName, name, StringComparison.OrdinalIgnoreCase))
                 ?? state.ProjectWeights.FirstOrDefault(w => name.IndexOf('*') >= 0 && Glob.IsMatch(name, w.Weight.FileName)
-                    && WeightTrace.IsWeightFolder(WeightTrace.Parent(path), new[] { WeightTrace.Parent(w.Weight.Item.Replace('\\', '/')) }))
-                ?? state.ProjectWeights.FirstOrDefault(w => WeightTrace.IsWeightFolder(path, new[] { WeightTrace.Parent(w.Weight.Item.Replace('\\', '/')) }));
+                    && WeightTrace.IsWeightFolder(WeightTrace.Parent(path), new[] { WeightTrace.Parent(ItemPath(w)) }))
+                ?? state.ProjectWeights.FirstOrDefault(w => WeightTrace.IsWeightFolder(path, new[] { WeightTrace.Parent(ItemPath(w)) }));
             string licence;
             TaskEntry? task;
             if (judged != null)
             {
-                licence = $"'{judged.Weight.Item.Replace('\\', '/')}' is {judged.Model?.Name ?? "an unrecognised model"}, {judged.LicenseDescription}";
+                licence = $"'{ItemPath(judged)}' is {judged.Model?.Name ?? "an unrecognised model"}, {judged.LicenseDescription}";
                 model = judged.Model ?? model;
                 task = judged.Task ?? catalog.FindTask(model?.Tasks.FirstOrDefault());
             }
@@ -700,6 +692,10 @@ namespace LicenseGuard.Analyzers.Rules
             return alternatives.Count == 0 ? licence : $"{licence}; open models of the same task that allow redistribution: {WeightsEvaluator.DescribeAlternatives(alternatives, task, catalog, string.Empty)}";
         }
 
+        /// <summary>A project weight file's path as the build found it, with forward slashes (models/llama/x.gguf).</summary>
+        private static string ItemPath(WeightFinding weight) => weight.Weight.Item.Replace('\\', '/');
+
+        /// <summary>A parameter that takes a folder (sourceDirName, directory, sourceDirectoryName): a folder inside a weights folder holds weights.</summary>
         private static bool NamesAFolder(string parameter) =>
             parameter.IndexOf("dir", StringComparison.OrdinalIgnoreCase) >= 0 || parameter.IndexOf("folder", StringComparison.OrdinalIgnoreCase) >= 0;
 

@@ -67,9 +67,10 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 return null;
             }
 
+            int at = VerbStart(method.Name);
             foreach (var sink in InNamespace(method.ContainingType))
             {
-                if (sink.Verbs.Any(verb => SendingWord(method.Name, verb)))
+                if (sink.Verbs.Any(verb => IsWordAt(method.Name, verb, at)))
                 {
                     return sink;
                 }
@@ -82,25 +83,24 @@ namespace LicenseGuard.Analyzers.WeightFlow
         private static readonly string[] Openers = { "Start", "Begin", "Try", "Queue", "Schedule" };
 
         /// <summary>
-        /// Whether a member name starts with the verb as a whole word, or with an opener and then the verb:
-        /// <c>SendMailAsync</c>, <c>SynchronizeDirectories</c>, <c>StartCopyFromUriAsync</c>; not <c>Sender</c> or <c>GetCopyStatus</c>.
+        /// Where a member name's verb starts: after an opener (<c>StartCopyFromUriAsync</c>), else at the start
+        /// (<c>SendMailAsync</c>, <c>SynchronizeDirectories</c>). A verb elsewhere does not count (<c>GetCopyStatus</c>).
         /// </summary>
-        public static bool SendingWord(string name, string verb)
+        public static int VerbStart(string name)
         {
-            int at = 0;
             foreach (string opener in Openers)
             {
                 if (IsWordAt(name, opener, 0))
                 {
-                    at = opener.Length;
-                    break;
+                    return opener.Length;
                 }
             }
 
-            return IsWordAt(name, verb, at);
+            return 0;
         }
 
-        private static bool IsWordAt(string name, string word, int at) =>
+        /// <summary>Whether <paramref name="word"/> stands at <paramref name="at"/> as a whole capitalised word (<c>Send</c> in <c>SendAsync</c>, not in <c>Sender</c>).</summary>
+        public static bool IsWordAt(string name, string word, int at) =>
             string.CompareOrdinal(name, at, word, 0, word.Length) == 0 && (at + word.Length == name.Length || !char.IsLower(name[at + word.Length]));
 
         /// <summary>The first namespace sink of another kind than a local copy whose namespaces hold the type: where a library's stream or callback leads.</summary>

@@ -276,12 +276,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                             break;
                         case IInvocationOperation call when call.Arguments.FirstOrDefault(a => a.Parameter?.RefKind == RefKind.Out && Skip(a.Value) is ILocalReferenceOperation or IDeclarationExpressionOperation && RefersToLocal(a.Value, local)) is { Parameter: { } outParameter }:
                             // An out argument: what the method of this compilation assigns to the parameter.
-                            var target = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
-                            traces.AddRange(target.DeclaringSyntaxReferences.IsEmpty && call.Instance != null && QueueReads.Contains(target.Name) && IsQueueType(target.ContainingType) && QueueField(call.Instance) is { } queue
-                                ? owner.Summary(queue.OriginalDefinition, this, walk => walk.QueueWrites(queue.OriginalDefinition)) // TryRead/TryDequeue out of a queue
-                                : target.DeclaringSyntaxReferences.IsEmpty && call.Instance != null && target.Name.StartsWith("TryGet", StringComparison.Ordinal)
-                                ? Of(call.Instance) // a library collection's TryGetValue: one of the values it holds
-                                : OutAssignments(target, outParameter.Ordinal));
+                            traces.AddRange(OutValues(call, outParameter.Ordinal));
                             break;
                         case IInvocationOperation read:
                             // A buffer the method fills from a stream or file handle (RandomAccess.Read(handle, buffer, …)) or copies
@@ -320,21 +315,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
 
                 if (value is IInvocationOperation call && !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
                 {
-                    var results = new List<WeightTrace>();
-                    foreach (var reference in call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences)
-                    {
-                        var syntax = reference.GetSyntax(CancellationToken);
-                        var body = Index.ModelFor(syntax.SyntaxTree).GetOperation(syntax, CancellationToken);
-                        foreach (var returned in body?.Descendants().OfType<IReturnOperation>() ?? Enumerable.Empty<IReturnOperation>())
-                        {
-                            if (returned.ReturnedValue != null && Skip(returned.ReturnedValue) is ITupleOperation)
-                            {
-                                results.AddRange(TupleElement(returned.ReturnedValue, position));
-                            }
-                        }
-                    }
-
-                    return results;
+                    return ReturnedValues(call.TargetMethod.OriginalDefinition).Where(returned => Skip(returned) is ITupleOperation).SelectMany(returned => TupleElement(returned, position)).ToList();
                 }
 
                 return Of(value);
@@ -347,24 +328,31 @@ namespace LicenseGuard.Analyzers.WeightFlow
             }
 
             /// <summary>Every value a method of this compilation assigns to one of its out parameters.</summary>
-            private IEnumerable<WeightTrace> OutAssignments(IMethodSymbol method, int ordinal)
+            /// <summary>
+            /// What an out argument receives: what a queue's TryRead/TryDequeue takes out, one of the values a library collection's
+            /// TryGetValue holds, or what a method of this compilation assigns to the parameter.
+            /// </summary>
+            private IEnumerable<WeightTrace> OutValues(IInvocationOperation call, int ordinal)
             {
-                foreach (var reference in method.DeclaringSyntaxReferences)
+                var target = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
+                if (!target.DeclaringSyntaxReferences.IsEmpty)
                 {
-                    var syntax = reference.GetSyntax(CancellationToken);
-                    var body = Index.ModelFor(syntax.SyntaxTree).GetOperation(syntax, CancellationToken);
-                    foreach (var assignment in body?.Descendants().OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
-                    {
-                        if (assignment.Target is IParameterReferenceOperation parameter && parameter.Parameter.Ordinal == ordinal && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method))
-                        {
-                            foreach (var trace in Of(assignment.Value))
-                            {
-                                yield return trace;
-                            }
-                        }
-                    }
+                    return OutAssignments(target, ordinal);
                 }
+
+                if (QueueReadFrom(call) is { } queue)
+                {
+                    return QueueValues(queue);
+                }
+
+                return call.Instance != null && target.Name.StartsWith("TryGet", StringComparison.Ordinal) ? Of(call.Instance) : Array.Empty<WeightTrace>();
             }
+
+            private IEnumerable<WeightTrace> OutAssignments(IMethodSymbol method, int ordinal) =>
+                BodiesOf(method).SelectMany(body => body.Descendants().OfType<ISimpleAssignmentOperation>())
+                    .Where(assignment => assignment.Target is IParameterReferenceOperation parameter && parameter.Parameter.Ordinal == ordinal
+                        && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method))
+                    .SelectMany(assignment => Of(assignment.Value));
 
             /// <summary>The position of a local among the variables a deconstruction declares or assigns (<c>var (from, to) = …</c>).</summary>
             private static int? TupleElementOf(IOperation target, ILocalSymbol local)
@@ -682,6 +670,16 @@ namespace LicenseGuard.Analyzers.WeightFlow
                     || (ns == "System.Collections.Generic" && type!.Name is "Queue" or "Stack");
             }
 
+            /// <summary>The queue field or property a read takes values out of (<c>pending.Reader.ReadAllAsync()</c>, <c>queue.TryDequeue(out x)</c>), or null.</summary>
+            private static ISymbol? QueueReadFrom(IInvocationOperation call)
+            {
+                var method = call.TargetMethod;
+                return QueueReads.Contains(method.Name) && IsQueueType(method.ContainingType) ? QueueField(call.Instance) : null;
+            }
+
+            private IEnumerable<WeightTrace> QueueValues(ISymbol queue) =>
+                owner.Summary(queue.OriginalDefinition, this, walk => walk.QueueWrites(queue.OriginalDefinition));
+
             /// <summary>The field or property a queue operation works on: <c>pending.Reader</c> and <c>pending.Writer</c> are <c>pending</c>.</summary>
             private static ISymbol? QueueField(IOperation? instance)
             {
@@ -689,7 +687,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                 {
                     switch (current)
                     {
-                        case IPropertyReferenceOperation { Property.Name: "Reader" or "Writer", Instance: { } channel } when IsQueueType(((IPropertyReferenceOperation)current).Property.ContainingType):
+                        case IPropertyReferenceOperation { Property: { Name: "Reader" or "Writer" } end, Instance: { } channel } when IsQueueType(end.ContainingType):
                             current = IntraMethod.Unwrap(channel);
                             continue;
                         case IFieldReferenceOperation field when !field.Field.DeclaringSyntaxReferences.IsEmpty:
@@ -853,9 +851,9 @@ namespace LicenseGuard.Analyzers.WeightFlow
 
                 // A queue between methods (a Channel's reader, a ConcurrentQueue, a BlockingCollection, a Dataflow buffer): what a read
                 // takes out is what any method of the project puts into the same field or property.
-                if (QueueReads.Contains(method.Name) && IsQueueType(method.ContainingType) && QueueField(invocation.Instance) is { } queue)
+                if (QueueReadFrom(invocation) is { } queue)
                 {
-                    return owner.Summary(queue.OriginalDefinition, this, walk => walk.QueueWrites(queue.OriginalDefinition));
+                    return QueueValues(queue);
                 }
 
                 // A concurrent cache's GetOrAdd/AddOrUpdate: the values its factories make or it is given, and the values it already holds.
@@ -1011,26 +1009,32 @@ namespace LicenseGuard.Analyzers.WeightFlow
             }
 
             /// <summary>Every value a method of this compilation returns (or yields).</summary>
-            private IEnumerable<WeightTrace> Returns(IMethodSymbol method)
+            private IEnumerable<WeightTrace> Returns(IMethodSymbol method) => ReturnedValues(method).SelectMany(Of);
+
+            /// <summary>The values a method of this compilation returns, not those of the lambdas and local functions inside it.</summary>
+            private IEnumerable<IOperation> ReturnedValues(IMethodSymbol method)
+            {
+                foreach (var body in BodiesOf(method))
+                {
+                    foreach (var returned in body.Descendants().OfType<IReturnOperation>())
+                    {
+                        if (returned.ReturnedValue != null && !InsideNestedFunction(returned, body))
+                        {
+                            yield return returned.ReturnedValue;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>The operation trees of a method's declarations in this compilation.</summary>
+            private IEnumerable<IOperation> BodiesOf(IMethodSymbol method)
             {
                 foreach (var reference in method.DeclaringSyntaxReferences)
                 {
                     var syntax = reference.GetSyntax(CancellationToken);
-                    var body = Index.ModelFor(syntax.SyntaxTree).GetOperation(syntax, CancellationToken);
-                    if (body == null)
+                    if (Index.ModelFor(syntax.SyntaxTree).GetOperation(syntax, CancellationToken) is { } body)
                     {
-                        continue;
-                    }
-
-                    foreach (var returned in body.Descendants().OfType<IReturnOperation>())
-                    {
-                        if (!InsideNestedFunction(returned, body))
-                        {
-                            foreach (var trace in Of(returned.ReturnedValue))
-                            {
-                                yield return trace;
-                            }
-                        }
+                        yield return body;
                     }
                 }
             }
