@@ -61,7 +61,7 @@ if (errors.Count > 0)
 var bannedSymbols = string.Join("\n", RulesCatalog.BuiltIn.Services.SelectMany(s => s.Symbols).Distinct());
 var bannedApi = new AnalyzerFileReference(Path.Combine(AppContext.BaseDirectory, "banned-api", "Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.dll"), new Loader())
     .GetAnalyzers(LanguageNames.CSharp).Where(a => a.GetType().Name.Contains("Banned")).ToImmutableArray();
-var licenseGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new ModelWeightsCopiedAnalyzer(), new RulesFileAnalyzer());
+var licenseGuard = ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new ModelWeightsCopiedAnalyzer(), new RulesFileAnalyzer(), new ConfigurationValueAnalyzer());
 var configurations = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableArray<AdditionalText> Files)[]
 {
     ("no analyzer: compiler diagnostics only", ImmutableArray<DiagnosticAnalyzer>.Empty, ImmutableArray<AdditionalText>.Empty),

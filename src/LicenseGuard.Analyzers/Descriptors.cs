@@ -31,7 +31,7 @@ namespace LicenseGuard.Analyzers
         /// <summary>LG1002.</summary>
         public static readonly DiagnosticDescriptor ProprietaryEndpoint = new DiagnosticDescriptor(
             DiagnosticIds.ProprietaryEndpoint,
-            title: "Proprietary AI service endpoint in code",
+            title: "Proprietary AI service endpoint in code or configuration",
             messageFormat: "'{0}' is an endpoint of {1} ({2}). Open alternatives: {3}.",
             ProprietaryAiCategory,
             DiagnosticSeverity.Warning,
@@ -42,13 +42,19 @@ namespace LicenseGuard.Analyzers
         /// <summary>LG1003.</summary>
         public static readonly DiagnosticDescriptor ClosedModelId = new DiagnosticDescriptor(
             DiagnosticIds.ClosedModelId,
-            title: "Closed-weight model identifier in code",
+            title: "Closed-weight model identifier in code or configuration",
             messageFormat: "'{0}' names {1}, a closed-weight model of {2} ({3}). Open alternatives: {4}.",
             ProprietaryAiCategory,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "A string is the id of a model whose weights are not published, so the code depends on the vendor's API. Open-weight model ids are not reported.",
             helpLinkUri: DiagnosticIds.GetHelpUri(DiagnosticIds.ClosedModelId));
+
+        /// <summary>LG1002 in a configuration file, reported at compilation end by hosts that run no additional-file actions.</summary>
+        public static readonly DiagnosticDescriptor ProprietaryEndpointAtCompilationEnd = AtCompilationEnd(ProprietaryEndpoint);
+
+        /// <summary>LG1003 in a configuration file, reported at compilation end by hosts that run no additional-file actions.</summary>
+        public static readonly DiagnosticDescriptor ClosedModelIdAtCompilationEnd = AtCompilationEnd(ClosedModelId);
 
         /// <summary>LG2001.</summary>
         public static readonly DiagnosticDescriptor ModelWeightsShipped = new DiagnosticDescriptor(

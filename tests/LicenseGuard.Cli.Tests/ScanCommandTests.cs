@@ -237,6 +237,8 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
             }
             """);
 
+        File.WriteAllText(Path.Combine(root, "Clean", "appsettings.json"), "{\n  \"Summaries\": { \"Model\": \"o3\" }\n}\n");
+
         var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--json");
 
         Assert.Equal(2, code);
@@ -249,12 +251,12 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         var clean = report["projects"]!.AsArray().Single(p => p!["project"]!.GetValue<string>() == "Clean/Clean.csproj")!;
         Assert.Equal((false, true), (clean["scanned"]!.GetValue<bool>(), clean["partial"]!.GetValue<bool>()));
 
-        // Endpoint and model id from the source, the AI SDK (its version from central package management) from the project file;
-        // no SDK call (that needs the restored SDK), nothing from the prose.
+        // Endpoint and model id from the source and the configuration file, the AI SDK (its version from central package
+        // management) from the project file; no SDK call (that needs the restored SDK), nothing from the prose.
         var findings = clean["findings"]!.AsArray().Select(f => (Id: f!["id"]!.GetValue<string>(), File: f["file"]!.GetValue<string>(), Line: f["line"]!.GetValue<int>(), Message: f["message"]!.GetValue<string>())).ToList();
         Assert.Equal(
-            new[] { ("LG1002", "Clean/Drafts.cs", 4), ("LG1003", "Clean/Drafts.cs", 5), ("LG3003", "Clean/Clean.csproj", 5) },
-            findings.Select(f => (f.Id, f.File, f.Line)).OrderBy(f => f.Id));
+            new[] { ("LG1002", "Clean/Drafts.cs", 4), ("LG1003", "Clean/Drafts.cs", 5), ("LG1003", "Clean/appsettings.json", 2), ("LG3003", "Clean/Clean.csproj", 5) },
+            findings.Select(f => (f.Id, f.File, f.Line)).OrderBy(f => f.Id).ThenBy(f => f.File, StringComparer.Ordinal));
         Assert.StartsWith("Package OpenAI 2.15.0 is an SDK of OpenAI API (proprietary, api-only).", findings.Single(f => f.Id == "LG3003").Message);
         Assert.Contains(report["projects"]!.AsArray(), p => p!["project"]!.GetValue<string>() == "App/App.csproj" && p["findings"]!.AsArray().Count > 0);
 
@@ -275,6 +277,9 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         {
             Assert.True(CycloneDxSchema.Value.Evaluate(bom.RootElement).IsValid);
         }
+
+        var openAi = JsonNode.Parse(bomText)!["services"]!.AsArray().Single(s => s!["bom-ref"]!.GetValue<string>() == "service:openai")!;
+        Assert.Contains(openAi["properties"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "licenseguard:usedIn" && p["value"]!.GetValue<string>() == "Clean/appsettings.json");
 
         var component = JsonNode.Parse(bomText)!["components"]!.AsArray().Single(c => c!["bom-ref"]!.GetValue<string>() == "project:Clean/Clean.csproj")!;
         Assert.StartsWith("partial: ", component["properties"]![0]!["value"]!.GetValue<string>());

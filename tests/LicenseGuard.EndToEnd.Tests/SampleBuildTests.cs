@@ -26,6 +26,8 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
             ("LG1001", "VoiceTickets.cs", LineOf(project, "VoiceTickets.cs", "new AudioClient(")),
             ("LG1003", "VoiceTickets.cs", LineOf(project, "VoiceTickets.cs", "\"whisper-1\"")),
             ("LG1001", "VoiceTickets.cs", LineOf(project, "VoiceTickets.cs", "await audio.TranscribeAudioAsync(")),
+            ("LG1002", "appsettings.json", LineOf(project, "appsettings.json", "\"https://api.openai.com/v1\"")),
+            ("LG1003", "appsettings.json", LineOf(project, "appsettings.json", "\"o3\"")),
             ("LG3003", "SupportBot.csproj", LineOf(project, "SupportBot.csproj", "Include=\"OpenAI\"")),
             ("LG3003", "SupportBot.csproj", LineOf(project, "SupportBot.csproj", "Include=\"Anthropic\"")),
             ("LG3003", "SupportBot.csproj", LineOf(project, "SupportBot.csproj", "Include=\"Microsoft.Extensions.AI.OpenAI\"")),
@@ -86,7 +88,7 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
         var build = package.Build(project);
 
         Assert.True(build.ExitCode == 0, build.Output);
-        Assert.Equal(16, build.LicenseGuardResults.Count()); // every finding of SupportBotReportsEveryProprietaryDependencyAtItsLine
+        Assert.Equal(18, build.LicenseGuardResults.Count()); // every finding of SupportBotReportsEveryProprietaryDependencyAtItsLine
     }
 
     [Fact]
@@ -107,10 +109,10 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
 
         var build = package.Build(project);
 
-        // [*.cs] sections reach only C# files: the project-file findings (LG3003) stay, as the docs say.
+        // [*.cs] sections reach only C# files: the project-file (LG3003) and configuration-file findings stay, as the docs say.
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain(build.LicenseGuardResults, r => r.File.EndsWith(".cs", StringComparison.Ordinal));
-        Assert.All(build.LicenseGuardResults, r => Assert.Equal("LG3003", r.RuleId));
+        Assert.All(build.LicenseGuardResults, r => Assert.True(r.RuleId == "LG3003" || r.File == "appsettings.json", $"{r.RuleId} {r.File}"));
     }
 
     [Fact]
@@ -126,7 +128,7 @@ public sealed class SampleBuildTests(PackedLicenseGuard package)
         Assert.Equal(("licenseguard.json", 4), (problem.File, problem.Line));
         Assert.Contains("not valid JSON", problem.Message);
         Assert.Equal(7, build.LicenseGuardResults.Count(r => r.RuleId == "LG1001"));
-        Assert.Equal(5, build.LicenseGuardResults.Count(r => r.RuleId == "LG1003"));
+        Assert.Equal(6, build.LicenseGuardResults.Count(r => r.RuleId == "LG1003"));
     }
 
     [Fact]

@@ -17,10 +17,16 @@ namespace LicenseGuard.Analyzers.Rules
 
         private protected override bool IsActive(CatalogDigest digest) => !digest.ClosedIds.IsEmpty;
 
-        private protected override bool CouldMatch(CatalogDigest digest, string value) =>
+        private protected override bool CouldMatch(CatalogDigest digest, string value) => Could(digest, value);
+
+        /// <summary>The cheap test before <see cref="Find"/>, from the digest.</summary>
+        internal static bool Could(CatalogDigest digest, string value) =>
             (value.Length >= 2 && value.Length <= ModelIdIndex.MaxIdLength && digest.ClosedIds.CouldMatch(value)) || ModelIdIndex.CouldCarryModelId(value);
 
-        private protected override StringFinding? Match(CatalogSnapshot snapshot, string value)
+        private protected override StringFinding? Match(CatalogSnapshot snapshot, string value) => Find(snapshot, value);
+
+        /// <summary>The closed model a string value names (whole, or where APIs carry an id), with message and properties.</summary>
+        internal static StringFinding? Find(CatalogSnapshot snapshot, string value)
         {
             // The whole string, else an id where APIs carry one: a URL path or query, a gateway id, a JSON request body.
             string id = value;
@@ -44,7 +50,8 @@ namespace LicenseGuard.Analyzers.Rules
             return new StringFinding(
                 new object[] { id, model.Name, owner, access, alternatives.Text },
                 properties,
-                model.Severity ?? service?.Severity);
+                model.Severity ?? service?.Severity,
+                needsModelPosition: ReferenceEquals(id, value) && ModelIdIndex.NeedsModelPosition(id));
         }
     }
 }

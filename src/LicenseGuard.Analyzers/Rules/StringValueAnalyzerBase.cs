@@ -13,12 +13,16 @@ namespace LicenseGuard.Analyzers.Rules
     /// <summary>What a string matched: message arguments, properties and the entry's own severity.</summary>
     internal sealed class StringFinding
     {
-        public StringFinding(object[] messageArguments, ImmutableDictionary<string, string?> properties, string? entrySeverity)
+        public StringFinding(object[] messageArguments, ImmutableDictionary<string, string?> properties, string? entrySeverity, bool needsModelPosition = false)
         {
             MessageArguments = messageArguments;
             Properties = properties;
             EntrySeverity = entrySeverity;
+            NeedsModelPosition = needsModelPosition;
         }
+
+        /// <summary>Gets a value indicating whether the value counts only where code keeps a model id (a bare short id: see <see cref="ModelPosition"/>).</summary>
+        public bool NeedsModelPosition { get; }
 
         public object[] MessageArguments { get; }
 
@@ -96,7 +100,7 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, context.Node, Match(access.Snapshot, value));
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, context.Node, Match(access.Snapshot, value), context.SemanticModel, context.CancellationToken);
         }
 
         private void AnalyzeConcatenation(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
@@ -141,7 +145,7 @@ namespace LicenseGuard.Analyzers.Rules
                 }
             }
 
-            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, target.Syntax, finding);
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, target.Syntax, finding, operation.SemanticModel, context.CancellationToken);
         }
 
         private void AnalyzeInterpolation(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
@@ -199,11 +203,15 @@ namespace LicenseGuard.Analyzers.Rules
                 }
             }
 
-            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node, finding);
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node, finding, operation.SemanticModel, context.CancellationToken);
         }
 
+        /// <summary>
+        /// Whether a part of a longer string is reported by itself (so the whole is not reported again). A bare short id never is:
+        /// as an operand or a hole it is not in a model position (<c>"openai/" + "o3"</c> is reported as the whole).
+        /// </summary>
         private bool MatchesAlone(CatalogAccess access, Optional<object?> constant) =>
-            constant.HasValue && constant.Value is string s && CouldMatch(access.Digest, s) && Match(access.Snapshot, s) != null;
+            constant.HasValue && constant.Value is string s && CouldMatch(access.Digest, s) && Match(access.Snapshot, s) is { NeedsModelPosition: false };
 
         /// <summary>
         /// The constant value the compiler folded for the hole at <paramref name="index"/>: the operation parts of an interpolated
@@ -225,9 +233,16 @@ namespace LicenseGuard.Analyzers.Rules
             return default;
         }
 
-        private void Report(System.Action<Diagnostic> report, bool isGeneratedCode, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline, SyntaxNode node, StringFinding? finding)
+        private void Report(
+            System.Action<Diagnostic> report, bool isGeneratedCode, CatalogSnapshot snapshot, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline,
+            SyntaxNode node, StringFinding? finding, SemanticModel? semanticModel, System.Threading.CancellationToken cancellationToken)
         {
             if (finding == null || (isGeneratedCode && !generatedCode.ShouldAnalyze(node.SyntaxTree)))
+            {
+                return;
+            }
+
+            if (finding.NeedsModelPosition && (semanticModel == null || !ModelPosition.Holds(node, semanticModel, cancellationToken)))
             {
                 return;
             }

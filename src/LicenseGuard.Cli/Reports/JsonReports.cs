@@ -221,6 +221,7 @@ internal static class JsonReports
         var dependencies = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var components = new SortedDictionary<string, Action>(StringComparer.Ordinal);
         var services = new SortedDictionary<string, Action>(StringComparer.Ordinal);
+        var serviceUsers = new Dictionary<string, (SortedSet<string> Hosts, SortedSet<string> UsedBy)>(StringComparer.Ordinal);
         foreach (var project in result.Projects.Where(p => p.Error == null || p.Partial))
         {
             var catalog = context.CatalogOf(project);
@@ -343,8 +344,15 @@ internal static class JsonReports
 
                 string serviceRef = "service:" + service.Id;
                 projectDependencies.Add(serviceRef);
-                var hosts = service.Hosts.Concat(byService.Select(f => f.Property("host")).OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(h => h, StringComparer.Ordinal).ToList();
-                var usedBy = byService.Select(f => context.Relative(f.File ?? f.Project)).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+                // A service many projects use is written once, with the hosts and files of every project that uses it.
+                if (!serviceUsers.TryGetValue(serviceRef, out var use))
+                {
+                    serviceUsers[serviceRef] = use = (new SortedSet<string>(service.Hosts, StringComparer.OrdinalIgnoreCase), new SortedSet<string>(StringComparer.Ordinal));
+                }
+
+                var (hosts, usedBy) = use;
+                hosts.UnionWith(byService.Select(f => f.Property("host")).OfType<string>());
+                usedBy.UnionWith(byService.Select(f => context.Relative(f.File ?? f.Project)));
                 if (services.ContainsKey(serviceRef))
                 {
                     continue;

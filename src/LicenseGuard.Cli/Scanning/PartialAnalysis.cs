@@ -23,7 +23,7 @@ namespace LicenseGuard.Cli.Scanning;
 /// </summary>
 internal static class PartialAnalysis
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> StringAnalyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> StringAnalyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new ConfigurationValueAnalyzer());
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> RuntimeReferences = new(() =>
         ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
@@ -33,7 +33,7 @@ internal static class PartialAnalysis
             .ToList());
 
     /// <summary>Gets what a partial scan leaves out, for reports.</summary>
-    public const string Limits = "only endpoints (LG1002), closed model ids (LG1003) and AI SDK package references (LG3003) were checked; SDK calls, licences and model weights need the restore";
+    public const string Limits = "only endpoints (LG1002) and closed model ids (LG1003) in code and configuration files and AI SDK package references (LG3003) were checked; SDK calls, licences and model weights need the restore";
 
     public static async Task AnalyzeAsync(ProjectScan scan, bool analyzeCode, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ internal static class PartialAnalysis
             scan.SourceFiles = trees.Count;
             var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithSyntaxTreeOptionsProvider(configs.Severities);
             var compilation = CSharpCompilation.Create(Path.GetFileNameWithoutExtension(projectPath), trees, RuntimeReferences.Value, options);
-            var additionalFiles = rules.Select(r => (AdditionalText)new FileText(r.Path)).ToImmutableArray();
+            var additionalFiles = rules.Select(r => r.Path).Concat(DefaultConfigurationFiles(directory)).Select(path => (AdditionalText)new FileText(path)).ToImmutableArray();
             var diagnostics = await compilation
                 .WithAnalyzers(StringAnalyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles, configs.Options), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
                 .GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
@@ -70,6 +70,12 @@ internal static class PartialAnalysis
         scan.Partial = true;
         scan.PartialLimits = Limits;
     }
+
+    /// <summary>The configuration files the package's targets would hand the compiler (docs/configuration.md#configuration-files).</summary>
+    private static IEnumerable<string> DefaultConfigurationFiles(string directory) =>
+        Directory.EnumerateFiles(directory, "*.json")
+            .Concat(File.Exists(Path.Combine(directory, "Properties", "launchSettings.json")) ? [Path.Combine(directory, "Properties", "launchSettings.json")] : [])
+            .Where(ConfigurationFiles.HasConfigurationName);
 
     /// <summary>The SDK's default compile items: every .cs under the project folder except bin/ and obj/.</summary>
     private static IEnumerable<string> DefaultSources(string directory) =>

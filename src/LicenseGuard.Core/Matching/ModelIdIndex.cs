@@ -54,6 +54,34 @@ namespace LicenseGuard.Matching
         /// <summary>Gets the pre-check of closed ids (also what the built-in digest records).</summary>
         public ClosedIdPreCheck PreCheck { get; } = new ClosedIdPreCheck();
 
+        /// <summary>The longest bare id that counts only in a model position (<see cref="NeedsModelPosition"/>).</summary>
+        public const int ShortIdLength = 3;
+
+        /// <summary>
+        /// Returns whether a matched id is too short to be a model id by itself: <c>"o3"</c> is a model as the value of a
+        /// <c>model</c> parameter or key, and a pollutant code, a grade or a label anywhere else.
+        /// </summary>
+        public static bool NeedsModelPosition(string id) => id.Length <= ShortIdLength;
+
+        /// <summary>
+        /// Returns whether a name (a parameter, variable, member, JSON key or environment variable) says it holds a model id:
+        /// it contains "model", "deployment" or "engine" (<c>modelId</c>, <c>ChatModel</c>, <c>DeploymentName</c>, <c>OPENAI_MODEL</c>).
+        /// </summary>
+        public static bool NamesModel(string name)
+        {
+            foreach (string word in ModelNameWords)
+            {
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] ModelNameWords = { "model", "deployment", "engine" };
+
         /// <summary>
         /// Returns whether a string could be a closed model's id: a necessary condition for <see cref="MatchClosed"/>, with no
         /// allocation (see <see cref="ClosedIdPreCheck"/>).

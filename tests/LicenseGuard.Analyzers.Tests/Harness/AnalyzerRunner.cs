@@ -11,7 +11,7 @@ namespace LicenseGuard.Analyzers.Tests.Harness;
 internal static class AnalyzerRunner
 {
     public static ImmutableArray<DiagnosticAnalyzer> All { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new RulesFileAnalyzer(), new DependencyLicenseAnalyzer(), new ModelWeightsShippedAnalyzer(), new ModelWeightsCopiedAnalyzer());
+        new ProprietaryAiCallAnalyzer(), new ProprietaryEndpointAnalyzer(), new ClosedModelIdAnalyzer(), new RulesFileAnalyzer(), new DependencyLicenseAnalyzer(), new ModelWeightsShippedAnalyzer(), new ModelWeightsCopiedAnalyzer(), new ConfigurationValueAnalyzer());
 
     public static async Task<CSharpCompilation> CompileAsync(IEnumerable<string> sources)
     {

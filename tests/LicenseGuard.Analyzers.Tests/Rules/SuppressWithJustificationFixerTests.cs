@@ -19,7 +19,7 @@ public class SuppressWithJustificationFixerTests
         const string fixedSource = """
             class C
             {
-                [System.Diagnostics.CodeAnalysis.SuppressMessage("LicenseGuard.ProprietaryAi", "LG1003:Closed-weight model identifier in code", Justification = "TODO: why this is acceptable")]
+                [System.Diagnostics.CodeAnalysis.SuppressMessage("LicenseGuard.ProprietaryAi", "LG1003:Closed-weight model identifier in code or configuration", Justification = "TODO: why this is acceptable")]
                 const string Model = "gpt-4o";
             }
             """;
