@@ -298,8 +298,9 @@ namespace LicenseGuard.Analyzers
                 }
 
                 // Restored from a catalogued package, or built from its source by another project of the solution (the SDK's
-                // own repository, a vendored copy): the SDK's assembly carries the package's id as its name.
-                return fromCataloguedPackage.GetOrAdd(assembly, a => IsCataloguedPackageId(a.Identity.Name) || IsPackagePath((compilation.GetMetadataReference(a) as PortableExecutableReference)?.FilePath));
+                // own repository, a vendored copy): the SDK's assembly carries the package's id as its name. Only an exact id
+                // counts for a name: a pattern (Contoso.AI.*) would also take the user's own Contoso.AI.Samples project.
+                return fromCataloguedPackage.GetOrAdd(assembly, a => IsCataloguedPackageId(a.Identity.Name, exactOnly: true) || IsPackagePath((compilation.GetMetadataReference(a) as PortableExecutableReference)?.FilePath));
             }
 
             /// <summary>
@@ -340,11 +341,11 @@ namespace LicenseGuard.Analyzers
                 return false;
             }
 
-            private bool IsCataloguedPackageId(string id)
+            private bool IsCataloguedPackageId(string id, bool exactOnly = false)
             {
                 foreach (string pattern in index.packagePatterns)
                 {
-                    if (LicenseGuard.Matching.Glob.IsMatch(pattern, id))
+                    if (exactOnly ? string.Equals(pattern, id, System.StringComparison.OrdinalIgnoreCase) : LicenseGuard.Matching.Glob.IsMatch(pattern, id))
                     {
                         return true;
                     }

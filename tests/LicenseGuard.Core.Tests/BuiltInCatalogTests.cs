@@ -28,6 +28,10 @@ public class BuiltInCatalogTests
     [InlineData("google-gemini", "Google.GenAI")]
     [InlineData("aws-bedrock", "AWSSDK.BedrockRuntime")]
     [InlineData("mistral", "Microsoft.SemanticKernel.Connectors.MistralAI")]
+    [InlineData("anthropic", "Anthropic.Mcp")]
+    [InlineData("openai", "Betalgo.Ranul.OpenAI.Contracts")]
+    [InlineData("baidu-ai", "Baidu.AI")]
+    [InlineData("baidu-ai", "BootstrapBlazor.BaiduSpeech")]
     public void ServicesNameTheirSdkPackages(string serviceId, string package)
     {
         var service = Catalog.FindService(serviceId);

@@ -27,6 +27,11 @@ public class MatchingTests
     [InlineData("https://contoso.openai.azure.com/", "azure-openai", "contoso.openai.azure.com")]
     [InlineData("https://europe-west4-aiplatform.googleapis.com/v1/projects", "google-vertex-ai", "europe-west4-aiplatform.googleapis.com")]
     [InlineData("https://bedrock-runtime.us-east-1.amazonaws.com", "aws-bedrock", "bedrock-runtime.us-east-1.amazonaws.com")]
+    [InlineData("https://contoso-vision.cognitiveservices.azure.com/computervision/imageanalysis:analyze", "azure-ai-services", "contoso-vision.cognitiveservices.azure.com")]
+    [InlineData("https://westeurope.api.cognitive.microsoft.com/", "azure-ai-services", "westeurope.api.cognitive.microsoft.com")]
+    [InlineData("wss://westeurope.stt.speech.microsoft.com/speech/recognition", "azure-ai-services", "westeurope.stt.speech.microsoft.com")]
+    [InlineData("https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", "azure-ai-services", "api.cognitive.microsofttranslator.com")]
+    [InlineData("https://aip.baidubce.com/rest/2.0/ocr/v1/general_basic", "baidu-ai", "aip.baidubce.com")]
     public void EndpointsMatchTheirService(string value, string service, string host)
     {
         Assert.Equal(service, Hosts.Match(value, out var found)?.Id);
@@ -50,6 +55,18 @@ public class MatchingTests
     [InlineData("https:///path")]
     [InlineData("")]
     public void NonEndpointsDoNotMatch(string value) => Assert.Null(Hosts.Match(value, out _));
+
+    [Theory]
+    [InlineData("Endpoint=https://contoso.openai.azure.com/;Key=abc", "https://contoso.openai.azure.com/")]
+    [InlineData("AccountEndpoint = https://x.documents.azure.com:443/ ; AccountKey=k==", "https://x.documents.azure.com:443/")]
+    public void ConnectionStringsGiveTheirSettingValues(string value, string first) => Assert.Equal(first, ConnectionStrings.Values(value).First());
+
+    [Theory]
+    [InlineData("https://api.openai.com/v1?a=b;c=d")]
+    [InlineData("see the docs; it says a=b")]
+    [InlineData("")]
+    public void TextsThatAreNotConnectionStringsHaveNoSettings(string value) =>
+        Assert.Empty(ConnectionStrings.Values(value));
 
     [Theory]
     [InlineData("gpt-4o", "gpt-4o")]

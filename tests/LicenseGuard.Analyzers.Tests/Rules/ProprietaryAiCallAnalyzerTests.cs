@@ -517,6 +517,26 @@ public class ProprietaryAiCallAnalyzerTests : IDisposable
     }
 
     /// <summary>
+    /// A package pattern in a rules file (<c>Contoso.AI.*</c>) says which packages are the SDK, not which assembly names are: the
+    /// user's own helper project <c>Contoso.AI.Samples</c> is not the vendor's, though its name fits the pattern.
+    /// </summary>
+    [Fact]
+    public async Task AnAssemblyNamedLikeAPackagePatternIsNotTheVendorsByItsNameAlone()
+    {
+        References.Add(await ProjectReferenceAsync("Contoso.AI.Samples", """
+            namespace Contoso.AI.Samples { public static class Terminal { public static void Print(string text) => System.Console.WriteLine(text); } }
+            """, SdkPackages.RuntimeOnly));
+        var rules = new TestAdditionalText("/0/licenseguard.json", """
+            { "services": [ { "id": "contoso-ai", "name": "Contoso AI", "vendor": "Contoso", "access": "api-only", "license": "LicenseRef-proprietary",
+                              "packages": ["Contoso.AI.*"], "symbols": ["N:Contoso.AI"] } ] }
+            """);
+
+        var diagnostics = await RunWithReferencesAsync("static class Program { static void Main() => Contoso.AI.Samples.Terminal.Print(\"hi\"); }", SdkPackages.RuntimeOnly, rules);
+
+        Assert.Empty(diagnostics);
+    }
+
+    /// <summary>
     /// Issue 24, item 5: a vendored copy of an SDK, built by another project of the solution and referenced by ProjectReference,
     /// is the vendor's: its catalogued types and members are findings, as they are from the package.
     /// </summary>
@@ -601,7 +621,7 @@ public class ProprietaryAiCallAnalyzerTests : IDisposable
         return Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(path);
     }
 
-    private async Task<List<Microsoft.CodeAnalysis.Diagnostic>> RunWithReferencesAsync(string program, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceAssemblies)
+    private async Task<List<Microsoft.CodeAnalysis.Diagnostic>> RunWithReferencesAsync(string program, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies referenceAssemblies, params Microsoft.CodeAnalysis.AdditionalText[] additionalFiles)
     {
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
             "Program",
@@ -609,7 +629,7 @@ public class ProprietaryAiCallAnalyzerTests : IDisposable
             (await referenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None)).AddRange(References),
             new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
-        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(compilation, Array.Empty<Microsoft.CodeAnalysis.AdditionalText>());
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(compilation, additionalFiles);
         Assert.Empty(exceptions);
         return diagnostics.Where(d => d.Id.StartsWith("LG", StringComparison.Ordinal)).ToList();
     }
