@@ -25,6 +25,7 @@ namespace LicenseGuard.Catalog
         // Built when a licence is first looked up by URL, title or heading (the gather step, the CLI): the analyzers only ever
         // ask for a licence's class, and a compiler process should not normalise every licence's titles for that.
         private readonly Lazy<LicenseTextLookups> licenseTexts;
+        private readonly Lazy<Dictionary<string, LicenseEntry>> licensesByKey;
 
         internal RulesCatalog(
             IReadOnlyList<ServiceEntry> services,
@@ -52,6 +53,11 @@ namespace LicenseGuard.Catalog
             tasksById = tasks.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
             licensesByIdOrAlias = new Dictionary<string, LicenseEntry>(StringComparer.OrdinalIgnoreCase);
             licenseTexts = new Lazy<LicenseTextLookups>(() => new LicenseTextLookups(licenses));
+            licensesByKey = new Lazy<Dictionary<string, LicenseEntry>>(() => licenses
+                .Where(l => !l.Id.StartsWith("LicenseRef-", StringComparison.Ordinal))
+                .GroupBy(l => Licensing.CanonicalLicenseUrl.Key(l.Id))
+                .Where(g => g.Count() == 1)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
             foreach (var license in licenses)
             {
                 licensesByIdOrAlias[license.Id] = license;
@@ -121,8 +127,22 @@ namespace LicenseGuard.Catalog
         /// <summary>Finds a licence by id or alias (case-insensitive).</summary>
         public LicenseEntry? FindLicense(string idOrAlias) => licensesByIdOrAlias.TryGetValue(idOrAlias, out var l) ? l : null;
 
-        /// <summary>Finds the licence a legacy <c>licenseUrl</c> points at, if the catalog knows the URL.</summary>
-        public LicenseEntry? FindLicenseByUrl(string url) => licenseTexts.Value.ByUrl.TryGetValue(NormalizeUrl(url), out var l) ? l : null;
+        /// <summary>
+        /// Finds the licence a legacy <c>licenseUrl</c> points at: a URL the catalog lists, or a licence publisher's own page for a
+        /// licence the catalog knows (<see cref="Licensing.CanonicalLicenseUrl"/>: <c>spdx.org/licenses/MIT.html</c>,
+        /// <c>gnu.org/licenses/gpl-3.0.en.html</c>, <c>creativecommons.org/licenses/by/4.0/</c>…).
+        /// </summary>
+        public LicenseEntry? FindLicenseByUrl(string url)
+        {
+            string normalized = NormalizeUrl(url);
+            if (licenseTexts.Value.ByUrl.TryGetValue(normalized, out var listed))
+            {
+                return listed;
+            }
+
+            string? id = Licensing.CanonicalLicenseUrl.IdOf(normalized);
+            return id == null ? null : FindLicense(id) ?? (licensesByKey.Value.TryGetValue(Licensing.CanonicalLicenseUrl.Key(id), out var byKey) ? byKey : null);
+        }
 
         /// <summary>Finds the licence whose licence files open with this title (the whole first line, not a word in it).</summary>
         public LicenseEntry? FindLicenseByTitle(string? title) => title != null && licenseTexts.Value.ByTitle.TryGetValue(NormalizeTitle(title), out var l) ? l : null;
