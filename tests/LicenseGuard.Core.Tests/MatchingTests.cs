@@ -32,6 +32,16 @@ public class MatchingTests
     [InlineData("wss://westeurope.stt.speech.microsoft.com/speech/recognition", "azure-ai-services", "westeurope.stt.speech.microsoft.com")]
     [InlineData("https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", "azure-ai-services", "api.cognitive.microsofttranslator.com")]
     [InlineData("https://aip.baidubce.com/rest/2.0/ocr/v1/general_basic", "baidu-ai", "aip.baidubce.com")]
+    [InlineData("https://eu.api.openai.com/v1/responses", "openai", "eu.api.openai.com")]
+    [InlineData("https://contoso.openai.azure.us/openai/deployments/gpt-4o", "azure-openai", "contoso.openai.azure.us")]
+    [InlineData("https://{0}.openai.azure.us/", "azure-openai", "x.openai.azure.us")]
+    [InlineData("https://{resource}.cognitiveservices.azure.com/", "azure-ai-services", "x.cognitiveservices.azure.com")]
+    [InlineData("https://bedrock-runtime-fips.${REGION}.amazonaws.com", "aws-bedrock", "bedrock-runtime-fips.x.amazonaws.com")]
+    [InlineData("wss://api.deepgram.com/v1/listen?model=nova-3", "deepgram", "api.deepgram.com")]
+    [InlineData("https://api.elevenlabs.io/v1/text-to-speech/abc/stream", "elevenlabs", "api.elevenlabs.io")]
+    [InlineData("https://api.voyageai.com/v1/embeddings", "voyage-ai", "api.voyageai.com")]
+    [InlineData("https://dashscope-intl.aliyuncs.com/compatible-mode/v1", "alibaba-model-studio", "dashscope-intl.aliyuncs.com")]
+    [InlineData("https://polly.eu-west-1.amazonaws.com/v1/speech", "aws-ai-services", "polly.eu-west-1.amazonaws.com")]
     public void EndpointsMatchTheirService(string value, string service, string host)
     {
         Assert.Equal(service, Hosts.Match(value, out var found)?.Id);
@@ -53,6 +63,9 @@ public class MatchingTests
     [InlineData("?q=1")]
     [InlineData("#top")]
     [InlineData("https:///path")]
+    [InlineData("https://{0}.example.com/")]
+    [InlineData("https://{a b}.openai.azure.com/")]
+    [InlineData("https://elevenlabs.io/docs")]
     [InlineData("")]
     public void NonEndpointsDoNotMatch(string value) => Assert.Null(Hosts.Match(value, out _));
 

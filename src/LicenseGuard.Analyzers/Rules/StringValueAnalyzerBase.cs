@@ -40,7 +40,8 @@ namespace LicenseGuard.Analyzers.Rules
     /// </summary>
     public abstract class StringValueAnalyzerBase : DiagnosticAnalyzer
     {
-        private static readonly ImmutableArray<SyntaxKind> LiteralKinds = ImmutableArray.Create(SyntaxKind.StringLiteralExpression);
+        // UTF-8 literals ("…"u8, raw ones too) carry request bodies sent as bytes: judged like any other string.
+        private static readonly ImmutableArray<SyntaxKind> LiteralKinds = ImmutableArray.Create(SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
 
         /// <inheritdoc/>
         public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
@@ -126,6 +127,7 @@ namespace LicenseGuard.Analyzers.Rules
 
             if (!(target is IBinaryOperation) || !(target.ConstantValue.Value is string value) || !CouldMatch(access.Digest, value))
             {
+                AnalyzeConcatenationShape(context, access, generatedCode, baseline);
                 return;
             }
 
@@ -146,6 +148,47 @@ namespace LicenseGuard.Analyzers.Rules
             }
 
             Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, target.Syntax, finding, operation.SemanticModel, context.CancellationToken);
+        }
+
+        /// <summary>
+        /// A concatenation with a non-constant part inside the host, judged by its shape as an interpolation is (a part that is
+        /// not constant stands for one label): "https://bedrock-runtime-fips." + region + ".amazonaws.com/".
+        /// </summary>
+        private void AnalyzeConcatenationShape(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
+        {
+            var leaves = new List<IOperation>();
+            Flatten(context.Operation, leaves);
+            if (!AnalyzesInterpolationShapes || leaves.Count < 2 || !(leaves[0].ConstantValue.Value is string first) || !ShapeMayMatch(first))
+            {
+                return;
+            }
+
+            var shape = new StringBuilder();
+            foreach (var leaf in leaves)
+            {
+                if (leaf.ConstantValue.HasValue && !(leaf.ConstantValue.Value is string))
+                {
+                    return;
+                }
+
+                shape.Append(leaf.ConstantValue.Value as string ?? "x");
+            }
+
+            string value = shape.ToString();
+            if (!CouldMatch(access.Digest, value) || Match(access.Snapshot, value) is not { } finding)
+            {
+                return;
+            }
+
+            foreach (var leaf in leaves)
+            {
+                if (MatchesAlone(access, leaf.ConstantValue))
+                {
+                    return;
+                }
+            }
+
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, context.Operation.Syntax, finding, context.Operation.SemanticModel, context.CancellationToken);
         }
 
         private void AnalyzeInterpolation(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)

@@ -1092,7 +1092,7 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         items.AddRange(initializer switch
                         {
                             ISimpleAssignmentOperation indexed => Of(indexed.Value),
-                            IInvocationOperation add => add.Arguments.SelectMany(a => Of(a.Value)),
+                            IInvocationOperation add => ItemArguments(add).SelectMany(a => Of(a.Value)),
                             _ => Array.Empty<WeightTrace>(),
                         });
                     }
@@ -1125,13 +1125,21 @@ namespace LicenseGuard.Analyzers.WeightFlow
                         }
                         else if (initializer is IInvocationOperation add)
                         {
-                            traces.AddRange(add.Arguments.SelectMany(a => Of(a.Value)));
+                            traces.AddRange(ItemArguments(add).SelectMany(a => Of(a.Value)));
                         }
                     }
                 }
 
                 return traces;
             }
+
+            /// <summary>
+            /// The arguments of a collection initializer's Add that are items, not the keys or labels the API declares beside them:
+            /// a dictionary's <c>key</c>, a multipart form's field <c>name</c> (<c>{ new StringContent(id), "model" }</c> sends an id,
+            /// not a folder called model).
+            /// </summary>
+            private static IEnumerable<IArgumentOperation> ItemArguments(IInvocationOperation add) =>
+                add.Arguments.Where(a => !(a.Parameter?.Name is { } parameter && (parameter.Equals("key", StringComparison.OrdinalIgnoreCase) || parameter.Equals("name", StringComparison.OrdinalIgnoreCase))));
 
             // ---- the code's own checks ----------------------------------------------------------------------------------
 

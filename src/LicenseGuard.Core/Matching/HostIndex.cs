@@ -139,12 +139,23 @@ namespace LicenseGuard.Matching
                 return false;
             }
 
-            for (int i = start; i < hostEnd; i++)
+            // A label may be a template's placeholder ("https://{0}.openai.azure.us/", "{resource}", "${REGION}", "%s", "<name>"):
+            // it stands for one label, as a hole of an interpolated string does.
+            string[] labels = value.Substring(start, hostEnd - start).Split('.');
+            for (int l = 0; l < labels.Length; l++)
             {
-                char c = value[i];
-                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '-'))
+                if (IsPlaceholder(labels[l]))
                 {
-                    return false;
+                    labels[l] = "x";
+                    continue;
+                }
+
+                foreach (char c in labels[l])
+                {
+                    if (!(char.IsLetterOrDigit(c) || c == '-'))
+                    {
+                        return false;
+                    }
                 }
             }
 
@@ -157,8 +168,34 @@ namespace LicenseGuard.Matching
                 }
             }
 
-            host = value.Substring(start, hostEnd - start).TrimEnd('.').ToLowerInvariant();
+            host = string.Join(".", labels).TrimEnd('.').ToLowerInvariant();
             return host.IndexOf('.') > 0;
+        }
+
+        private static bool IsPlaceholder(string label)
+        {
+            if (label.Length < 2)
+            {
+                return false;
+            }
+
+            char first = label[0], last = label[label.Length - 1];
+            string inner = label.Trim('{', '}', '<', '>', '$', '(', ')', '%');
+            bool wrapped = (first == '{' && last == '}') || (first == '<' && last == '>') || (first == '$' && (last == '}' || last == ')' || char.IsLetterOrDigit(last))) || (first == '%' && label.Length == 2);
+            if (!wrapped)
+            {
+                return false;
+            }
+
+            foreach (char c in inner)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == ':'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsWebScheme(string scheme) =>

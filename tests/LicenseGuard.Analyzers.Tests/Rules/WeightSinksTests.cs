@@ -509,4 +509,44 @@ public class WeightSinksTests
             """;
         await RunAsync(source, null, At(0).WithArguments("File.Copy", "copies", ".gguf model-weight files", "'{}/*.gguf' (via pending)", "to another location", "check their licence before you ship them"));
     }
+
+    /// <summary>
+    /// A collection's keys and a form's field names are labels the API declares beside the item: a transcription request with a
+    /// "model" field sends a model id, not a folder called model; the same form with the weight file as its content sends it.
+    /// </summary>
+    [Fact]
+    public async Task AFormFieldNamedModelIsALabelAndTheFileContentIsWhatIsSent()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using System.Collections.Generic;
+            static class Transcriber
+            {
+                static Task<HttpResponseMessage> TranscribeAsync(HttpClient http, byte[] audio)
+                {
+                    var form = new MultipartFormDataContent
+                    {
+                        { new ByteArrayContent(audio), "file", "audio.wav" },
+                        { new StringContent("openai/whisper-large-v3-turbo"), "model" },
+                    };
+                    return http.PostAsync("http://127.0.0.1:8000/v1/audio/transcriptions", form);
+                }
+
+                static Task<HttpResponseMessage> ByKey(HttpClient http) =>
+                    http.PostAsync("https://partner.example/api", new FormUrlEncodedContent(new Dictionary<string, string> { { "model", "llama3.1:8b" } }));
+
+                static Task<HttpResponseMessage> ShareAsync(HttpClient http)
+                {
+                    var form = new MultipartFormDataContent
+                    {
+                        { {|#0:new StreamContent(File.OpenRead("models/llama-3.1-8b.gguf"))|}, "model", "upload" },
+                    };
+                    return http.PostAsync("https://partner.example/upload", form);
+                }
+            }
+            """;
+        await RunAsync(source, null, Verify.Diagnostic(DiagnosticIds.ModelWeightsCopied).WithLocation(0));
+    }
 }
