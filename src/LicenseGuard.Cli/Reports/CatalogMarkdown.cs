@@ -16,13 +16,16 @@ internal static class CatalogMarkdown
         md.Append("Generated from the rules files by `licenseguard rules catalog` (for this page: the built-in `rules/`, with\n");
         md.Append("`dotnet run --project src/LicenseGuard.Cli -- rules catalog -o docs/catalog.md` at the repository root); a test keeps it\n");
         md.Append("equal to the catalog. Run the command in your own repository to see the catalog with your rules files layered on top.\n\n");
+        md.Append("The built-in facts are dated ").Append(Sources.Date).Append(". Each service's and closed model's sources (the vendor's documentation,\n");
+        md.Append("or the package version the facts were read from) are in the tables below and in `rules/sources/catalog-sources.json`; the\n");
+        md.Append("registry's AI packages are classified in `rules/coverage/`. How to refresh both: `rules/README.md`.\n\n");
 
         md.Append("## Proprietary AI services\n\n");
         md.Append("Calls into their SDKs are LG1001, their endpoints LG1002, their closed model ids LG1003, their SDK packages LG3003.\n\n");
-        md.Append("| Service | Id | Tasks | SDK packages | Endpoint hosts |\n|---|---|---|---|---|\n");
+        md.Append("| Service | Id | Tasks | SDK packages | Endpoint hosts | Sources |\n|---|---|---|---|---|---|\n");
         foreach (var service in catalog.Services)
         {
-            Row(md, service.Name, Code(service.Id), string.Join(", ", service.Tasks.Select(t => TaskName(catalog, t))), Codes(service.Packages), Codes(service.Hosts));
+            Row(md, service.Name, Code(service.Id), string.Join(", ", service.Tasks.Select(t => TaskName(catalog, t))), Codes(service.Packages), Codes(service.Hosts), Sources.Of("services", service.Id));
         }
 
         md.Append("\n## Tasks and their open alternatives\n\n");
@@ -78,11 +81,11 @@ internal static class CatalogMarkdown
         }
 
         md.Append("\n## Closed models\n\n");
-        md.Append("| Model | Id | Service | Tasks | Model ids in code |\n|---|---|---|---|---|\n");
+        md.Append("| Model | Id | Service | Tasks | Model ids in code | Sources |\n|---|---|---|---|---|---|\n");
         foreach (var model in catalog.Models.Where(m => !m.OpenWeights))
         {
             Row(md, model.Name, Code(model.Id), model.Service == null ? model.Vendor : catalog.FindService(model.Service)?.Name ?? model.Service,
-                string.Join(", ", model.Tasks.Select(t => TaskName(catalog, t))), Codes(model.Ids));
+                string.Join(", ", model.Tasks.Select(t => TaskName(catalog, t))), Codes(model.Ids), Sources.Of("models", model.Id));
         }
 
         md.Append("\n## Open-weight models\n\n");
@@ -103,6 +106,22 @@ internal static class CatalogMarkdown
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The built-in catalog's sources (rules/sources/catalog-sources.json, embedded): its date and each entry's sources.</summary>
+    private static class Sources
+    {
+        private static readonly System.Text.Json.Nodes.JsonNode Document = System.Text.Json.Nodes.JsonNode.Parse(
+            typeof(CatalogMarkdown).Assembly.GetManifestResourceStream("LicenseGuard.CatalogSources.json")!)!;
+
+        public static string Date => Document["date"]!.GetValue<string>();
+
+        /// <summary>An entry's sources as links (a package as its id and version); none for entries the built-in catalog does not have.</summary>
+        public static string Of(string kind, string id) => Document[kind]?[id] is System.Text.Json.Nodes.JsonArray sources
+            ? string.Join(", ", sources.Select(s => s!.GetValue<string>()).Select(s => s.StartsWith("package:", StringComparison.Ordinal)
+                ? Code(s.Substring("package:".Length).Replace("@", " ", StringComparison.Ordinal))
+                : "[" + Escape(new Uri(s).Host + new Uri(s).AbsolutePath.TrimEnd('/')) + "](" + s + ")"))
+            : string.Empty;
     }
 
     private static void Row(StringBuilder md, params string[] cells) =>
