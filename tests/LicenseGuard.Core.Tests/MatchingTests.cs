@@ -36,6 +36,8 @@ public class MatchingTests
     [InlineData("https://contoso.openai.azure.us/openai/deployments/gpt-4o", "azure-openai", "contoso.openai.azure.us")]
     [InlineData("https://{0}.openai.azure.us/", "azure-openai", "x.openai.azure.us")]
     [InlineData("https://{resource}.cognitiveservices.azure.com/", "azure-ai-services", "x.cognitiveservices.azure.com")]
+    [InlineData("https://<...>.openai.azure.com/", "azure-openai", "x.openai.azure.com")]
+    [InlineData("https://<your-resource>.openai.azure.com/", "azure-openai", "x.openai.azure.com")]
     [InlineData("https://bedrock-runtime-fips.${REGION}.amazonaws.com", "aws-bedrock", "bedrock-runtime-fips.x.amazonaws.com")]
     [InlineData("wss://api.deepgram.com/v1/listen?model=nova-3", "deepgram", "api.deepgram.com")]
     [InlineData("https://api.elevenlabs.io/v1/text-to-speech/abc/stream", "elevenlabs", "api.elevenlabs.io")]

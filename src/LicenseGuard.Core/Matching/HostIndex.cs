@@ -141,7 +141,13 @@ namespace LicenseGuard.Matching
 
             // A label may be a template's placeholder ("https://{0}.openai.azure.us/", "{resource}", "${REGION}", "%s", "<name>"):
             // it stands for one label, as a hole of an interpolated string does.
-            string[] labels = value.Substring(start, hostEnd - start).Split('.');
+            string hostPart = value.Substring(start, hostEnd - start);
+            if (hostPart.IndexOfAny(PlaceholderStarts) >= 0)
+            {
+                hostPart = Placeholder.Replace(hostPart, "x"); // "<...>.openai.azure.com": a placeholder may hold dots of its own
+            }
+
+            string[] labels = hostPart.Split('.');
             for (int l = 0; l < labels.Length; l++)
             {
                 if (IsPlaceholder(labels[l]))
@@ -171,6 +177,11 @@ namespace LicenseGuard.Matching
             host = string.Join(".", labels).TrimEnd('.').ToLowerInvariant();
             return host.IndexOf('.') > 0;
         }
+
+        private static readonly char[] PlaceholderStarts = { '{', '<', '$' };
+
+        private static readonly System.Text.RegularExpressions.Regex Placeholder = new System.Text.RegularExpressions.Regex(
+            @"\$?\{+[^{}/\s]*\}+|\$\([^()/\s]*\)|<[^<>/\s]*>", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         private static bool IsPlaceholder(string label)
         {
