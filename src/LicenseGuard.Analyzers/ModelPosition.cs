@@ -93,9 +93,6 @@ namespace LicenseGuard.Analyzers
                     return NamesModel(property.Property.Name);
                 case IPropertyReferenceOperation indexer:
                     return indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue.Value is string key && NamesModel(key);
-                case IArrayElementReferenceOperation _:
-                case null:
-                    return false;
                 case IInvocationOperation invocation:
                     return NamesModel(invocation.TargetMethod.Name);
                 default:

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using LicenseGuard.Matching;
 using Microsoft.CodeAnalysis;
@@ -131,23 +132,10 @@ namespace LicenseGuard.Analyzers.Rules
                 return;
             }
 
-            var finding = Match(access.Snapshot, value);
-            if (finding == null)
-            {
-                return;
-            }
-
             var leaves = new List<IOperation>();
             Flatten(target, leaves);
-            foreach (var leaf in leaves)
-            {
-                if (MatchesAlone(access, leaf.ConstantValue))
-                {
-                    return;
-                }
-            }
-
-            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, target.Syntax, finding, operation.SemanticModel, context.CancellationToken);
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, target.Syntax,
+                MatchUnlessAPartDoes(access, value, leaves.Select(l => l.ConstantValue)), operation.SemanticModel, context.CancellationToken);
         }
 
         /// <summary>
@@ -156,13 +144,20 @@ namespace LicenseGuard.Analyzers.Rules
         /// </summary>
         private void AnalyzeConcatenationShape(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
-            var leaves = new List<IOperation>();
-            Flatten(context.Operation, leaves);
-            if (!AnalyzesInterpolationShapes || leaves.Count < 2 || !(leaves[0].ConstantValue.Value is string first) || !ShapeMayMatch(first))
+            // Most concatenations are log lines and messages: the first part decides before anything is allocated.
+            var leftmost = context.Operation;
+            while (leftmost is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary)
+            {
+                leftmost = binary.LeftOperand;
+            }
+
+            if (!AnalyzesInterpolationShapes || !(leftmost.ConstantValue.Value is string first) || !ShapeMayMatch(first))
             {
                 return;
             }
 
+            var leaves = new List<IOperation>();
+            Flatten(context.Operation, leaves);
             var shape = new StringBuilder();
             foreach (var leaf in leaves)
             {
@@ -174,21 +169,8 @@ namespace LicenseGuard.Analyzers.Rules
                 shape.Append(leaf.ConstantValue.Value as string ?? "x");
             }
 
-            string value = shape.ToString();
-            if (!CouldMatch(access.Digest, value) || Match(access.Snapshot, value) is not { } finding)
-            {
-                return;
-            }
-
-            foreach (var leaf in leaves)
-            {
-                if (MatchesAlone(access, leaf.ConstantValue))
-                {
-                    return;
-                }
-            }
-
-            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, context.Operation.Syntax, finding, context.Operation.SemanticModel, context.CancellationToken);
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, context.Operation.Syntax,
+                MatchUnlessAPartDoes(access, shape.ToString(), leaves.Select(l => l.ConstantValue)), context.Operation.SemanticModel, context.CancellationToken);
         }
 
         private void AnalyzeInterpolation(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
@@ -227,26 +209,31 @@ namespace LicenseGuard.Analyzers.Rules
                 value = shape.ToString();
             }
 
-            if (!CouldMatch(access.Digest, value))
+            var holes = node.Contents.Select((part, i) => part is InterpolationSyntax hole ? HoleConstant(operation, i, hole) : default);
+            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node,
+                MatchUnlessAPartDoes(access, value, holes), operation.SemanticModel, context.CancellationToken);
+        }
+
+        /// <summary>
+        /// The finding for a whole string formed of parts, unless one of its constant parts is reported by itself (the literal
+        /// or constant that says it all is where the value is reported, once).
+        /// </summary>
+        private StringFinding? MatchUnlessAPartDoes(CatalogAccess access, string value, IEnumerable<Optional<object?>> parts)
+        {
+            if (!CouldMatch(access.Digest, value) || !(Match(access.Snapshot, value) is { } finding))
             {
-                return;
+                return null;
             }
 
-            var finding = Match(access.Snapshot, value);
-            if (finding == null)
+            foreach (var part in parts)
             {
-                return;
-            }
-
-            for (int i = 0; i < node.Contents.Count; i++)
-            {
-                if (node.Contents[i] is InterpolationSyntax hole && MatchesAlone(access, HoleConstant(operation, i, hole)))
+                if (MatchesAlone(access, part))
                 {
-                    return;
+                    return null;
                 }
             }
 
-            Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node, finding, operation.SemanticModel, context.CancellationToken);
+            return finding;
         }
 
         /// <summary>

@@ -139,29 +139,19 @@ namespace LicenseGuard.Matching
                 return false;
             }
 
-            // A label may be a template's placeholder ("https://{0}.openai.azure.us/", "{resource}", "${REGION}", "%s", "<name>"):
-            // it stands for one label, as a hole of an interpolated string does.
+            // A template's placeholder stands for one label, as a hole of an interpolated string does, even with dots inside:
+            // "https://{0}.openai.azure.us/", "{resource}", "<...>", "${REGION}", "$(Region)", "$REGION", "%s".
             string hostPart = value.Substring(start, hostEnd - start);
             if (hostPart.IndexOfAny(PlaceholderStarts) >= 0)
             {
-                hostPart = Placeholder.Replace(hostPart, "x"); // "<...>.openai.azure.com": a placeholder may hold dots of its own
+                hostPart = Placeholder.Replace(hostPart, "x");
             }
 
-            string[] labels = hostPart.Split('.');
-            for (int l = 0; l < labels.Length; l++)
+            foreach (char c in hostPart)
             {
-                if (IsPlaceholder(labels[l]))
+                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '-'))
                 {
-                    labels[l] = "x";
-                    continue;
-                }
-
-                foreach (char c in labels[l])
-                {
-                    if (!(char.IsLetterOrDigit(c) || c == '-'))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
@@ -174,40 +164,14 @@ namespace LicenseGuard.Matching
                 }
             }
 
-            host = string.Join(".", labels).TrimEnd('.').ToLowerInvariant();
+            host = hostPart.TrimEnd('.').ToLowerInvariant();
             return host.IndexOf('.') > 0;
         }
 
-        private static readonly char[] PlaceholderStarts = { '{', '<', '$' };
+        private static readonly char[] PlaceholderStarts = { '{', '<', '$', '%' };
 
         private static readonly System.Text.RegularExpressions.Regex Placeholder = new System.Text.RegularExpressions.Regex(
-            @"\$?\{+[^{}/\s]*\}+|\$\([^()/\s]*\)|<[^<>/\s]*>", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-        private static bool IsPlaceholder(string label)
-        {
-            if (label.Length < 2)
-            {
-                return false;
-            }
-
-            char first = label[0], last = label[label.Length - 1];
-            string inner = label.Trim('{', '}', '<', '>', '$', '(', ')', '%');
-            bool wrapped = (first == '{' && last == '}') || (first == '<' && last == '>') || (first == '$' && (last == '}' || last == ')' || char.IsLetterOrDigit(last))) || (first == '%' && label.Length == 2);
-            if (!wrapped)
-            {
-                return false;
-            }
-
-            foreach (char c in inner)
-            {
-                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == ':'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+            @"\$?\{+[^{}/\s]*\}+|\$\([^()/\s]*\)|\$[A-Za-z_][A-Za-z0-9_]*|<[^<>/\s]*>|%[sd]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         private static bool IsWebScheme(string scheme) =>
             scheme.Equals("https", StringComparison.OrdinalIgnoreCase) || scheme.Equals("http", StringComparison.OrdinalIgnoreCase) ||
