@@ -10,9 +10,19 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 
+if (args is ["--index", var textsFile, var indexFile])
+{
+    // After a change to the matcher's normalisation or index format: the committed texts, indexed again, without npm.
+    using var committed = File.OpenRead(textsFile);
+    File.WriteAllBytes(indexFile, LicenseGuard.Gather.Licensing.SpdxLicenseList.BuildIndex(committed));
+    Console.WriteLine($"Wrote {indexFile}.");
+    return 0;
+}
+
 if (args.Length != 5)
 {
     Console.Error.WriteLine("usage: make-spdx-data.cs <spdx-license-list dir> <spdx-license-ids dir> <spdx-exceptions dir> <texts .tsv.gz> <index .bin.gz>");
+    Console.Error.WriteLine("       make-spdx-data.cs --index <texts .tsv.gz> <index .bin.gz>");
     return 2;
 }
 

@@ -200,7 +200,9 @@ namespace LicenseGuard.Gather
 
         private static string? ReadLicenseFile(string packageDirectory, string relativeFile)
         {
-            string full = Path.GetFullPath(Path.Combine(packageDirectory, relativeFile));
+            // A .nuspec written on Windows may name the file with backslashes (MAB.DotIgnore's licenses\LICENSE.md); the
+            // package's files use forward slashes on every platform once extracted.
+            string full = Path.GetFullPath(Path.Combine(packageDirectory, relativeFile.Replace('\\', '/')));
             if (!full.StartsWith(Path.GetFullPath(packageDirectory), StringComparison.Ordinal) || !File.Exists(full))
             {
                 return null;

@@ -174,6 +174,50 @@ public class LicenseTextMatcherTests
         Assert.Equal("CC-BY-NC-SA-4.0", LicenseTextMatcher.Match(Texts["CC-BY-NC-SA-4.0"]).Id);
     }
 
+    [Fact]
+    public void ABsdCopyWithItsHoldersNameATitleAndACreditIsBsd()
+    {
+        // The shape of LibJpeg.NET's and Concentus's files: the holder's name where the template says "the copyright holder",
+        // a project title and a list of holders above, a credit to the upstream code below.
+        string edited = "**Contoso.Imaging**\n\nCopyright (c) 2008-2020, Contoso\nSkype Limited, Xiph.Org Foundation. All rights are reserved by their holders.\n\n"
+            + Texts["BSD-3-Clause"].Replace("the copyright holder nor the names of its contributors", "Contoso Ltd. nor the names of specific contributors", StringComparison.Ordinal)
+                .Replace("THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE", "CONTOSO BE LIABLE", StringComparison.Ordinal)
+            + "\n\n---\nNOTE\n\nThis software is based in part on the work of the Independent JPEG Group, http://www.ijg.org/.";
+
+        var match = LicenseTextMatcher.Match(edited);
+
+        Assert.True(match.Id == "BSD-3-Clause", $"got {match.Id ?? "nothing"} (best {match.Best} {match.ScoreText})");
+        Assert.NotNull(match.EditedWords);
+    }
+
+    [Theory]
+    [InlineData("BSD-3-Clause", "with or without modification, are permitted", "with or without modification, are not permitted")]
+    [InlineData("BSD-3-Clause", "Redistributions of source code must retain", "Redistributions of source code for non-commercial use must retain")]
+    [InlineData("MIT", "without restriction", "with restriction")]
+    [InlineData("MIT", "free of charge", "for a fee")]
+    [InlineData("MIT", "to any person obtaining a copy", "to any person not employed by a competitor obtaining a copy")]
+    [InlineData("ISC", "for any purpose", "for any non-commercial purpose")]
+    public void AnEditThatChangesWhatTheLicenceGrantsOrDemandsIsNotThatLicence(string id, string from, string to)
+    {
+        Assert.Contains(from, Texts[id], StringComparison.Ordinal);
+
+        var match = LicenseTextMatcher.Match(Texts[id].Replace(from, to, StringComparison.Ordinal));
+
+        Assert.True(match.Id == null, $"{id} edited ('{from}' -> '{to}') was recognised as {match.Id}");
+    }
+
+    [Fact]
+    public void ALicenceWithAConditionOrAClauseMissingIsNotRecognisedByItsReplaceableText()
+    {
+        string bsd = Texts["BSD-3-Clause"];
+        string withoutClause3 = bsd.Remove(bsd.IndexOf("3. Neither", StringComparison.Ordinal), bsd.IndexOf("THIS SOFTWARE", StringComparison.Ordinal) - bsd.IndexOf("3. Neither", StringComparison.Ordinal));
+        string withCredit = bsd + "\n\nNOTE: commercial redistribution requires a separate licence from Contoso.";
+
+        Assert.Equal("BSD-2-Clause", LicenseTextMatcher.Match(withoutClause3).Id); // what is left is another licence
+        Assert.Null(LicenseTextMatcher.Match(withCredit).Id);
+        Assert.Null(LicenseTextMatcher.Match("Contoso Imaging\n\n" + bsd.Replace("THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE", "CONTOSO BE LIABLE", StringComparison.Ordinal) + "\n\n" + SaleCondition).Id);
+    }
+
     private const string CommercialTerms = """
         ADDITIONAL TERMS FOR COMMERCIAL USE
 

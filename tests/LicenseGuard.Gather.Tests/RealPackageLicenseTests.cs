@@ -74,13 +74,30 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
         { "ILGPU", "1.5.3", "NCSA", "permissive" },
         { "UUIDNext", "4.2.4", "0BSD", "permissive" },
         { "Wasmtime", "50.0.1", "Apache-2.0 WITH LLVM-exception", "permissive" },
-        // what LicenseGuard cannot know stays unknown: a URL to a repository's current file, no licence at all, a BSD variant with
-        // the codec's own terms added, a short notice (with a typo) instead of a licence text, a vendor page not catalogued
+        // the evidence packages carry instead of a licence expression (issue 22): a short notice naming a licence by its URL,
+        // misspelt ("Attributeion"); a GNU notice followed by a section offering a commercial licence in addition; BSD-3-Clause
+        // with its replaceable text edited (the holder's name in the clauses, a title, a credit to the code it builds on, a
+        // list of holders); a licence file named with Windows separators in the .nuspec; a Mozilla-derived licence outside
+        // the SPDX list, by its title
+        { "Isopoh.Cryptography.Argon2", "2.0.0", "CC-BY-4.0", "permissive" },
+        { "Newtonsoft.Json.Schema", "4.0.1", "AGPL-3.0 OR LicenseRef-commercial", "network-copyleft / proprietary" },
+        { "Concentus", "2.2.2", "BSD-3-Clause", "permissive" },
+        { "BitMiracle.LibJpeg.NET", "1.5.324", "BSD-3-Clause", "permissive" },
+        { "MAB.DotIgnore", "3.0.1", "MIT", "permissive" },
+        { "FirebirdSql.Data.FirebirdClient", "10.3.4", "LicenseRef-IDPL-1.0", "weak-copyleft" },
+        // catalogued licence pages (a project's page that is a BSD-2-Clause or MIT text, a vendor's non-commercial-or-paid page)
+        // and a repository licence file read once and pinned as a catalog fact for the package (a COPYING.LESSER)
+        { "FParsec", "1.1.1", "BSD-2-Clause", "permissive" },
+        { "Portable.BouncyCastle", "1.9.0", "MIT", "permissive" },
+        { "NetMQ", "4.0.4.5", "LGPL-3.0-only", "weak-copyleft" },
+        { "Xabe.FFmpeg", "5.2.6", "LicenseRef-xabe-ffmpeg", "non-commercial" },
+        // what LicenseGuard cannot know stays unknown: a URL to a repository's current file not pinned by the catalog (the
+        // samples' LG3002), no licence at all, a vendor page not catalogued, a COPYING that points at a licence folder the
+        // package does not ship
         { "DotNetZip", "1.16.0", "unknown", "unknown" },
         { "BouncyCastle.NetCore", "1.8.5", "unknown", "unknown" },
-        { "Concentus", "2.2.2", "unknown", "unknown" },
-        { "Isopoh.Cryptography.Argon2", "2.0.0", "unknown", "unknown" },
         { "XmpCore", "6.1.10", "unknown", "unknown" },
+        { "Ude.NetStandard", "1.2.0", "unknown", "unknown" },
     };
 
     [Theory]
@@ -177,6 +194,12 @@ public sealed class RealPackages : IDisposable
             "Wasmtime/50.0.1", "Concentus/2.2.2", "XmpCore/6.1.10", "Isopoh.Cryptography.Argon2/2.0.0", "Hangfire.PostgreSql/1.21.1",
         ];
         Restore("Relicensed", "net10.0", relicensedAndRarer);
+        string[] evidence =
+        [
+            "Newtonsoft.Json.Schema/4.0.1", "BitMiracle.LibJpeg.NET/1.5.324", "MAB.DotIgnore/3.0.1", "FirebirdSql.Data.FirebirdClient/10.3.4",
+            "FParsec/1.1.1", "Portable.BouncyCastle/1.9.0", "NetMQ/4.0.4.5", "Xabe.FFmpeg/5.2.6", "Ude.NetStandard/1.2.0",
+        ];
+        Restore("Evidence", "net10.0", evidence);
         Restore("Legacy", "netstandard2.0", ["Newtonsoft.Json/9.0.1", "System.Net.Http/4.3.4", "System.Memory/4.5.5", "System.ValueTuple/4.5.0", "System.Threading.Tasks.Extensions/4.5.4"]);
     }
 

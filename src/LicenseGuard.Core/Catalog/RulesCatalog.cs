@@ -148,6 +148,30 @@ namespace LicenseGuard.Catalog
         public LicenseEntry? FindLicenseByTitle(string? title) => title != null && licenseTexts.Value.ByTitle.TryGetValue(NormalizeTitle(title), out var l) ? l : null;
 
         /// <summary>
+        /// Finds the licence a title pattern of the catalog names for a licence file no SPDX text matched, such as the vendor
+        /// terms of "Contoso Source Available License" or "… End User License Agreement" (patterns only ever name licences that
+        /// are not permissive).
+        /// </summary>
+        public LicenseEntry? FindLicenseByTitlePattern(string? title)
+        {
+            if (title == null)
+            {
+                return null;
+            }
+
+            string normalized = NormalizeTitle(title);
+            foreach (var (pattern, license) in licenseTexts.Value.TitlePatterns)
+            {
+                if (Matching.Glob.IsMatch(pattern, normalized))
+                {
+                    return license;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// Finds the licence a section of a multi-licence file offers, by the section's whole heading: a catalogued title or
         /// heading, the licence's id or its name (e.g. "LGPL v3 License", "Commercial License", "MIT", "Apache License 2.0").
         /// </summary>
@@ -409,6 +433,17 @@ namespace LicenseGuard.Catalog
 
                     foreach (var title in license.Titles)
                     {
+                        if (title.IndexOf('*') >= 0)
+                        {
+                            // A pattern may only ever make a licence file less permissive than unknown.
+                            if (!string.Equals(license.Class, LicenseClasses.Permissive, StringComparison.OrdinalIgnoreCase))
+                            {
+                                TitlePatterns.Add((string.Join("*", title.Split('*').Select(part => part.Trim().Length == 0 ? string.Empty : NormalizeTitle(part))), license));
+                            }
+
+                            continue;
+                        }
+
                         ByTitle[NormalizeTitle(title)] = license;
                         ByHeading[NormalizeTitle(title)] = license;
                     }
@@ -428,6 +463,8 @@ namespace LicenseGuard.Catalog
             public Dictionary<string, LicenseEntry> ByTitle { get; } = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
 
             public Dictionary<string, LicenseEntry> ByHeading { get; } = new Dictionary<string, LicenseEntry>(StringComparer.Ordinal);
+
+            public List<(string Pattern, LicenseEntry License)> TitlePatterns { get; } = new List<(string, LicenseEntry)>();
         }
     }
 }

@@ -55,6 +55,19 @@ namespace LicenseGuard.Inventory
         /// makes an OR expression of them when every heading names a catalogued licence.
         /// </summary>
         public List<string> FileSections { get; } = new List<string>();
+
+        /// <summary>
+        /// Gets, for a licence file no SPDX text matches whose opening is a short notice saying what the package is licensed
+        /// under ("licensed under a Creative Commons Attribution 4.0 International License, http://creativecommons.org/…"),
+        /// the URLs of that notice. The evaluator recognises them as it recognises a declared licence URL; empty otherwise.
+        /// </summary>
+        public List<string> NoticeUrls { get; } = new List<string>();
+
+        /// <summary>
+        /// Gets or sets, when <see cref="DetectedInFile"/> was recognised with its replaceable text edited (a holder's name in
+        /// place of "the copyright holder", a title above, a credit below), how many words differ from the SPDX text.
+        /// </summary>
+        public string? EditedWords { get; set; }
     }
 
     /// <summary>One resolved package of a project.</summary>
@@ -218,10 +231,16 @@ namespace LicenseGuard.Inventory
                         .Property("matchScore", package.License.MatchScore)
                         .Property("nearestInFile", package.License.NearestInFile)
                         .Property("fileTitle", package.License.FileTitle)
-                        .Property("packageFile", package.License.PackageFile);
+                        .Property("packageFile", package.License.PackageFile)
+                        .Property("editedWords", package.License.EditedWords);
                 if (package.License.FileSections.Count > 0)
                 {
                     writer.Property("fileSections", package.License.FileSections);
+                }
+
+                if (package.License.NoticeUrls.Count > 0)
+                {
+                    writer.Property("noticeUrls", package.License.NoticeUrls);
                 }
 
                 writer.EndObject().EndObject();
@@ -366,8 +385,10 @@ namespace LicenseGuard.Inventory
                         NearestInFile = license.Find("nearestInFile")?.Value.Text,
                         FileTitle = license.Find("fileTitle")?.Value.Text,
                         PackageFile = license.Find("packageFile")?.Value.Text,
+                        EditedWords = license.Find("editedWords")?.Value.Text,
                     };
                     package.License.FileSections.AddRange(Strings(license.Find("fileSections")?.Value));
+                    package.License.NoticeUrls.AddRange(Strings(license.Find("noticeUrls")?.Value));
                 }
 
                 if (package.Id.Length > 0)

@@ -281,7 +281,14 @@ namespace LicenseGuard.Licensing
         }
 
         /// <inheritdoc/>
-        public override string ToString() => $"({Left} {(IsChoice ? "OR" : "AND")} {Right})";
+        public override string ToString() => $"({Operand(Left)} {(IsChoice ? "OR" : "AND")} {Operand(Right)})";
+
+        // AND and OR are associative: "A AND B AND C" needs no parentheses inside, mixed operators do.
+        private string Operand(LicenseExpression operand)
+        {
+            string text = operand.ToString();
+            return operand is LicenseCombination inner && inner.IsChoice == IsChoice ? text.Substring(1, text.Length - 2) : text;
+        }
 
         internal override void Collect(List<LicenseTerm> terms)
         {

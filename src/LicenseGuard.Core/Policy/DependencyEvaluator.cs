@@ -236,12 +236,26 @@ namespace LicenseGuard.Policy
 
             if (declared.DetectedInFile != null)
             {
-                return (LicenseExpression.Parse(declared.DetectedInFile), $"licence file '{file}' matches the SPDX text of {declared.DetectedInFile}{Percent(declared.MatchScore)}");
+                return (LicenseExpression.Parse(declared.DetectedInFile), declared.EditedWords == null
+                    ? $"licence file '{file}' matches the SPDX text of {declared.DetectedInFile}{Percent(declared.MatchScore)}"
+                    : $"licence file '{file}' is the SPDX text of {declared.DetectedInFile} with its replaceable text edited ({declared.EditedWords} words: holders' names, a title, a credit; nothing that grants or restricts)");
             }
 
-            if (declared.FileSections.Count >= 2)
+            var notice = FromNotice(declared.NoticeUrls, file, catalog);
+            if (declared.FileSections.Count >= 1)
             {
-                return FromOfferedChoice(declared.FileSections, file, catalog);
+                return FromOfferedChoice(declared.FileSections, file, catalog, notice);
+            }
+
+            if (notice.Expression != null || declared.NoticeUrls.Count > 0)
+            {
+                return notice;
+            }
+
+            var vendorTerms = catalog.FindLicenseByTitlePattern(declared.FileTitle);
+            if (vendorTerms != null)
+            {
+                return (LicenseExpression.Parse(vendorTerms.Id), $"licence file '{file}' is titled \"{declared.FileTitle}\", vendor terms by the catalog's title patterns: {vendorTerms.Id}");
             }
 
             return (null, $"licence file '{file}' not recognised" + (declared.NearestInFile != null
@@ -254,10 +268,21 @@ namespace LicenseGuard.Policy
         /// Hangfire's LICENSE.md does: the OR of the licences its section headings name, when every heading names a catalogued
         /// licence (a heading, never a word in a section's text); otherwise unknown, naming the heading that is not known.
         /// </summary>
-        private static (LicenseExpression? Expression, string Origin) FromOfferedChoice(IReadOnlyList<string> headings, string? file, RulesCatalog catalog)
+        private static (LicenseExpression? Expression, string Origin) FromOfferedChoice(IReadOnlyList<string> headings, string? file, RulesCatalog catalog,
+            (LicenseExpression? Expression, string Origin) notice)
         {
             string quoted = string.Join(", ", headings.Select(h => $"\"{h}\""));
             var offered = new List<string>();
+            if (notice.Expression != null)
+            {
+                offered.AddRange(notice.Expression.Terms.Select(t => t.ToDisplayString()));
+                quoted = $"{quoted}, in addition to the {notice.Expression.ToDisplayString()} its opening names by URL";
+            }
+            else if (headings.Count < 2)
+            {
+                return (null, $"licence file '{file}' has the section {quoted} and an opening LicenseGuard does not recognise");
+            }
+
             foreach (string heading in headings)
             {
                 var license = catalog.FindLicenseByHeading(heading);
@@ -274,6 +299,31 @@ namespace LicenseGuard.Policy
 
             string expression = string.Join(" OR ", offered);
             return (LicenseExpression.Parse(expression), $"licence file '{file}' offers a choice of licences in sections {quoted}: {expression}");
+        }
+
+        /// <summary>
+        /// A short notice in place of a licence text ("licensed under a Creative Commons Attributeion 4.0 International License,
+        /// http://creativecommons.org/licenses/by/4.0/"): the licence its URLs name, when each URL is one LicenseGuard knows
+        /// and all name the same licence. Never the name in the notice's words, which may be misspelt or loose.
+        /// </summary>
+        private static (LicenseExpression? Expression, string Origin) FromNotice(IReadOnlyList<string> urls, string? file, RulesCatalog catalog)
+        {
+            if (urls.Count == 0)
+            {
+                return (null, $"licence file '{file}' not recognised");
+            }
+
+            var named = urls.Select(url => catalog.FindLicenseByUrl(url)).ToList();
+            int unknown = named.FindIndex(l => l == null);
+            if (unknown >= 0)
+            {
+                return (null, $"licence file '{file}' is a notice pointing at {urls[unknown]}, which is not a licence URL LicenseGuard knows");
+            }
+
+            var ids = named.Select(l => l!.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return ids.Count == 1
+                ? (LicenseExpression.Parse(ids[0]), $"licence file '{file}' is a notice naming {ids[0]} by its URL {urls[0]}")
+                : (null, $"licence file '{file}' is a notice pointing at several licences ({string.Join(", ", ids)})");
         }
 
         /// <summary>

@@ -26,10 +26,14 @@ namespace LicenseGuard.Gather.Licensing
             license.MatchScore = match.Best == null ? null : match.Score.ToString("0.000", CultureInfo.InvariantCulture);
             license.NearestInFile = match.Id == null ? match.Best : null;
             license.FileTitle = match.Title;
+            license.EditedWords = match.EditedWords?.ToString(CultureInfo.InvariantCulture);
             license.FileSections.Clear();
+            license.NoticeUrls.Clear();
             if (match.Id == null)
             {
-                license.FileSections.AddRange(LicenseChoice.OfferedSections(text));
+                var (sections, noticeUrls) = LicenseChoice.Read(text);
+                license.FileSections.AddRange(sections);
+                license.NoticeUrls.AddRange(noticeUrls);
             }
         }
     }

@@ -83,8 +83,37 @@ namespace LicenseGuard.Gather.Licensing
                 start++;
             }
 
-            return StartsWith(text, start, end, "copyright") || StartsWith(text, start, end, "(c)") || StartsWith(text, start, end, "\u00A9")
-                || StartsWith(text, start, end, "all rights reserved") || StartsWith(text, start, end, "portions copyright");
+            // A copyright line names a year, a holder "by" someone, a (c) or © mark, or a template field. MS-PL's "(A) Copyright
+            // Grant- Subject to…" rewrapped to the start of a line, and its "(C) If you distribute…", are clauses and stay.
+            string line = text.Substring(start, end - start);
+            if (StartsWith(text, start, end, "copyright"))
+            {
+                return line.IndexOf("(c)", StringComparison.OrdinalIgnoreCase) >= 0 || line.IndexOf('\u00A9') >= 0 || line.IndexOf('<') >= 0
+                    || line.IndexOf(" by ", StringComparison.OrdinalIgnoreCase) >= 0 || HasYear(line);
+            }
+
+            if (StartsWith(text, start, end, "(c)") || StartsWith(text, start, end, "\u00A9"))
+            {
+                return HasYear(line) || line.IndexOf("rights reserved", StringComparison.OrdinalIgnoreCase) >= 0 || line.IndexOf('<') >= 0;
+            }
+
+            return StartsWith(text, start, end, "all rights reserved") || StartsWith(text, start, end, "portions copyright");
+        }
+
+        private static bool HasYear(string line)
+        {
+            for (int i = 0; i + 4 <= line.Length; i++)
+            {
+                if ((line[i] == '1' && line[i + 1] == '9') || (line[i] == '2' && line[i + 1] == '0'))
+                {
+                    if (char.IsDigit(line[i + 2]) && char.IsDigit(line[i + 3]) && (i + 4 == line.Length || !char.IsDigit(line[i + 4])) && (i == 0 || !char.IsDigit(line[i - 1])))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool StartsWith(string text, int start, int end, string prefix) =>

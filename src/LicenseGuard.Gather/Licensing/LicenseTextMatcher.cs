@@ -23,6 +23,12 @@ namespace LicenseGuard.Gather.Licensing
         /// <summary>Gets how many word pairs of the text the best licence does not have (added terms, preamble, notices).</summary>
         public int AddedPairs { get; internal set; }
 
+        /// <summary>
+        /// Gets how many words differ from the licence's text when the copy was recognised by its replaceable text (a holder's
+        /// name, a title, a credit below it), or null when it matched as a whole or not at all.
+        /// </summary>
+        public int? EditedWords { get; internal set; }
+
         /// <summary>Gets the first line of the text, what a licence file calls itself (for catalogued non-SPDX licences).</summary>
         public string? Title { get; internal set; }
 
@@ -59,7 +65,8 @@ namespace LicenseGuard.Gather.Licensing
         public static LicenseTextMatch Match(string text, SpdxLicenseList list)
         {
             var result = new LicenseTextMatch { Title = LicenseText.Title(text) };
-            var bigrams = list.BigramsOf(LicenseText.Words(text));
+            var words = LicenseText.Words(text);
+            var bigrams = list.BigramsOf(words);
             if (bigrams.Count == 0)
             {
                 return result;
@@ -91,7 +98,7 @@ namespace LicenseGuard.Gather.Licensing
 
             if (scores.Count == 0)
             {
-                return result;
+                return MatchEdited(result, bigrams, words, list);
             }
 
             scores.Sort((x, y) => y.Score.CompareTo(x.Score) != 0 ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.License.Id, y.License.Id));
@@ -103,7 +110,7 @@ namespace LicenseGuard.Gather.Licensing
             result.AddedPairs = best.Added;
             if (best.Score < Threshold || best.Added > MaxAddedPairs + (best.License.Bigrams.Length / 100))
             {
-                return result;
+                return MatchEdited(result, bigrams, words, list);
             }
 
             // Some licences share one text and differ only in how they are applied, which the notice says, not the licence:
@@ -117,7 +124,83 @@ namespace LicenseGuard.Gather.Licensing
                 return result;
             }
 
+            // A short licence's word pairs can all be there while one word changed what it grants ("without restriction" made
+            // "with restriction", "not" inserted): every difference from its text must be replaceable text.
+            if (best.License.Words.Length > 0 && ReplaceableText.Edits(words, list.IdsOf(words), best.License, list) < 0)
+            {
+                return result;
+            }
+
             result.Id = candidates.Where(id => Family(id) == baseFamily).OrderBy(id => id.EndsWith("-only", StringComparison.Ordinal) ? 0 : 1).ThenBy(id => id, StringComparer.Ordinal).First();
+            return result;
+        }
+
+        /// <summary>Short licences most alike by word pairs that are tried for an edited copy, at most.</summary>
+        private const int EditedCandidates = 10;
+
+        /// <summary>The least word-pair similarity for a short licence to be tried for an edited copy.</summary>
+        private const double EditedFloor = 0.5;
+
+        /// <summary>
+        /// A text that is no licence as a whole may be a short licence with its replaceable text edited
+        /// (<see cref="ReplaceableText"/>): the licence needing the fewest edits, when no other licence needs as few.
+        /// </summary>
+        private static LicenseTextMatch MatchEdited(LicenseTextMatch result, HashSet<long> bigrams, List<string> words, SpdxLicenseList list)
+        {
+            var candidates = new List<(SpdxLicense License, double Score)>();
+            foreach (var license in list.Licenses)
+            {
+                if (license.Words.Length == 0)
+                {
+                    continue;
+                }
+
+                int shared = 0;
+                foreach (long pair in license.Bigrams)
+                {
+                    if (bigrams.Contains(pair))
+                    {
+                        shared++;
+                    }
+                }
+
+                double score = 2.0 * shared / (bigrams.Count + license.Bigrams.Length);
+                if (score >= EditedFloor)
+                {
+                    candidates.Add((license, score));
+                }
+            }
+
+            candidates.Sort((x, y) => y.Score.CompareTo(x.Score) != 0 ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.License.Id, y.License.Id));
+            var passing = new List<(SpdxLicense License, double Score, int Edits)>();
+            var copy = list.IdsOf(words);
+            foreach (var (license, score) in candidates.Take(EditedCandidates))
+            {
+                int edits = ReplaceableText.Edits(words, copy, license, list);
+                if (edits >= 0)
+                {
+                    passing.Add((license, score, edits));
+                }
+            }
+
+            if (passing.Count == 0)
+            {
+                return result;
+            }
+
+            int fewest = passing.Min(p => p.Edits);
+            var best = passing.Where(p => p.Edits == fewest).ToList();
+            if (best.Select(p => Family(p.License.Id)).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                return result;
+            }
+
+            var chosen = best.OrderBy(p => p.License.Id.EndsWith("-only", StringComparison.Ordinal) ? 0 : 1).ThenBy(p => p.License.Id, StringComparer.Ordinal).First();
+            result.Id = chosen.License.Id;
+            result.Best = chosen.License.Id;
+            result.Score = chosen.Score;
+            result.EditedWords = chosen.Edits;
+            result.Ties = Array.Empty<string>();
             return result;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Text;
 
 namespace LicenseGuard.Gather.Licensing
@@ -9,12 +10,13 @@ namespace LicenseGuard.Gather.Licensing
     /// <summary>One licence text of the SPDX License List, reduced to what the matcher compares.</summary>
     public sealed class SpdxLicense
     {
-        internal SpdxLicense(string id, string name, bool osiApproved, long[] bigrams)
+        internal SpdxLicense(string id, string name, bool osiApproved, long[] bigrams, int[] words)
         {
             Id = id;
             Name = name;
             OsiApproved = osiApproved;
             Bigrams = bigrams;
+            Words = words;
         }
 
         /// <summary>Gets the SPDX id.</summary>
@@ -28,6 +30,12 @@ namespace LicenseGuard.Gather.Licensing
 
         /// <summary>Gets the distinct word pairs of the normalised text, sorted.</summary>
         internal long[] Bigrams { get; }
+
+        /// <summary>
+        /// Gets the normalised words in order (vocabulary ids) for a short licence, whose templates have holders' names and
+        /// similar replaceable text that an edited copy changes (<see cref="LicenseTextMatcher"/>); empty for a long one.
+        /// </summary>
+        internal int[] Words { get; }
     }
 
     /// <summary>
@@ -40,17 +48,27 @@ namespace LicenseGuard.Gather.Licensing
     public sealed class SpdxLicenseList
     {
         private const string IndexResource = "LicenseGuard.Gather.spdx-index.bin.gz";
-        private const string Magic = "LicenseGuard SPDX index 1";
+        private const string Magic = "LicenseGuard SPDX index 2";
+
+        /// <summary>Licences of at most this many words keep their word sequence in the index (BSD, MIT, ISC and their kin).</summary>
+        public const int MaxSequenceWords = 700;
 
         private static readonly Lazy<SpdxLicenseList> Embedded = new Lazy<SpdxLicenseList>(LoadEmbedded);
 
         private readonly Dictionary<string, int> vocabulary;
+        private readonly string[] wordsById;
 
         private SpdxLicenseList(List<SpdxLicense> licenses, HashSet<string> exceptions, Dictionary<string, int> vocabulary, string source)
         {
             Licenses = licenses;
             Exceptions = exceptions;
             this.vocabulary = vocabulary;
+            wordsById = new string[vocabulary.Count];
+            foreach (var pair in vocabulary)
+            {
+                wordsById[pair.Value] = pair.Key;
+            }
+
             Source = source;
         }
 
@@ -100,7 +118,7 @@ namespace LicenseGuard.Gather.Licensing
             var (source, texts, exceptions) = ReadTexts(textsGzip);
             var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
             var words = new List<string>();
-            var forms = new List<(string Id, string Name, bool Osi, long[] Bigrams)>();
+            var forms = new List<(string Id, string Name, bool Osi, long[] Bigrams, int[] Words)>();
             foreach (var (id, name, osi, text) in texts)
             {
                 var tokens = LicenseText.Words(text);
@@ -113,7 +131,7 @@ namespace LicenseGuard.Gather.Licensing
                 var sorted = new long[bigrams.Count];
                 bigrams.CopyTo(sorted);
                 Array.Sort(sorted);
-                forms.Add((id, name, osi, sorted));
+                forms.Add((id, name, osi, sorted, tokens.Count <= MaxSequenceWords ? tokens.Select(Intern).ToArray() : Array.Empty<int>()));
             }
 
             using var output = new MemoryStream();
@@ -135,7 +153,7 @@ namespace LicenseGuard.Gather.Licensing
                 }
 
                 Write7BitEncoded(writer, forms.Count);
-                foreach (var (id, name, osi, bigrams) in forms)
+                foreach (var (id, name, osi, bigrams, sequence) in forms)
                 {
                     writer.Write(id);
                     writer.Write(name);
@@ -146,6 +164,12 @@ namespace LicenseGuard.Gather.Licensing
                     {
                         WriteVarLong(writer, pair - previous);
                         previous = pair;
+                    }
+
+                    Write7BitEncoded(writer, sequence.Length);
+                    foreach (int word in sequence)
+                    {
+                        Write7BitEncoded(writer, word);
                     }
                 }
             }
@@ -212,7 +236,13 @@ namespace LicenseGuard.Gather.Licensing
                     bigrams[j] = previous;
                 }
 
-                licenses.Add(new SpdxLicense(id, name, osi, bigrams));
+                var sequence = new int[Read7BitEncoded(reader)];
+                for (int j = 0; j < sequence.Length; j++)
+                {
+                    sequence[j] = Read7BitEncoded(reader);
+                }
+
+                licenses.Add(new SpdxLicense(id, name, osi, bigrams, sequence));
             }
 
             return new SpdxLicenseList(licenses, exceptions, vocabulary, source);
@@ -230,6 +260,22 @@ namespace LicenseGuard.Gather.Licensing
 
             return set;
         }
+
+        /// <summary>Returns the vocabulary ids of a text's words in order; words the list never uses get ids of their own.</summary>
+        internal int[] IdsOf(IReadOnlyList<string> words)
+        {
+            var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+            var ids = new int[words.Count];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = IdOf(words[i], unknown);
+            }
+
+            return ids;
+        }
+
+        /// <summary>Returns the word a vocabulary id stands for (for messages and the replaceable-text rules).</summary>
+        internal string WordOf(int id) => id >= 0 && id < wordsById.Length ? wordsById[id] : string.Empty;
 
         private int IdOf(string word, Dictionary<string, int> unknown)
         {
