@@ -113,6 +113,14 @@ public class MatchingTests
     [InlineData("mistral-large-latest", "mistral-large")]
     [InlineData("amazon.nova-pro-v1:0", "amazon-nova")]
     [InlineData("grok-4", "grok")]
+    // an API-only id named exactly beats the open family whose prefix it shares (the most specific pattern decides)
+    [InlineData("qwen3-max", "qwen-api")]
+    [InlineData("qwen3-max-2025-09-23", "qwen-api")]
+    [InlineData("magistral-medium-2509", "mistral-large")]
+    // fine-tuned ids are the model they were tuned from (OpenAI's ft: prefix, Azure OpenAI's .ft- suffix)
+    [InlineData("ft:gpt-4.1-mini-2025-04-14:acme-corp:support-triage:BkQ7x2Lm", "gpt-4.1")]
+    [InlineData("ft:gpt-4o-mini-2024-07-18:acme::9abc", "gpt-4o-mini")]
+    [InlineData("gpt-35-turbo-0613.ft-0ab1c2d3e4f5", "gpt-3.5-turbo")]
     public void ClosedModelIdsMatch(string value, string model) => Assert.Equal(model, Models.MatchClosed(value)?.Id);
 
     [Theory]
@@ -128,6 +136,12 @@ public class MatchingTests
     [InlineData("o1 is great")]
     [InlineData("order")]
     [InlineData("")]
+    [InlineData("qwen3-32b")]
+    [InlineData("qwen3:8b")]
+    [InlineData("magistral-small-2509")]
+    [InlineData("ft:llama-3.1-8b:acme::x1")]
+    [InlineData("ft:")]
+    [InlineData("report.ft-2024")]
     public void OpenOrUnrelatedIdsDoNotMatch(string value) => Assert.Null(Models.MatchClosed(value));
 
     [Theory]

@@ -15,13 +15,15 @@ namespace LicenseGuard.Analyzers.Rules
         private protected override bool ShapeMayMatch(string text) =>
             text.IndexOf('/') >= 0 || text.IndexOf("\"model", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
+        private protected override bool ShapeMayMatchInLaterText => true;
+
         private protected override bool IsActive(CatalogDigest digest) => !digest.ClosedIds.IsEmpty;
 
         private protected override bool CouldMatch(CatalogDigest digest, string value) => Could(digest, value);
 
         /// <summary>The cheap test before <see cref="Find"/>, from the digest.</summary>
         internal static bool Could(CatalogDigest digest, string value) =>
-            (value.Length >= 2 && value.Length <= ModelIdIndex.MaxIdLength && digest.ClosedIds.CouldMatch(value)) || ModelIdIndex.CouldCarryModelId(value);
+            (value.Length >= 2 && value.Length <= ModelIdIndex.MaxIdLength && digest.ClosedIds.CouldMatch(ModelIdIndex.TunedFrom(value) ?? value)) || ModelIdIndex.CouldCarryModelId(value);
 
         private protected override StringFinding? Match(CatalogSnapshot snapshot, string value) => Find(snapshot, value);
 

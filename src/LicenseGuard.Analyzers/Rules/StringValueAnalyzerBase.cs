@@ -59,6 +59,9 @@ namespace LicenseGuard.Analyzers.Rules
         /// </summary>
         private protected virtual bool ShapeMayMatch(string firstText) => firstText.IndexOf("://", System.StringComparison.Ordinal) >= 0;
 
+        /// <summary>Gets a value indicating whether a text after the first may make the shape match (a JSON body's <c>"model"</c> key).</summary>
+        private protected virtual bool ShapeMayMatchInLaterText => false;
+
         /// <summary>Returns whether the rule has anything to look for under this catalog (from its digest, without loading it).</summary>
         private protected abstract bool IsActive(CatalogDigest digest);
 
@@ -173,6 +176,43 @@ namespace LicenseGuard.Analyzers.Rules
                 MatchUnlessAPartDoes(access, shape.ToString(), leaves.Select(l => l.ConstantValue)), context.Operation.SemanticModel, context.CancellationToken);
         }
 
+        /// <summary>
+        /// Whether an interpolation's shape is worth building: its first text may match (a URL), a hole stands for the first
+        /// label of a host template (<c>$"{resource}.services.ai.azure.com"</c>), or, for rules that look inside bodies, a
+        /// later text may match (a <c>"model"</c> key after a hole for the request's id).
+        /// </summary>
+        private bool InterpolationShapeMayMatch(InterpolatedStringExpressionSyntax node)
+        {
+            if (node.Contents[0] is InterpolatedStringTextSyntax first)
+            {
+                if (ShapeMayMatch(first.TextToken.ValueText))
+                {
+                    return true;
+                }
+            }
+            else if (node.Contents.Count > 1 && node.Contents[1] is InterpolatedStringTextSyntax afterHole && IsHostTemplateRest(afterHole.TextToken.ValueText))
+            {
+                return true;
+            }
+
+            if (ShapeMayMatchInLaterText)
+            {
+                for (int i = 1; i < node.Contents.Count; i++)
+                {
+                    if (node.Contents[i] is InterpolatedStringTextSyntax text && ShapeMayMatch(text.TextToken.ValueText))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The rest of a host after its first label: ".services.ai.azure.com", ".openai.azure.com/openai/v1".</summary>
+        private static bool IsHostTemplateRest(string text) =>
+            text.Length > 4 && text[0] == '.' && text.IndexOf('.', 1) > 1 && text.IndexOf(' ') < 0;
+
         private void AnalyzeInterpolation(OperationAnalysisContext context, CatalogAccess access, GeneratedCodeOptions generatedCode, BaselineSnapshot baseline)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -187,7 +227,7 @@ namespace LicenseGuard.Analyzers.Rules
             if (value == null)
             {
                 // Judge the shape, a hole standing for one host label: $"https://{resource}.openai.azure.com/openai/..."
-                if (!AnalyzesInterpolationShapes || !(node.Contents[0] is InterpolatedStringTextSyntax first) || !ShapeMayMatch(first.TextToken.ValueText))
+                if (!AnalyzesInterpolationShapes || !InterpolationShapeMayMatch(node))
                 {
                     return;
                 }

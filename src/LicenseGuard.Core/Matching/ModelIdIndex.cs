@@ -7,8 +7,10 @@ namespace LicenseGuard.Matching
 {
     /// <summary>
     /// Decides whether a whole string is the id of a closed-weight model. Patterns are bucketed by their first two characters,
-    /// so a string is compared only with the few patterns that could match it; open-model patterns win over closed ones
-    /// (<c>gpt-oss-20b</c> is open even though <c>gpt-*</c> families are closed).
+    /// so a string is compared only with the few patterns that could match it. The most specific pattern decides, and an open
+    /// model's pattern wins a tie: <c>gpt-oss-20b</c> is open although <c>gpt-*</c> families are closed, and <c>qwen3-max</c>
+    /// (an API-only model, named exactly) is closed although the open <c>qwen3*</c> family starts the same way. A fine-tuned
+    /// id is judged by the model it was tuned from (<c>ft:gpt-4.1-mini-2025-04-14:acme::id</c>, <c>gpt-35-turbo-0613.ft-id</c>).
     /// </summary>
     public sealed class ModelIdIndex
     {
@@ -293,9 +295,26 @@ namespace LicenseGuard.Matching
             return close < 0 ? null : FoundAllowingGatewayPrefix(value.Substring(i + 1, close - i - 1), out id);
         }
 
+        /// <summary>
+        /// The model a fine-tuned id was tuned from, or null: OpenAI's <c>ft:&lt;base&gt;:&lt;org&gt;:&lt;suffix&gt;:&lt;id&gt;</c> and Azure
+        /// OpenAI's <c>&lt;base&gt;.ft-&lt;id&gt;</c>. Allocates only for such ids.
+        /// </summary>
+        public static string? TunedFrom(string value)
+        {
+            if (value.Length > 3 && value[0] == 'f' && value[1] == 't' && value[2] == ':')
+            {
+                int end = value.IndexOf(':', 3);
+                return end < 0 ? value.Substring(3) : end > 3 ? value.Substring(3, end - 3) : null;
+            }
+
+            int azure = value.IndexOf(".ft-", StringComparison.Ordinal);
+            return azure > 0 ? value.Substring(0, azure) : null;
+        }
+
         /// <summary>Finds the closed model a whole string names, or null (also for open models and ignored patterns).</summary>
         public ModelEntry? MatchClosed(string value)
         {
+            value = TunedFrom(value) ?? value;
             if (!CouldMatch(value))
             {
                 return null;
@@ -312,18 +331,14 @@ namespace LicenseGuard.Matching
             // The most specific pattern names the model: "gpt-4o-mini" is GPT-4o mini (gpt-4o-mini*), not GPT-4o (gpt-4o*).
             ModelEntry? closed = null;
             int closedSpecificity = -1;
+            int openSpecificity = -1;
             if (buckets.TryGetValue(ClosedIdPreCheck.Key(value[0], value[1]), out var list))
             {
                 foreach (var (pattern, model) in list)
                 {
                     if (Glob.IsMatch(pattern, value))
                     {
-                        if (model.OpenWeights)
-                        {
-                            return null;
-                        }
-
-                        Prefer(ref closed, ref closedSpecificity, pattern, model);
+                        Prefer(ref closed, ref closedSpecificity, ref openSpecificity, pattern, model);
                     }
                 }
             }
@@ -332,13 +347,13 @@ namespace LicenseGuard.Matching
             {
                 if (Glob.IsMatch(pattern, value))
                 {
-                    if (model.OpenWeights)
-                    {
-                        return null;
-                    }
-
-                    Prefer(ref closed, ref closedSpecificity, pattern, model);
+                    Prefer(ref closed, ref closedSpecificity, ref openSpecificity, pattern, model);
                 }
+            }
+
+            if (openSpecificity >= closedSpecificity)
+            {
+                return null;
             }
 
             if (closed != null)
@@ -355,7 +370,7 @@ namespace LicenseGuard.Matching
             return closed;
         }
 
-        private static void Prefer(ref ModelEntry? closed, ref int closedSpecificity, string pattern, ModelEntry model)
+        private static void Prefer(ref ModelEntry? closed, ref int closedSpecificity, ref int openSpecificity, string pattern, ModelEntry model)
         {
             int specificity = 0;
             foreach (char c in pattern)
@@ -366,7 +381,11 @@ namespace LicenseGuard.Matching
                 }
             }
 
-            if (specificity > closedSpecificity)
+            if (model.OpenWeights)
+            {
+                openSpecificity = Math.Max(openSpecificity, specificity);
+            }
+            else if (specificity > closedSpecificity)
             {
                 closed = model;
                 closedSpecificity = specificity;
