@@ -44,6 +44,11 @@ public class MatchingTests
     [InlineData("https://api.voyageai.com/v1/embeddings", "voyage-ai", "api.voyageai.com")]
     [InlineData("https://dashscope-intl.aliyuncs.com/compatible-mode/v1", "alibaba-model-studio", "dashscope-intl.aliyuncs.com")]
     [InlineData("https://polly.eu-west-1.amazonaws.com/v1/speech", "aws-ai-services", "polly.eu-west-1.amazonaws.com")]
+    // a regional or residency name below a vendor's api. host is that vendor's API
+    [InlineData("https://us-east-1.api.x.ai/v1/chat/completions", "xai", "us-east-1.api.x.ai")]
+    [InlineData("https://eu.api.mistral.ai/v1", "mistral", "eu.api.mistral.ai")]
+    [InlineData("wss://eu-west.api.deepgram.com/v1/listen", "deepgram", "eu-west.api.deepgram.com")]
+    [InlineData("https://bedrock.us-east-1.amazonaws.com/foundation-models", "aws-bedrock", "bedrock.us-east-1.amazonaws.com")]
     public void EndpointsMatchTheirService(string value, string service, string host)
     {
         Assert.Equal(service, Hosts.Match(value, out var found)?.Id);
@@ -68,6 +73,9 @@ public class MatchingTests
     [InlineData("https://{0}.example.com/")]
     [InlineData("https://{a b}.openai.azure.com/")]
     [InlineData("https://elevenlabs.io/docs")]
+    [InlineData("https://status.openrouter.ai/")]
+    [InlineData("https://api.x.ai.evil.example/")]
+    [InlineData("https://eu.openrouter.ai/")]
     [InlineData("")]
     public void NonEndpointsDoNotMatch(string value) => Assert.Null(Hosts.Match(value, out _));
 

@@ -91,6 +91,11 @@ public sealed class RealPackageLicenseTests(RealPackages restored) : IClassFixtu
         { "Portable.BouncyCastle", "1.9.0", "MIT", "permissive" },
         { "NetMQ", "4.0.4.5", "LGPL-3.0-only", "weak-copyleft" },
         { "Xabe.FFmpeg", "5.2.6", "LicenseRef-xabe-ffmpeg", "non-commercial" },
+        // from a held-out audit of 41 registry packages (no wrong verdict; these unknowns were decidable): a branch URL of an
+        // archived repository, SQLite's public-domain page, a vendor's API terms of use by their title
+        { "Microsoft.Azure.KeyVault.Core", "2.0.4", "MIT", "permissive" },
+        { "System.Data.SQLite.Core", "1.0.119", "LicenseRef-public-domain", "permissive" },
+        { "Microsoft.Graph.Communications.Common", "1.2.0.18742", "LicenseRef-vendor-eula", "proprietary" },
         // what LicenseGuard cannot know stays unknown: a URL to a repository's current file not pinned by the catalog (the
         // samples' LG3002), no licence at all, a vendor page not catalogued, a COPYING that points at a licence folder the
         // package does not ship
@@ -198,6 +203,7 @@ public sealed class RealPackages : IDisposable
         [
             "Newtonsoft.Json.Schema/4.0.1", "BitMiracle.LibJpeg.NET/1.5.324", "MAB.DotIgnore/3.0.1", "FirebirdSql.Data.FirebirdClient/10.3.4",
             "FParsec/1.1.1", "Portable.BouncyCastle/1.9.0", "NetMQ/4.0.4.5", "Xabe.FFmpeg/5.2.6", "Ude.NetStandard/1.2.0",
+            "Microsoft.Azure.KeyVault.Core/2.0.4", "System.Data.SQLite.Core/1.0.119", "Microsoft.Graph.Communications.Common/1.2.0.18742",
         ];
         Restore("Evidence", "net10.0", evidence);
         Restore("Legacy", "netstandard2.0", ["Newtonsoft.Json/9.0.1", "System.Net.Http/4.3.4", "System.Memory/4.5.5", "System.ValueTuple/4.5.0", "System.Threading.Tasks.Extensions/4.5.4"]);

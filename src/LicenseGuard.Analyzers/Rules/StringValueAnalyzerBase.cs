@@ -232,26 +232,60 @@ namespace LicenseGuard.Analyzers.Rules
                     return;
                 }
 
-                var shape = new StringBuilder();
+                // A hole that is a conditional between constants takes each value (bedrock-runtime{(fips ? "-fips" : "")}.…);
+                // any other hole stands for one label. A few shapes at most: two such holes.
+                var shapes = new List<StringBuilder> { new StringBuilder() };
                 for (int i = 0; i < node.Contents.Count; i++)
                 {
                     if (node.Contents[i] is InterpolatedStringTextSyntax text)
                     {
-                        shape.Append(text.TextToken.ValueText);
+                        shapes.ForEach(shape => shape.Append(text.TextToken.ValueText));
                     }
                     else if (node.Contents[i] is InterpolationSyntax hole)
                     {
                         var holeValue = HoleConstant(operation, i, hole);
-                        shape.Append(holeValue.HasValue && holeValue.Value is string s ? s : "x");
+                        var choices = holeValue.HasValue ? null : HoleChoices(operation, i, hole);
+                        if (choices != null && shapes.Count < MaxShapes)
+                        {
+                            shapes = shapes.SelectMany(shape => choices.Select(choice => new StringBuilder(shape.ToString()).Append(choice))).ToList();
+                        }
+                        else
+                        {
+                            string part = holeValue.HasValue && holeValue.Value is string s ? s : "x";
+                            shapes.ForEach(shape => shape.Append(part));
+                        }
                     }
                 }
 
-                value = shape.ToString();
+                var parts = node.Contents.Select((part, i) => part is InterpolationSyntax hole ? HoleConstant(operation, i, hole) : default).ToList();
+                var found = shapes.Select(shape => MatchUnlessAPartDoes(access, shape.ToString(), parts)).FirstOrDefault(f => f != null);
+                Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node, found, operation.SemanticModel, context.CancellationToken);
+                return;
             }
 
             var holes = node.Contents.Select((part, i) => part is InterpolationSyntax hole ? HoleConstant(operation, i, hole) : default);
             Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node,
                 MatchUnlessAPartDoes(access, value, holes), operation.SemanticModel, context.CancellationToken);
+        }
+
+        private const int MaxShapes = 4;
+
+        /// <summary>The constant strings a conditional hole chooses between (<c>{(fips ? "-fips" : "")}</c>), or null.</summary>
+        private static string[]? HoleChoices(IOperation interpolation, int index, InterpolationSyntax hole)
+        {
+            var parts = (interpolation as IInterpolatedStringOperation)?.Parts ?? ImmutableArray<IInterpolatedStringContentOperation>.Empty;
+            var expression = Unparenthesize(hole.Expression);
+            foreach (var operation in parts.Length > index ? parts[index].DescendantsAndSelf() : interpolation.DescendantsAndSelf())
+            {
+                if (operation.Syntax == expression && operation is IConditionalOperation conditional)
+                {
+                    return conditional.WhenTrue.ConstantValue.Value is string whenTrue && conditional.WhenFalse?.ConstantValue.Value is string whenFalse
+                        ? new[] { whenTrue, whenFalse }
+                        : null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

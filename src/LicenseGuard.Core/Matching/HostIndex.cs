@@ -68,6 +68,8 @@ namespace LicenseGuard.Matching
                 }
             }
 
+            service ??= UnderApiHost(host);
+
             if (service != null)
             {
                 foreach (var pattern in ignored)
@@ -80,6 +82,28 @@ namespace LicenseGuard.Matching
             }
 
             return service;
+        }
+
+        /// <summary>
+        /// A regional or residency host under a vendor's API host is the same service (<c>us-east-1.api.x.ai</c>,
+        /// <c>eu.api.openai.com</c>): a name below <c>api.&lt;vendor&gt;</c> is the vendor's API by construction. Only catalogued
+        /// hosts that start with <c>api.</c> extend so, not a vendor's site (<c>status.openrouter.ai</c>).
+        /// </summary>
+        private ServiceEntry? UnderApiHost(string host)
+        {
+            int dot = host.IndexOf('.');
+            while (dot > 0 && dot < host.Length - 1)
+            {
+                if (string.Compare(host, dot + 1, "api.", 0, 4, StringComparison.OrdinalIgnoreCase) == 0
+                    && exact.TryGetValue(host.Substring(dot + 1), out var service))
+                {
+                    return service;
+                }
+
+                dot = host.IndexOf('.', dot + 1);
+            }
+
+            return null;
         }
 
         /// <summary>Extracts the host of a URL or bare host string (lower-cased); false for anything else.</summary>

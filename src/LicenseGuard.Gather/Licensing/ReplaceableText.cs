@@ -43,15 +43,16 @@ namespace LicenseGuard.Gather.Licensing
             "warranties", "liable", "liability", "damages", "retain", "reproduce", "endorse", "promote", "copyleft", "gpl", "agpl",
         };
 
-        // Words prose outside the licence may still use when they only describe the licence above ("redistributed to you
-        // under the same terms of the license dictated above"), checked together with the words around them.
+        // Words of the licence's permissions and disclaimer: a change to them inside the licence changes it, but prose outside
+        // it may use them to describe or credit ("a disclaimer: no customer code was used", "redistributed to you under the
+        // same terms"); a condition outside it still needs a word above (must, only, not, fee, commercial…).
         private static readonly HashSet<string> Describing = new HashSet<string>(StringComparer.Ordinal)
         {
-            "redistributed", "distributed", "used", "use",
+            "license", "licenses", "licensed", "use", "used", "copy", "modify", "modified", "modification", "distribute", "distributed",
+            "distribution", "redistribute", "redistributed", "redistribution", "redistributions", "disclaimer", "warranty",
+            "warranties", "liable", "liability", "damages", "retain", "reproduce", "endorse", "promote", "grant", "granted", "grants",
+            "permission", "permitted", "permit", "sublicense",
         };
-
-        // Words that name a licence rather than impose anything ("ILGPU License" above the text): allowed outside it.
-        private static readonly HashSet<string> Naming = new HashSet<string>(StringComparer.Ordinal) { "license", "licenses", "licensed" };
 
         /// <summary>
         /// Aligns the copy with the licence's words; returns the number of edited words when every difference is replaceable
@@ -141,33 +142,13 @@ namespace LicenseGuard.Gather.Licensing
         {
             for (int i = start; i < end; i++)
             {
-                string word = words[i];
-                if (!Operative.Contains(word) || Naming.Contains(word) || name.Contains(word))
-                {
-                    continue;
-                }
-
-                // "…redistributed to you under the same terms of the … license dictated above": a pointer back to the licence.
-                if (!Describing.Contains(word) || !NearSameTerms(words, i))
+                if (Operative.Contains(words[i]) && !Describing.Contains(words[i]) && !name.Contains(words[i]))
                 {
                     return false;
                 }
             }
 
             return true;
-        }
-
-        private static bool NearSameTerms(IReadOnlyList<string> words, int index)
-        {
-            for (int i = Math.Max(0, index - 8); i < Math.Min(words.Count - 1, index + 8); i++)
-            {
-                if (words[i] == "same" && words[i + 1] == "terms")
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>The longest common subsequence of the two word sequences, as index pairs in order.</summary>
