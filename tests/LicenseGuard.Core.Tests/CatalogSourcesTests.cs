@@ -28,8 +28,8 @@ public class CatalogSourcesTests
     public void TheSourcesAreDatedAndNameOnlyCatalogEntries()
     {
         Assert.True(DateTime.TryParseExact(Sources["date"]!.GetValue<string>(), "yyyy-MM-dd", null, System.Globalization.DateTimeStyles.None, out _));
-        Assert.Empty(Sources["services"]!.AsObject().Select(p => p.Key).Where(id => RulesCatalog.BuiltIn.FindService(id) == null));
-        Assert.Empty(Sources["models"]!.AsObject().Select(p => p.Key).Where(id => RulesCatalog.BuiltIn.FindModel(id) is not { OpenWeights: false }));
+        Assert.DoesNotContain(Sources["services"]!.AsObject().Select(p => p.Key), id => RulesCatalog.BuiltIn.FindService(id) == null);
+        Assert.DoesNotContain(Sources["models"]!.AsObject().Select(p => p.Key), id => RulesCatalog.BuiltIn.FindModel(id) is not { OpenWeights: false });
     }
 
     private static void AssertSources(JsonNode? sources, string entry)

@@ -17,6 +17,23 @@ public class DependencyEvaluatorTests
 
     private static RulesCatalog Policy(string json = "{}") => RulesCatalog.Load(new[] { new RulesSource("/repo/licenseguard.json", json) });
 
+    [Theory]
+    // A formerly MIT package that declares nothing from the version its README says needs a paid, revenue-tiered licence
+    // (it does not restore here without the vendor's licensing package, so the fact is shown on its declared metadata).
+    [InlineData("12.3.0", "LicenseRef-avalonia-accelerate", "proprietary")]
+    [InlineData("11.2.0", "LicenseRef-avalonia-accelerate", "proprietary")]
+    [InlineData("11.0.1", null, null)]
+    public void AFeeBearingEulaWithoutMetadataIsProprietaryByItsCatalogFact(string version, string? license, string? licenseClass)
+    {
+        var package = Package("Avalonia.Controls.TreeDataGrid", version, LicenseSource.None, null);
+
+        var (expression, origin) = DependencyEvaluator.ResolveLicense(package, RulesCatalog.BuiltIn);
+
+        Assert.Equal(license, expression?.ToDisplayString());
+        Assert.Equal(licenseClass, expression == null ? null : DependencyEvaluator.ClassOf(expression.Terms.Single(), RulesCatalog.BuiltIn));
+        Assert.Equal(license != null, origin.Contains("Avalonia Accelerate license", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void PermissivePackagesPass()
     {
