@@ -17,7 +17,7 @@ public class LicenseNoticeTests
     [InlineData("This library is released under the terms of the MIT license (https://opensource.org/licenses/MIT).", "MIT")]
     [InlineData("Licensed under the Apache License, Version 2.0 <https://www.apache.org/licenses/LICENSE-2.0>.", "Apache-2.0")]
     [InlineData("# Contoso\n\nThis program is free software: you can redistribute it and/or modify it under the terms of the GNU Lesser General Public License, version 3, https://www.gnu.org/licenses/lgpl-3.0.html", "LGPL-3.0")]
-    public void ANoticeIsTheLicenceItsUrlNames(string notice, string expected) => Assert.Equal(expected, Resolve(notice).Expression?.ToDisplayString());
+    public void ANoticeIsTheLicenceItsUrlNames(string notice, string expected) => Assert.Equal(expected, LicenseFiles.Resolve(notice).Expression?.ToDisplayString());
 
     [Theory]
     [InlineData("Licensed under the MIT license, https://opensource.org/licenses/MIT, except the files under native/, which are proprietary.")]
@@ -25,7 +25,7 @@ public class LicenseNoticeTests
     [InlineData("Licensed under the MIT license (https://opensource.org/licenses/MIT) and the GPL (https://www.gnu.org/licenses/gpl-3.0.html).")]
     [InlineData("Licensed under the terms at https://contoso.example/licence.")]
     [InlineData("See https://opensource.org/licenses/MIT")]
-    public void ANoticeThatReservesPointsAtSeveralOrAtAnUnknownPageStaysUnknown(string notice) => Assert.Null(Resolve(notice).Expression);
+    public void ANoticeThatReservesPointsAtSeveralOrAtAnUnknownPageStaysUnknown(string notice) => Assert.Null(LicenseFiles.Resolve(notice).Expression);
 
     [Fact]
     public void AGnuNoticeWithACommercialSectionInAdditionIsTheirChoice()
@@ -44,7 +44,7 @@ public class LicenseNoticeTests
             In addition to this license, Contoso Schema is offered under a commercial license.
             """;
 
-        var (expression, origin) = Resolve(file);
+        var (expression, origin) = LicenseFiles.Resolve(file);
 
         Assert.Equal("AGPL-3.0 OR LicenseRef-commercial", expression?.ToDisplayString());
         Assert.Contains("in addition to the AGPL-3.0 its opening names by URL", origin, StringComparison.Ordinal);
@@ -66,12 +66,5 @@ public class LicenseNoticeTests
         // The section may carry terms of its own: neither a choice nor the notice alone decides the file.
         Assert.Empty(sections);
         Assert.Empty(urls);
-    }
-
-    private static (LicenseGuard.Licensing.LicenseExpression? Expression, string Origin) Resolve(string text)
-    {
-        var license = new DeclaredLicense { Source = LicenseSource.File, Value = "LICENSE" };
-        LicenseFileFacts.Record(license, text);
-        return DependencyEvaluator.ResolveLicense(new PackageFact { Id = "Contoso.Sample", Version = "1.0.0", License = license }, RulesCatalog.BuiltIn);
     }
 }

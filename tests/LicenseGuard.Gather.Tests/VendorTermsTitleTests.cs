@@ -27,7 +27,7 @@ public class VendorTermsTitleTests
     [InlineData("Contoso Commercial License Agreement v3", "LicenseRef-vendor-eula")]
     public void AVendorsTermsAreProprietaryByTheirTitle(string title, string expected)
     {
-        var (expression, origin) = Resolve(title + "\n" + Terms, RulesCatalog.BuiltIn);
+        var (expression, origin) = LicenseFiles.Resolve(title + "\n" + Terms, RulesCatalog.BuiltIn);
 
         Assert.Equal(expected, expression?.ToDisplayString());
         Assert.Equal("proprietary", DependencyEvaluator.ClassOf(expression!.Terms.Single(), RulesCatalog.BuiltIn));
@@ -39,7 +39,7 @@ public class VendorTermsTitleTests
     {
         string mit = "Contoso Community License\n\nCopyright (c) 2024 Contoso\n\n" + MitBody;
 
-        Assert.Equal("MIT", Resolve(mit, RulesCatalog.BuiltIn).Expression?.ToDisplayString());
+        Assert.Equal("MIT", LicenseFiles.Resolve(mit, RulesCatalog.BuiltIn).Expression?.ToDisplayString());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class VendorTermsTitleTests
                 """),
         });
 
-        Assert.Null(Resolve("Contoso Free Software License\n" + Terms, catalog).Expression);
+        Assert.Null(LicenseFiles.Resolve("Contoso Free Software License\n" + Terms, catalog).Expression);
     }
 
     private const string MitBody = """
@@ -69,11 +69,4 @@ public class VendorTermsTitleTests
         COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
         OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
         """;
-
-    private static (LicenseGuard.Licensing.LicenseExpression? Expression, string Origin) Resolve(string text, RulesCatalog catalog)
-    {
-        var license = new DeclaredLicense { Source = LicenseSource.File, Value = "LICENSE.md" };
-        LicenseFileFacts.Record(license, text);
-        return DependencyEvaluator.ResolveLicense(new PackageFact { Id = "Contoso.Sample", Version = "1.0.0", License = license }, catalog);
-    }
 }
