@@ -83,6 +83,7 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.True(code == 0, stderr);
         var sarif = JsonNode.Parse(stdout)!;
         Assert.Equal("2.1.0", sarif["version"]!.GetValue<string>());
+        Assert.StartsWith("20", sarif["runs"]![0]!["properties"]!["licenseguard:catalogDate"]!.GetValue<string>(), StringComparison.Ordinal);
         var run = sarif["runs"]![0]!;
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ToList();
         Assert.Contains("LG1001", rules);
@@ -103,6 +104,9 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
     public void CycloneDxValidatesAgainstTheOfficialSchemaAndListsPackagesModelsAndServices()
     {
         string root = workspace.Copy();
+        const string rules = "{ \"policy\": { \"classes\": { \"strong-copyleft\": \"deny\" } } }\n";
+        File.WriteAllText(Path.Combine(root, "licenseguard.json"), rules);
+        string digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rules))).ToLowerInvariant();
 
         var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--format", "cyclonedx");
 
@@ -126,8 +130,11 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         var openai = components.Single(c => c!["purl"]?.GetValue<string>() == "pkg:nuget/OpenAI@2.15.0")!;
         Assert.Equal("library", openai["type"]!.GetValue<string>());
         Assert.Equal("MIT", openai["licenses"]![0]!["expression"]!.GetValue<string>());
-        var model = components.Single(c => c!["type"]!.GetValue<string>() == "machine-learning-model")!;
-        Assert.Equal("LicenseRef-hf-llama3.1", model["licenses"]![0]!["expression"]!.GetValue<string>());
+        var model = components.Single(c => c!["bom-ref"]!.GetValue<string>().StartsWith("model:", StringComparison.Ordinal))!;
+        // A licence outside the SPDX list by its name and URL, not an unresolved LicenseRef expression.
+        Assert.Contains("Llama 3.1", model["licenses"]![0]!["license"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("https://", model["licenses"]![0]!["license"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("llama", model["modelCard"]!["modelParameters"]!["architectureFamily"]!.GetValue<string>());
         var properties = model["properties"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>() + "=" + p["value"]!.GetValue<string>(), _ => true);
         Assert.Contains("licenseguard:file=App/models/llama-3.1-8b-instruct.Q4_K_M.gguf", properties.Keys);
         Assert.Contains(properties.Keys, k => k.StartsWith("licenseguard:licenseSource=file metadata", StringComparison.Ordinal));
@@ -136,6 +143,35 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         var service = bom["services"]!.AsArray().Single()!;
         Assert.Equal("OpenAI", service["provider"]!["name"]!.GetValue<string>());
         Assert.Contains("https://api.openai.com", service["endpoints"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.True(service["x-trust-boundary"]!.GetValue<bool>());
+        Assert.Contains(service["data"]!.AsArray(), d => d!["flow"]!.GetValue<string>() == "outbound");
+
+        // The closed model the code names is a component of its own, linked to the service that runs it.
+        var closed = components.Single(c => c!["bom-ref"]!.GetValue<string>() == "closed-model:gpt-4o-mini")!;
+        Assert.Equal("machine-learning-model", closed["type"]!.GetValue<string>());
+        Assert.Equal("chat", closed["modelCard"]!["modelParameters"]!["task"]!.GetValue<string>());
+        Assert.Contains(closed["properties"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "licenseguard:openWeights" && p["value"]!.GetValue<string>() == "false");
+        var modelDependency = bom["dependencies"]!.AsArray().Single(d => d!["ref"]!.GetValue<string>() == "closed-model:gpt-4o-mini")!;
+        Assert.Equal(["service:openai"], modelDependency["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>()));
+
+        // The BOM says what judged it: the catalog's date and each rules file with the digest of its text.
+        var metadata = bom["metadata"]!["properties"]!.AsArray().Select(p => p!["name"]!.GetValue<string>() + "=" + p["value"]!.GetValue<string>()).ToList();
+        Assert.Contains(metadata, p => p.StartsWith("licenseguard:catalogDate=20", StringComparison.Ordinal));
+        Assert.Contains("licenseguard:policy=licenseguard.json sha256:" + digest, metadata);
+    }
+
+    [Fact]
+    public void CycloneDx17IsWrittenOnRequestAndValidatesAgainstItsSchema()
+    {
+        string root = workspace.Copy();
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(root, "scan", "--format", "cyclonedx-1.7");
+
+        Assert.True(code == 0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal("1.7", document.RootElement.GetProperty("specVersion").GetString());
+        var evaluation = CycloneDxSchemaOf("1.7").Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? []).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     [Fact]
@@ -316,20 +352,37 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.NotEmpty(stderr);
     }
 
-    private static readonly Lazy<JsonSchema> CycloneDxSchema = new(() =>
-    {
-        string root = typeof(ScanCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
-        var core = Assembly.LoadFile(Path.Combine(root, "cyclonedx", "6.3.1", "tools", "net10.0", "any", "CycloneDX.Core.dll"));
-        string Read(string name)
-        {
-            using var stream = core.GetManifestResourceStream("CycloneDX.Core.Schemas." + name)!;
-            return new StreamReader(stream).ReadToEnd();
-        }
+    private static readonly Lazy<JsonSchema> CycloneDxSchema = new(() => CycloneDxSchemaOf("1.6"));
 
-        var registry = SchemaRegistry.Global;
-        registry.Register(JsonSchema.FromText(Read("spdx.schema.json")));
-        registry.Register(JsonSchema.FromText(Read("jsf-0.82.schema.json")));
-        registry.Register(JsonSchema.FromText(Read("cryptography-defs.schema.json")));
-        return JsonSchema.FromText(Read("bom-1.6.schema.json"));
-    });
+    private static readonly Dictionary<string, JsonSchema> CycloneDxSchemas = new(StringComparer.Ordinal);
+
+    /// <summary>The official CycloneDX JSON schema of a version, as CycloneDX.Core embeds it (with the schemas it references).</summary>
+    private static JsonSchema CycloneDxSchemaOf(string version)
+    {
+        lock (CycloneDxSchemas)
+        {
+            string root = typeof(ScanCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
+            var core = Assembly.LoadFile(Path.Combine(root, "cyclonedx", "6.3.1", "tools", "net10.0", "any", "CycloneDX.Core.dll"));
+            string Read(string name)
+            {
+                using var stream = core.GetManifestResourceStream("CycloneDX.Core.Schemas." + name)!;
+                return new StreamReader(stream).ReadToEnd();
+            }
+
+            if (CycloneDxSchemas.Count == 0)
+            {
+                var registry = SchemaRegistry.Global;
+                registry.Register(JsonSchema.FromText(Read("spdx.schema.json")));
+                registry.Register(JsonSchema.FromText(Read("jsf-0.82.schema.json")));
+                registry.Register(JsonSchema.FromText(Read("cryptography-defs.schema.json")));
+            }
+
+            if (!CycloneDxSchemas.TryGetValue(version, out var schema))
+            {
+                CycloneDxSchemas[version] = schema = JsonSchema.FromText(Read($"bom-{version}.schema.json"));
+            }
+
+            return schema;
+        }
+    }
 }

@@ -177,9 +177,10 @@ public sealed class WeightFileReaderTests : IDisposable
     [Fact]
     public void ModelCardFrontMatterIsRead()
     {
-        var card = ModelCardReader.Parse("README.md", "---\nlicense: other\nlicense_name: qwen-research\nbase_model:\n  - Qwen/Qwen2.5-3B\ntags:\n  - chat\n---\n# Model\nlicense: not this one\n")!;
+        var card = ModelCardReader.Parse("README.md", "---\nlicense: other\nlicense_name: qwen-research\nbase_model:\n  - Qwen/Qwen2.5-3B\ndatasets:\n  - HuggingFaceH4/ultrachat_200k\n  - \"openbmb/UltraFeedback\"\ntags:\n  - chat\n---\n# Model\nlicense: not this one\n")!;
         Assert.Equal(("other", "qwen-research"), (card.License, card.LicenseName));
         Assert.Equal(new[] { "Qwen/Qwen2.5-3B" }, card.BaseModels);
+        Assert.Equal(new[] { "HuggingFaceH4/ultrachat_200k", "openbmb/UltraFeedback" }, card.Datasets);
         Assert.Null(ModelCardReader.Parse("README.md", "# No front matter\nlicense: mit"));
     }
 }

@@ -108,6 +108,9 @@ internal static class CatalogMarkdown
         return md.ToString();
     }
 
+    /// <summary>Gets the date of the built-in catalog's sources.</summary>
+    public static string CatalogDate => Sources.Date;
+
     /// <summary>The built-in catalog's sources (rules/sources/catalog-sources.json, embedded): its date and each entry's sources.</summary>
     private static class Sources
     {

@@ -27,6 +27,10 @@ internal static class JsonReports
                 .Property("codeAnalyzed", result.CodeAnalyzed)
                 .Property("failOn", context.FailOn)
             .EndObject()
+            .Name("policy").StartObject()
+                .Property("catalogDate", CatalogMarkdown.CatalogDate)
+                .Property("rulesFiles", context.RulesFiles().Select(f => $"{f.Path} sha256:{f.Digest}"))
+            .EndObject()
             .Name("summary").StartObject()
                 .Property("projects", result.Projects.Count)
                 .Property("findings", findings.Count)
@@ -141,7 +145,12 @@ internal static class JsonReports
             }
         }
 
-        return writer.EndArray().EndObject().EndArray().EndObject() + "\n";
+        // What judged the run: the catalog's date and each rules file with the SHA-256 of its text.
+        writer.EndArray().Name("properties").StartObject()
+            .Property("licenseguard:catalogDate", CatalogMarkdown.CatalogDate)
+            .Property("licenseguard:policy", context.RulesFiles().Select(f => $"{f.Path} sha256:{f.Digest}"))
+            .EndObject();
+        return writer.EndObject().EndArray().EndObject() + "\n";
     }
 
     private static void WriteResult(JsonWriter writer, ReportContext context, Finding finding, bool baselined)
@@ -197,13 +206,13 @@ internal static class JsonReports
         _ => "note",
     };
 
-    public static string CycloneDx(ReportContext context)
+    public static string CycloneDx(ReportContext context, string specVersion = "1.6")
     {
         var result = context.Result;
         var writer = new JsonWriter().StartObject()
-            .Property("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json")
+            .Property("$schema", $"http://cyclonedx.org/schema/bom-{specVersion}.schema.json")
             .Property("bomFormat", "CycloneDX")
-            .Property("specVersion", "1.6")
+            .Property("specVersion", specVersion)
             .Property("serialNumber", "urn:uuid:" + Guid.NewGuid().ToString("D"))
             .Property("version", 1)
             .Name("metadata").StartObject()
@@ -215,13 +224,15 @@ internal static class JsonReports
                     .Property("type", "application")
                     .Property("bom-ref", "scan-root")
                     .Property("name", Path.GetFileName(result.Root.TrimEnd('/', '\\')))
-                .EndObject()
-            .EndObject();
+                .EndObject();
+        WritePolicy(writer, context);
+        writer.EndObject();
 
         var dependencies = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var components = new SortedDictionary<string, Action>(StringComparer.Ordinal);
         var services = new SortedDictionary<string, Action>(StringComparer.Ordinal);
         var serviceUsers = new Dictionary<string, (SortedSet<string> Hosts, SortedSet<string> UsedBy)>(StringComparer.Ordinal);
+        var closedModelUsers = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var project in result.Projects.Where(p => p.Error == null || p.Partial))
         {
             var catalog = context.CatalogOf(project);
@@ -266,11 +277,7 @@ internal static class JsonReports
                         .Property("version", fact.Version)
                         .Property("scope", fact.Development ? "excluded" : "required")
                         .Property("purl", purl);
-                    if (license != null)
-                    {
-                        writer.Name("licenses").StartArray().StartObject().Property("expression", license).EndObject().EndArray();
-                    }
-
+                    WriteLicenses(writer, license, catalog);
                     writer.Name("properties").StartArray()
                         .StartObject().Property("name", "licenseguard:licenseOrigin").Property("value", origin).EndObject()
                         .EndArray().EndObject();
@@ -295,10 +302,7 @@ internal static class JsonReports
                         writer.Name("supplier").StartObject().Property("name", vendor).EndObject();
                     }
 
-                    if (finding.License != "unknown")
-                    {
-                        writer.Name("licenses").StartArray().StartObject().Property("expression", finding.License).EndObject().EndArray();
-                    }
+                    WriteLicenses(writer, finding.License == "unknown" ? null : finding.License, catalog);
 
                     // Where the model comes from: the model repositories its card names as base models, and those the catalog
                     // lists for running it (Hugging Face repository ids).
@@ -315,6 +319,10 @@ internal static class JsonReports
                         writer.EndArray();
                     }
 
+                    // What policy needs from the model card is in properties too: Dependency-Track keeps those, not modelCard.
+                    string? task = finding.Weight.CardPipelineTag ?? finding.Model?.Tasks.FirstOrDefault();
+                    string? family = finding.Weight.Metadata.TryGetValue("general.architecture", out var architecture) ? architecture : finding.Model?.Family;
+                    WriteModelCard(writer, task, family, finding.Weight.CardDatasets);
                     writer.Name("properties").StartArray()
                         .StartObject().Property("name", "licenseguard:file").Property("value", file).EndObject()
                         .StartObject().Property("name", "licenseguard:format").Property("value", finding.Weight.Format).EndObject()
@@ -330,6 +338,57 @@ internal static class JsonReports
                         writer.StartObject().Property("name", "licenseguard:condition").Property("value", condition).EndObject();
                     }
 
+                    WriteModelProperties(writer, task, family, finding.Weight.CardDatasets, openWeights: true);
+                    writer.EndArray().EndObject();
+                });
+            }
+
+            // Closed models the code or configuration names (LG1003): components linked to the service that runs them.
+            foreach (var byModel in project.Findings.Concat(project.Baselined).Where(f => f.Property("model") != null && f.Property("host") == null).GroupBy(f => f.Property("model")!))
+            {
+                var model = catalog.FindModel(byModel.Key);
+                if (model == null || model.OpenWeights)
+                {
+                    continue;
+                }
+
+                string modelRef = "closed-model:" + model.Id;
+                projectDependencies.Add(modelRef);
+                if (!closedModelUsers.TryGetValue(modelRef, out var modelUse))
+                {
+                    closedModelUsers[modelRef] = modelUse = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                modelUse.UnionWith(byModel.Select(f => context.Relative(f.File ?? f.Project)));
+                if (model.Service is { } runBy && catalog.FindService(runBy) != null)
+                {
+                    dependencies[modelRef] = new SortedSet<string>(StringComparer.Ordinal) { "service:" + runBy };
+                }
+
+                components.TryAdd(modelRef, () =>
+                {
+                    string? task = model.Tasks.FirstOrDefault();
+                    writer.StartObject()
+                        .Property("type", "machine-learning-model")
+                        .Property("bom-ref", modelRef)
+                        .Property("name", model.Name)
+                        .Property("description", $"Closed-weight model named in code or configuration, reached through {catalog.FindService(model.Service ?? string.Empty)?.Name ?? model.Vendor}; nothing is shipped")
+                        .Name("supplier").StartObject().Property("name", model.Vendor).EndObject();
+                    WriteLicenses(writer, model.License, catalog);
+                    WriteModelCard(writer, task, model.Family, []);
+                    writer.Name("properties").StartArray()
+                        .StartObject().Property("name", "licenseguard:licenseClass").Property("value", catalog.ClassOf(model.License)).EndObject();
+                    if (model.Service != null)
+                    {
+                        writer.StartObject().Property("name", "licenseguard:service").Property("value", model.Service).EndObject();
+                    }
+
+                    foreach (string file in closedModelUsers[modelRef])
+                    {
+                        writer.StartObject().Property("name", "licenseguard:usedIn").Property("value", file).EndObject();
+                    }
+
+                    WriteModelProperties(writer, task, model.Family, [], openWeights: false);
                     writer.EndArray().EndObject();
                 });
             }
@@ -368,8 +427,13 @@ internal static class JsonReports
                         .Property("endpoints", hosts.Select(h => "https://" + h))
                         .Property("authenticated", true)
                         .Property("x-trust-boundary", true)
-                        .Name("licenses").StartArray().StartObject().Property("expression", service.License).EndObject().EndArray()
-                        .Name("properties").StartArray()
+                        .Property("trustZone", "vendor-hosted (outside the application's trust boundary)")
+                        .Name("data").StartArray()
+                            .StartObject().Property("flow", "outbound").Property("classification", "prompts, inputs and files the application sends").EndObject()
+                            .StartObject().Property("flow", "inbound").Property("classification", "generated output").EndObject()
+                        .EndArray();
+                    WriteLicenses(writer, service.License, catalog);
+                    writer.Name("properties").StartArray()
                             .StartObject().Property("name", "licenseguard:access").Property("value", service.Access).EndObject();
                     foreach (string file in usedBy)
                     {
@@ -401,5 +465,104 @@ internal static class JsonReports
         }
 
         return writer.EndArray().EndObject() + "\n";
+    }
+
+    /// <summary>
+    /// A licence as the engines read it: an SPDX expression, or for a single licence outside the SPDX list (a catalog
+    /// <c>LicenseRef-</c>) its name and URL, which Dependency-Track shows instead of an unresolved expression.
+    /// </summary>
+    private static void WriteLicenses(JsonWriter writer, string? license, Catalog.RulesCatalog catalog)
+    {
+        if (string.IsNullOrEmpty(license))
+        {
+            return;
+        }
+
+        writer.Name("licenses").StartArray().StartObject();
+        var entry = license.StartsWith("LicenseRef-", StringComparison.Ordinal) && license.IndexOf(' ') < 0 ? catalog.FindLicense(license) : null;
+        if (entry == null)
+        {
+            writer.Property("expression", license);
+        }
+        else
+        {
+            writer.Name("license").StartObject().Property("name", $"{entry.Name} ({entry.Id})");
+            if (entry.Urls.FirstOrDefault(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) is { } url)
+            {
+                writer.Property("url", url);
+            }
+
+            writer.EndObject();
+        }
+
+        writer.EndObject().EndArray();
+    }
+
+    /// <summary>The model card's parameters CycloneDX defines: task, architecture family, datasets (by name).</summary>
+    private static void WriteModelCard(JsonWriter writer, string? task, string? family, IReadOnlyList<string> datasets)
+    {
+        if (task == null && family == null && datasets.Count == 0)
+        {
+            return;
+        }
+
+        writer.Name("modelCard").StartObject().Name("modelParameters").StartObject();
+        if (task != null)
+        {
+            writer.Property("task", task);
+        }
+
+        if (family != null)
+        {
+            writer.Property("architectureFamily", family);
+        }
+
+        if (datasets.Count > 0)
+        {
+            writer.Name("datasets").StartArray();
+            foreach (string dataset in datasets)
+            {
+                writer.StartObject().Property("type", "dataset").Property("name", dataset).EndObject();
+            }
+
+            writer.EndArray();
+        }
+
+        writer.EndObject().EndObject();
+    }
+
+    private static void WriteModelProperties(JsonWriter writer, string? task, string? family, IReadOnlyList<string> datasets, bool openWeights)
+    {
+        writer.StartObject().Property("name", "licenseguard:openWeights").Property("value", openWeights ? "true" : "false").EndObject();
+        if (task != null)
+        {
+            writer.StartObject().Property("name", "licenseguard:task").Property("value", task).EndObject();
+        }
+
+        if (family != null)
+        {
+            writer.StartObject().Property("name", "licenseguard:architectureFamily").Property("value", family).EndObject();
+        }
+
+        foreach (string dataset in datasets)
+        {
+            writer.StartObject().Property("name", "licenseguard:dataset").Property("value", dataset).EndObject();
+        }
+    }
+
+    /// <summary>
+    /// Which policy judged the BOM: this LicenseGuard and its catalog's date, and each rules file layered over it with a
+    /// digest of its text (the same files give the same digest on every machine), so a BOM says what it was checked against.
+    /// </summary>
+    private static void WritePolicy(JsonWriter writer, ReportContext context)
+    {
+        writer.Name("properties").StartArray()
+            .StartObject().Property("name", "licenseguard:catalogDate").Property("value", CatalogMarkdown.CatalogDate).EndObject();
+        foreach (var file in context.RulesFiles())
+        {
+            writer.StartObject().Property("name", "licenseguard:policy").Property("value", $"{file.Path} sha256:{file.Digest}").EndObject();
+        }
+
+        writer.EndArray();
     }
 }

@@ -31,6 +31,18 @@ internal sealed class ReportContext(ScanResult result, string failOn, bool showP
         return catalog;
     }
 
+    /// <summary>
+    /// Gets the rules files layered over the built-in catalog for any scanned project, relative to the scan root, each with the
+    /// SHA-256 of its text: what a report says it was judged against.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Digest)> RulesFiles() =>
+        Result.Projects
+            .SelectMany(project => RulesFileLocator.Find(Path.GetDirectoryName(project.Project)!))
+            .GroupBy(source => source.Path, StringComparer.Ordinal)
+            .Select(group => (Relative(group.Key), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(group.First().Text))).ToLowerInvariant()))
+            .OrderBy(file => file.Item1, StringComparer.Ordinal)
+            .ToList();
+
     public static string KindTitle(string kind) => kind switch
     {
         "ai-api" => "Proprietary AI APIs",

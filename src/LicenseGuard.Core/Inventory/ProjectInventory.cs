@@ -152,6 +152,9 @@ namespace LicenseGuard.Inventory
         /// <summary>Gets the model card's <c>base_model</c> entries.</summary>
         public List<string> CardBaseModels { get; } = new List<string>();
 
+        /// <summary>Gets the model card's <c>datasets</c> entries.</summary>
+        public List<string> CardDatasets { get; } = new List<string>();
+
         /// <summary>Gets licence and notice files next to the weights.</summary>
         public List<string> NoticeFiles { get; } = new List<string>();
 
@@ -291,6 +294,7 @@ namespace LicenseGuard.Inventory
                     .Property("cardLicenseName", weight.CardLicenseName)
                     .Property("cardPipelineTag", weight.CardPipelineTag)
                     .Property("cardBaseModels", weight.CardBaseModels)
+                    .Property("cardDatasets", weight.CardDatasets)
                     .Property("noticeFiles", weight.NoticeFiles)
                     .EndObject();
             }
@@ -417,6 +421,7 @@ namespace LicenseGuard.Inventory
                 };
                 weight.Destinations.AddRange(Strings(item.Find("destinations")?.Value));
                 weight.CardBaseModels.AddRange(Strings(item.Find("cardBaseModels")?.Value));
+                weight.CardDatasets.AddRange(Strings(item.Find("cardDatasets")?.Value));
                 weight.NoticeFiles.AddRange(Strings(item.Find("noticeFiles")?.Value));
                 foreach (var pair in item.Find("metadata")?.Value.Properties ?? Array.Empty<JsonProperty>())
                 {

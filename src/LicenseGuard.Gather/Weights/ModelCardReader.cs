@@ -22,6 +22,9 @@ namespace LicenseGuard.Gather.Weights
 
         /// <summary>Gets the <c>base_model</c> entries.</summary>
         public List<string> BaseModels { get; } = new List<string>();
+
+        /// <summary>Gets the <c>datasets</c> entries: what the model was trained or tuned on, as the card names them.</summary>
+        public List<string> Datasets { get; } = new List<string>();
     }
 
     /// <summary>Reads model cards and notices beside weight files (bounded: the first 64 KiB of a card).</summary>
@@ -59,9 +62,9 @@ namespace LicenseGuard.Gather.Weights
             {
                 string line = lines[i];
                 string trimmed = line.Trim();
-                if (trimmed.StartsWith("- ", StringComparison.Ordinal) && listKey == "base_model")
+                if (trimmed.StartsWith("- ", StringComparison.Ordinal) && (listKey == "base_model" || listKey == "datasets"))
                 {
-                    card.BaseModels.Add(Unquote(trimmed.Substring(2)));
+                    (listKey == "base_model" ? card.BaseModels : card.Datasets).Add(Unquote(trimmed.Substring(2)));
                     continue;
                 }
 
@@ -80,6 +83,7 @@ namespace LicenseGuard.Gather.Weights
                     case "license_name": card.LicenseName = value.Length == 0 ? null : value; break;
                     case "pipeline_tag": card.PipelineTag = value.Length == 0 ? null : value; break;
                     case "base_model" when value.Length > 0: card.BaseModels.Add(value); break;
+                    case "datasets" when value.Length > 0: card.Datasets.Add(value); break;
                 }
             }
 

@@ -68,6 +68,7 @@ namespace LicenseGuard.Gather.Weights
                     weight.CardLicenseName = card.LicenseName;
                     weight.CardPipelineTag = card.PipelineTag;
                     weight.CardBaseModels.AddRange(card.BaseModels);
+                    weight.CardDatasets.AddRange(card.Datasets);
                 }
 
                 weight.NoticeFiles.AddRange(ModelCardReader.NoticeFiles(directory));
