@@ -101,6 +101,48 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
     }
 
     [Fact]
+    public void SarifValidatesAgainstTheOfficialSchemaAndHasWhatCodeScanningUploadsNeed()
+    {
+        string first = workspace.Copy();
+        string second = workspace.Copy();
+
+        var (code, stdout, stderr) = ScanWorkspace.Tool(first, "scan", "--format", "sarif");
+        var (_, elsewhere, _) = ScanWorkspace.Tool(second, "scan", "--format", "sarif");
+
+        Assert.True(code == 0, stderr);
+        using (var document = JsonDocument.Parse(stdout))
+        {
+            var evaluation = SarifSchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            Assert.True(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? []).Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        }
+
+        var broken = JsonNode.Parse(stdout)!;
+        broken["runs"]![0]!["results"]![0]!["level"] = "catastrophic";
+        using (var invalid = JsonDocument.Parse(broken.ToJsonString()))
+        {
+            Assert.False(SarifSchema.Value.Evaluate(invalid.RootElement).IsValid, "the schema check must be able to fail");
+        }
+
+        // Every rule has help and tags; every result a relative location under SRCROOT and a fingerprint that is the same
+        // when the same code is scanned from another folder (code scanning matches alerts across runs by it).
+        var run = JsonNode.Parse(stdout)!["runs"]![0]!;
+        foreach (var rule in run["tool"]!["driver"]!["rules"]!.AsArray())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(rule!["help"]!["text"]!.GetValue<string>()));
+            Assert.Contains("licenseguard", rule["properties"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+            Assert.StartsWith("https://", rule["helpUri"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        static List<string> Fingerprints(JsonNode run) => run["results"]!.AsArray()
+            .Select(r => r!["ruleId"]!.GetValue<string>() + " " + r["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>() + " " + r["partialFingerprints"]!["licenseguardFingerprint/v1"]!.GetValue<string>())
+            .Order(StringComparer.Ordinal).ToList();
+        var fingerprints = Fingerprints(run);
+        Assert.NotEmpty(fingerprints);
+        Assert.Equal(fingerprints, Fingerprints(JsonNode.Parse(elsewhere)!["runs"]![0]!));
+        Assert.All(run["results"]!.AsArray(), r => Assert.DoesNotContain(":", r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CycloneDxValidatesAgainstTheOfficialSchemaAndListsPackagesModelsAndServices()
     {
         string root = workspace.Copy();
@@ -353,6 +395,13 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
     }
 
     private static readonly Lazy<JsonSchema> CycloneDxSchema = new(() => CycloneDxSchemaOf("1.6"));
+
+    /// <summary>The official SARIF 2.1.0 JSON schema, as the SARIF SDK package ships it.</summary>
+    private static readonly Lazy<JsonSchema> SarifSchema = new(() =>
+    {
+        string root = typeof(ScanCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
+        return JsonSchema.FromText(File.ReadAllText(Path.Combine(root, "sarif.sdk", "5.9.0", "Schemata", "sarif-2.1.0.json")));
+    });
 
     private static readonly Dictionary<string, JsonSchema> CycloneDxSchemas = new(StringComparer.Ordinal);
 

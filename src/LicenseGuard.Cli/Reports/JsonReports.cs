@@ -113,8 +113,17 @@ internal static class JsonReports
                 .Name("shortDescription").StartObject().Property("text", rule.Title.ToString()).EndObject()
                 .Name("fullDescription").StartObject().Property("text", rule.Description.ToString()).EndObject()
                 .Property("helpUri", rule.HelpLinkUri)
+                // Code scanning shows a rule's help beside each alert and filters by its tags.
+                .Name("help").StartObject()
+                    .Property("text", $"{rule.Description} See {rule.HelpLinkUri}")
+                    .Property("markdown", $"**{rule.Title}**\n\n{rule.Description}\n\n[{rule.Id} documentation]({rule.HelpLinkUri})")
+                .EndObject()
                 .Name("defaultConfiguration").StartObject().Property("level", Level(rule.DefaultSeverity == DiagnosticSeverity.Error ? "error" : rule.DefaultSeverity == DiagnosticSeverity.Warning ? "warning" : "info")).EndObject()
-                .Name("properties").StartObject().Property("category", rule.Category).EndObject()
+                .Name("properties").StartObject()
+                    .Property("category", rule.Category)
+                    .Property("tags", new[] { "licenseguard", "licensing", Finding.KindOf(rule.Id) }.Concat(rule.CustomTags).Distinct(StringComparer.Ordinal))
+                    .Property("precision", "high")
+                .EndObject()
                 .EndObject();
         }
 
