@@ -19,13 +19,13 @@ internal static class ScanCommand
 
     internal static readonly Option<bool> SkipCodeOption = new("--skip-code") { Description = "Judge packages and model weights only; do not compile and analyse C# code (faster)." };
 
-    private static readonly Option<string> FormatOption = new("--format") { Description = "Report format: table, json, sarif, cyclonedx (CycloneDX 1.6 AI-BOM: packages, shipped and named models, AI services, the policy), cyclonedx-1.7 or markdown.", DefaultValueFactory = _ => "table" };
+    private static readonly Option<string> FormatOption = new("--format") { Description = "Report format: table, json, sarif, cyclonedx (CycloneDX 1.6 AI-BOM: packages, shipped and named models, AI services, the policy), cyclonedx-1.7, markdown or html (one self-contained page with charts and filters).", DefaultValueFactory = _ => "table" };
 
     private static readonly Option<string> FailOnOption = new("--fail-on") { Description = "Exit with code 1 when a finding is at least this severe: error, warning or info.", DefaultValueFactory = _ => "error" };
 
     static ScanCommand()
     {
-        FormatOption.AcceptOnlyFromAmong("table", "json", "sarif", "cyclonedx", "cyclonedx-1.7", "markdown");
+        FormatOption.AcceptOnlyFromAmong("table", "json", "sarif", "cyclonedx", "cyclonedx-1.7", "markdown", "html");
         FailOnOption.AcceptOnlyFromAmong("error", "warning", "info");
     }
 
@@ -54,6 +54,7 @@ internal static class ScanCommand
             "cyclonedx" => JsonReports.CycloneDx(context),
             "cyclonedx-1.7" => JsonReports.CycloneDx(context, "1.7"),
             "markdown" => TextReports.Markdown(context),
+            "html" => HtmlReport.Write(context),
             _ => TextReports.Table(context),
         };
         Write(parse.GetValue(CommonOptions.Output), report, console);

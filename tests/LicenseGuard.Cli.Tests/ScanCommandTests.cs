@@ -71,10 +71,15 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.EndsWith("/docs/rules/LG1001.md", call["helpUri"]!.GetValue<string>(), StringComparison.Ordinal);
         var package = app["findings"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "LG3003")!;
         Assert.Equal("OpenAI", package["properties"]!["package"]!.GetValue<string>());
+
+        // The HTML page of the same scan charts what the JSON report holds (one test: each scan costs CI seconds).
+        var (htmlCode, html, htmlErrors) = ScanWorkspace.Tool(root, "scan", "--format", "html");
+        Assert.True(htmlCode == 0, htmlErrors);
+        AssertHtmlIsSelfContainedAndCounts(html, report);
     }
 
     [Fact]
-    public void SarifHasRulesResultsWithRegionsAndFingerprints()
+    public void SarifHasRulesResultsWithRegionsAndFingerprintsAndWhatCodeScanningNeeds()
     {
         string root = workspace.Copy();
 
@@ -98,18 +103,10 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.Equal("chat", result["properties"]!["task"]!.GetValue<string>());
         Assert.Equal("qwen2.5-7b@ollamasharp", result["properties"]!["alternatives"]![0]!.GetValue<string>());
         Assert.True(run["invocations"]![0]!["executionSuccessful"]!.GetValue<bool>());
-    }
 
-    [Fact]
-    public void SarifValidatesAgainstTheOfficialSchemaAndHasWhatCodeScanningUploadsNeed()
-    {
-        string first = workspace.Copy();
-        string second = workspace.Copy();
-
-        var (code, stdout, stderr) = ScanWorkspace.Tool(first, "scan", "--format", "sarif");
-        var (_, elsewhere, _) = ScanWorkspace.Tool(second, "scan", "--format", "sarif");
-
-        Assert.True(code == 0, stderr);
+        // What code scanning needs: the official schema, rules with help and tags, and fingerprints and relative locations
+        // that are the same when the same code is scanned from another folder (alerts are matched across runs by them).
+        var (_, elsewhere, _) = ScanWorkspace.Tool(workspace.Copy(), "scan", "--format", "sarif");
         using (var document = JsonDocument.Parse(stdout))
         {
             var evaluation = SarifSchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -125,7 +122,6 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
 
         // Every rule has help and tags; every result a relative location under SRCROOT and a fingerprint that is the same
         // when the same code is scanned from another folder (code scanning matches alerts across runs by it).
-        var run = JsonNode.Parse(stdout)!["runs"]![0]!;
         foreach (var rule in run["tool"]!["driver"]!["rules"]!.AsArray())
         {
             Assert.False(string.IsNullOrWhiteSpace(rule!["help"]!["text"]!.GetValue<string>()));
@@ -378,6 +374,36 @@ public sealed class ScanCommandTests(ScanWorkspace workspace) : IClassFixture<Sc
         Assert.Equal(2, problem["line"]!.GetValue<int>());
         Assert.Contains(findings, f => f!["id"]!.GetValue<string>() == "LG1001");
         Assert.DoesNotContain(findings, f => f!["id"]!.GetValue<string>() == "AD0001");
+    }
+
+    /// <summary>
+    /// The HTML report is one page that loads nothing from anywhere (no stylesheet, script, image or frame from a URL; links
+    /// are only the rules' help) and whose charts, total and rows count what the JSON report of the same scan has.
+    /// </summary>
+    private static void AssertHtmlIsSelfContainedAndCounts(string html, JsonNode report)
+    {
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(@"<(link|img|iframe|object|embed)\b|\bsrc\s*=|url\(", System.Text.RegularExpressions.RegexOptions.IgnoreCase), html);
+        Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
+
+        var findings = report["projects"]!.AsArray().SelectMany(p => p!["findings"]!.AsArray()).ToList();
+        var byRule = findings.GroupBy(f => f!["id"]!.GetValue<string>()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}").ToList();
+        Assert.Equal(byRule, Bars(html, "findings-by-rule"));
+        var services = findings.Select(f => f!["properties"]!["service"]?.GetValue<string>()).OfType<string>().GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}");
+        Assert.Equal(services, Bars(html, "ai-services"));
+        Assert.Contains("LicenseRef-hf-llama3.1=1", Bars(html, "shipped-weights"));
+        Assert.Equal(findings.Count, System.Text.RegularExpressions.Regex.Matches(html, "<tr data-rule=").Count);
+        Assert.Contains($"<span data-total=\"findings\">{findings.Count}</span>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The bars of one chart of the HTML report, as key=count in order.</summary>
+    private static List<string> Bars(string html, string chart)
+    {
+        int start = html.IndexOf($"data-chart=\"{chart}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, chart);
+        string figure = html[start..html.IndexOf("</figure>", start, StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Matches(figure, "<g data-key=\"([^\"]*)\" data-count=\"([0-9]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value) + "=" + m.Groups[2].Value).ToList();
     }
 
     [Theory]
