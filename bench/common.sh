@@ -86,3 +86,20 @@ EOF
   write_large
   (cd "$work" && dotnet new sln -n Bench --format sln -o . >/dev/null && dotnet sln Bench.sln add $(find . -name '*.csproj' | sort) >/dev/null)
 }
+
+# Writes $work/Directory.Build.props for the generated solution: net10.0, nullable, restore warnings off, and the items given
+# (package references and additional files), if any.
+bench_props() {
+  cat > "$work/Directory.Build.props" <<PROPS
+<Project>
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <NoWarn>\$(NoWarn);NU1603;NU1608;NU1701;NU1902;NU1903</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+$1
+  </ItemGroup>
+</Project>
+PROPS
+}

@@ -11,15 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 small="${1:-50}"; large_files="${2:-300}"; runs="${3:-3}"
 bench_work scale
-cat > "$work/Directory.Build.props" <<PROPS
-<Project>
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <NoWarn>\$(NoWarn);NU1603;NU1608;NU1701;NU1902;NU1903</NoWarn>
-  </PropertyGroup>
-</Project>
-PROPS
+bench_props ""
 bench_generate_solution "$small" "$large_files"
 dotnet restore "$work/Bench.sln" -v quiet >/dev/null
 dotnet build "$root/src/LicenseGuard.Cli" -c Release -nologo -v quiet >/dev/null

@@ -25,20 +25,9 @@ for service in json.load(open(sys.argv[1]))["services"]:
             seen.append(symbol)
 print("\n".join(f"{s};AI SDK" for s in seen))
 EOF
-cat > "$work/Directory.Build.props" <<EOF
-<Project>
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <NoWarn>\$(NoWarn);NU1603;NU1608;NU1701;NU1902;NU1903</NoWarn>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="LicenseGuard" Version="$version" PrivateAssets="all" />
-    <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="4.14.0" PrivateAssets="all" />
-    <AdditionalFiles Include="$work/BannedSymbols.txt" />
-  </ItemGroup>
-</Project>
-EOF
+bench_props "    <PackageReference Include=\"LicenseGuard\" Version=\"$version\" PrivateAssets=\"all\" />
+    <PackageReference Include=\"Microsoft.CodeAnalysis.BannedApiAnalyzers\" Version=\"4.14.0\" PrivateAssets=\"all\" />
+    <AdditionalFiles Include=\"$work/BannedSymbols.txt\" />"
 
 bench_generate_solution "$small" "$large_files"
 dotnet restore "$work/Bench.sln" -v quiet >/dev/null

@@ -23,7 +23,11 @@ namespace LicenseGuard.Analyzers.Rules
 
         /// <summary>The cheap test before <see cref="Find"/>, from the digest.</summary>
         internal static bool Could(CatalogDigest digest, string value) =>
-            (value.Length >= 2 && value.Length <= ModelIdIndex.MaxIdLength && digest.ClosedIds.CouldMatch(ModelIdIndex.TunedFrom(value) ?? value)) || ModelIdIndex.CouldCarryModelId(value);
+            (value.Length >= 2 && value.Length <= ModelIdIndex.MaxIdLength && (digest.ClosedIds.CouldMatch(value) || (IsFineTuned(value) && digest.ClosedIds.CouldMatch(ModelIdIndex.TunedFrom(value)!))))
+            || ModelIdIndex.CouldCarryModelId(value);
+
+        // OpenAI's fine-tuned ids start with "ft:", not with their base; Azure's (base.ft-id) start with the base and pass as is.
+        private static bool IsFineTuned(string value) => value.Length > 3 && value[0] == 'f' && value[1] == 't' && value[2] == ':' && ModelIdIndex.TunedFrom(value) != null;
 
         private protected override StringFinding? Match(CatalogSnapshot snapshot, string value) => Find(snapshot, value);
 

@@ -234,6 +234,7 @@ namespace LicenseGuard.Analyzers.Rules
 
                 // A hole that is a conditional between constants takes each value (bedrock-runtime{(fips ? "-fips" : "")}.…);
                 // any other hole stands for one label. A few shapes at most: two such holes.
+                var parts = node.Contents.Select((part, i) => part is InterpolationSyntax hole ? HoleConstant(operation, i, hole) : default).ToList();
                 var shapes = new List<StringBuilder> { new StringBuilder() };
                 for (int i = 0; i < node.Contents.Count; i++)
                 {
@@ -243,7 +244,7 @@ namespace LicenseGuard.Analyzers.Rules
                     }
                     else if (node.Contents[i] is InterpolationSyntax hole)
                     {
-                        var holeValue = HoleConstant(operation, i, hole);
+                        var holeValue = parts[i];
                         var choices = holeValue.HasValue ? null : HoleChoices(operation, i, hole);
                         if (choices != null && shapes.Count < MaxShapes)
                         {
@@ -257,7 +258,6 @@ namespace LicenseGuard.Analyzers.Rules
                     }
                 }
 
-                var parts = node.Contents.Select((part, i) => part is InterpolationSyntax hole ? HoleConstant(operation, i, hole) : default).ToList();
                 var found = shapes.Select(shape => MatchUnlessAPartDoes(access, shape.ToString(), parts)).FirstOrDefault(f => f != null);
                 Report(context.ReportDiagnostic, context.IsGeneratedCode, access.Snapshot, generatedCode, baseline, node, found, operation.SemanticModel, context.CancellationToken);
                 return;
